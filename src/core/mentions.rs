@@ -1,0 +1,207 @@
+//! Turning a paragraph and its mentions into the pieces the viewer renders.
+//!
+//! Mentions come from the file (explicit code-point offsets) or from [`super::matching`]. A
+//! mention that cannot be honoured (offsets outside the paragraph, `start >= end`, overlapping an
+//! earlier mention, or pointing at an unknown entity) is dropped with a [`SpanWarning`]: its text
+//! stays in the paragraph, unlinked, and the reader loses nothing.
+
+use crate::core::format::{Article, Mention, Paragraph, UNKNOWN_ENTITY};
+use crate::core::matching::find_mentions;
+use std::fmt;
+
+/// A run of paragraph text, linked to an entity or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Mention { text: &'a str, entity_index: usize },
+}
+
+impl<'a> Segment<'a> {
+    /// The paragraph text this segment covers.
+    pub fn text(&self) -> &'a str {
+        match self {
+            Segment::Text(t) | Segment::Mention { text: t, .. } => t,
+        }
+    }
+}
+
+/// Why a mention was not linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpanProblem {
+    OutOfBounds { length: usize },
+    Empty,
+    Overlaps,
+    UnknownEntity,
+}
+
+/// A mention the viewer could not link, for the console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanWarning {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub problem: SpanProblem,
+}
+
+impl fmt::Display for SpanWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (p, s, e) = (self.paragraph, self.start, self.end);
+        match &self.problem {
+            SpanProblem::OutOfBounds { length } => write!(
+                f,
+                "body[{p}]: mention {s}..{e} lies outside the paragraph ({length} code points); shown unlinked"
+            ),
+            SpanProblem::Empty => write!(f, "body[{p}]: mention {s}..{e} is empty or reversed; ignored"),
+            SpanProblem::Overlaps => write!(
+                f,
+                "body[{p}]: mention {s}..{e} overlaps an earlier mention; shown unlinked"
+            ),
+            SpanProblem::UnknownEntity => write!(
+                f,
+                "body[{p}]: mention {s}..{e} names an entity the article does not list; shown unlinked"
+            ),
+        }
+    }
+}
+
+/// Splits `text` into segments for the given mentions (code-point offsets). The segments,
+/// concatenated, are always exactly `text`; bad mentions are reported, never panicked on.
+pub fn segments<'a>(
+    text: &'a str,
+    mentions: &[Mention],
+    entity_count: usize,
+    paragraph: usize,
+) -> (Vec<Segment<'a>>, Vec<SpanWarning>) {
+    // Byte offset of every code point boundary, so code-point offsets map to slices in O(1).
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let length = boundaries.len() - 1;
+
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+
+    let mut warnings = Vec::new();
+    let mut pieces = Vec::new();
+    let mut cursor = 0; // in code points
+    for m in sorted {
+        let warn = |problem| SpanWarning {
+            paragraph,
+            start: m.start,
+            end: m.end,
+            problem,
+        };
+        if m.start >= m.end {
+            warnings.push(warn(SpanProblem::Empty));
+            continue;
+        }
+        if m.end > length {
+            warnings.push(warn(SpanProblem::OutOfBounds { length }));
+            continue;
+        }
+        if m.start < cursor {
+            warnings.push(warn(SpanProblem::Overlaps));
+            continue;
+        }
+        if m.entity_index == UNKNOWN_ENTITY || m.entity_index >= entity_count {
+            warnings.push(warn(SpanProblem::UnknownEntity));
+            continue;
+        }
+        if m.start > cursor {
+            pieces.push(Segment::Text(&text[boundaries[cursor]..boundaries[m.start]]));
+        }
+        pieces.push(Segment::Mention {
+            text: &text[boundaries[m.start]..boundaries[m.end]],
+            entity_index: m.entity_index,
+        });
+        cursor = m.end;
+    }
+    if cursor < length {
+        pieces.push(Segment::Text(&text[boundaries[cursor]..]));
+    }
+    (pieces, warnings)
+}
+
+/// The segments of one paragraph of an article: its explicit mentions if it has any, otherwise
+/// the mentions found by matching the article's entity names.
+pub fn paragraph_segments<'a>(
+    article: &Article,
+    index: usize,
+    paragraph: &'a Paragraph,
+) -> (Vec<Segment<'a>>, Vec<SpanWarning>) {
+    match &paragraph.mentions {
+        Some(explicit) => segments(&paragraph.text, explicit, article.entities.len(), index),
+        None => {
+            let found = find_mentions(&paragraph.text, &article.entities);
+            segments(&paragraph.text, &found, article.entities.len(), index)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize, entity_index: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            entity_index,
+        }
+    }
+
+    fn joined(pieces: &[Segment]) -> String {
+        pieces.iter().map(Segment::text).collect()
+    }
+
+    #[test]
+    fn offsets_count_code_points_not_bytes_or_utf16() {
+        // "Sudani’s" has a 3-byte apostrophe; the emoji is 2 UTF-16 units and 4 bytes.
+        let text = "😀 Sudani’s office";
+        let (pieces, warnings) = segments(text, &[m(2, 8, 0)], 1, 0);
+        assert!(warnings.is_empty());
+        assert_eq!(
+            pieces,
+            vec![
+                Segment::Text("😀 "),
+                Segment::Mention {
+                    text: "Sudani",
+                    entity_index: 0
+                },
+                Segment::Text("’s office"),
+            ]
+        );
+    }
+
+    #[test]
+    fn mention_past_the_end_is_shown_unlinked_with_a_warning() {
+        let (pieces, warnings) = segments("Baghdad", &[m(0, 99, 0)], 1, 3);
+        assert_eq!(pieces, vec![Segment::Text("Baghdad")]);
+        assert_eq!(warnings[0].problem, SpanProblem::OutOfBounds { length: 7 });
+        assert!(warnings[0].to_string().starts_with("body[3]: mention 0..99"));
+    }
+
+    #[test]
+    fn overlapping_and_reversed_mentions_do_not_duplicate_text() {
+        let text = "Iraqi Kurdistan Region";
+        let (pieces, warnings) = segments(text, &[m(6, 22, 0), m(0, 15, 1), m(5, 2, 0)], 2, 0);
+        assert_eq!(joined(&pieces), text);
+        assert_eq!(warnings.len(), 2);
+    }
+
+    #[test]
+    fn unknown_entity_is_unlinked() {
+        let (pieces, warnings) = segments("ISIS", &[m(0, 4, UNKNOWN_ENTITY)], 1, 0);
+        assert_eq!(pieces, vec![Segment::Text("ISIS")]);
+        assert_eq!(warnings[0].problem, SpanProblem::UnknownEntity);
+    }
+
+    #[test]
+    fn empty_paragraph_has_no_segments() {
+        let (pieces, warnings) = segments("", &[m(0, 1, 0)], 1, 0);
+        assert!(pieces.is_empty());
+        assert_eq!(warnings.len(), 1);
+    }
+}

@@ -1,0 +1,12 @@
+//! The part of Lede that is plain Rust: the corpus format, mentions and their offsets, topic
+//! filtering, URL safety and the view state. No web-sys here: it is tested on the host with
+//! `cargo test` and shared by the viewer and the `lede-corpus` tool.
+
+pub mod dates;
+pub mod format;
+pub mod language;
+pub mod matching;
+pub mod mentions;
+pub mod topics;
+pub mod url_safety;
+pub mod view_state;

@@ -1,0 +1,117 @@
+//! Filtering the article list by topic, entirely from the index.
+//!
+//! Several topics can be selected at once, combined with [`TopicMatch::Any`] (an article with
+//! at least one of them) or [`TopicMatch::All`] (an article with every one). No selection shows
+//! everything.
+//!
+//! Counts follow the selection: the count beside a topic is the number of articles in the
+//! *current result* that carry it. With no selection that is the topic's total; in "all" mode it
+//! is exactly what the list would hold after also selecting that topic.
+
+use crate::core::format::{ArticleSummary, CorpusIndex};
+
+/// How several selected topics combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum TopicMatch {
+    #[default]
+    Any,
+    All,
+}
+
+impl TopicMatch {
+    /// The value used in URLs (`match=all`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopicMatch::Any => "any",
+            TopicMatch::All => "all",
+        }
+    }
+
+    /// Reads a URL value; anything unknown is the default, `any`.
+    pub fn parse(value: &str) -> Self {
+        if value.eq_ignore_ascii_case("all") {
+            TopicMatch::All
+        } else {
+            TopicMatch::Any
+        }
+    }
+}
+
+/// The reader's topic selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct TopicFilter {
+    /// Selected topic ids, in the order they were chosen, without repeats.
+    pub selected: Vec<String>,
+    pub mode: TopicMatch,
+}
+
+impl TopicFilter {
+    /// True when nothing is selected: every article shows.
+    pub fn is_empty(&self) -> bool {
+        self.selected.is_empty()
+    }
+
+    pub fn is_selected(&self, topic: &str) -> bool {
+        self.selected.iter().any(|t| t == topic)
+    }
+
+    /// Selects the topic if it was not, deselects it if it was.
+    pub fn toggle(&mut self, topic: &str) {
+        if let Some(at) = self.selected.iter().position(|t| t == topic) {
+            self.selected.remove(at);
+        } else {
+            self.selected.push(topic.to_string());
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.selected.clear();
+    }
+
+    /// Whether an article with these topics is in the result.
+    pub fn matches(&self, topics: &[String]) -> bool {
+        if self.selected.is_empty() {
+            return true;
+        }
+        let has = |t: &String| topics.contains(t);
+        match self.mode {
+            TopicMatch::Any => self.selected.iter().any(has),
+            TopicMatch::All => self.selected.iter().all(has),
+        }
+    }
+
+    /// Drops selected ids the index does not know (a stale shared link), so the reader is not
+    /// stuck with an invisible selection. Returns the ids dropped.
+    pub fn retain_known(&mut self, index: &CorpusIndex) -> Vec<String> {
+        let (known, unknown): (Vec<String>, Vec<String>) = std::mem::take(&mut self.selected)
+            .into_iter()
+            .partition(|t| index.topic(t).is_some());
+        self.selected = known;
+        unknown
+    }
+
+    /// The matching articles, newest first.
+    pub fn apply<'a>(&self, index: &'a CorpusIndex) -> Vec<&'a ArticleSummary> {
+        let mut result: Vec<&ArticleSummary> = index
+            .articles
+            .iter()
+            .filter(|a| self.matches(&a.topics))
+            .collect();
+        crate::core::dates::sort_newest_first(&mut result);
+        result
+    }
+
+    /// For each topic of the index, in index order, how many articles of the current result
+    /// carry it.
+    pub fn counts(&self, index: &CorpusIndex) -> Vec<usize> {
+        let mut counts = vec![0; index.topics.len()];
+        for article in index.articles.iter().filter(|a| self.matches(&a.topics)) {
+            for (i, topic) in index.topics.iter().enumerate() {
+                if article.topics.contains(&topic.id) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        counts
+    }
+}
