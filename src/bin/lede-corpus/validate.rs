@@ -1,0 +1,216 @@
+//! `lede-corpus validate <index.json>`: reads the index and every article it points to the way
+//! the viewer does, and reports every problem with its file and JSON path.
+
+use lede::core::format::{Article, CorpusIndex};
+use lede::core::mentions::paragraph_segments;
+use lede::core::url_safety::{is_absolute_http, safe_url};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// What was checked and what is wrong.
+pub struct Report {
+    pub articles_read: usize,
+    pub mentions: usize,
+    pub problems: Vec<String>,
+}
+
+pub fn validate(index_path: &Path) -> Report {
+    let mut report = Report {
+        articles_read: 0,
+        mentions: 0,
+        problems: Vec::new(),
+    };
+    let shown = index_path.display().to_string();
+    let text = match std::fs::read_to_string(index_path) {
+        Ok(t) => t,
+        Err(e) => {
+            report.problems.push(format!("{shown}: cannot read: {e}"));
+            return report;
+        }
+    };
+    let index = match CorpusIndex::from_json(&text) {
+        Ok(i) => i,
+        Err(e) => {
+            report.problems.push(format!("{shown}: {e}"));
+            return report;
+        }
+    };
+    let problems = &mut report.problems;
+    let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
+    let entities: HashSet<&str> = index.entities.iter().map(|e| e.id.as_str()).collect();
+    for (i, e) in index.entities.iter().enumerate() {
+        if let Some(url) = &e.url {
+            if safe_url(url).is_none() {
+                problems.push(format!(
+                    "{shown}: at entities[{i}].url: {url:?} is not a safe URL"
+                ));
+            }
+        }
+    }
+    let base = index_path.parent().unwrap_or(Path::new("."));
+    for (i, summary) in index.articles.iter().enumerate() {
+        let at = |field: &str| format!("{shown}: at articles[{i}]{field}");
+        for (j, t) in summary.topics.iter().enumerate() {
+            if !topics.contains(t.as_str()) {
+                problems.push(format!(
+                    "{}: topic {t:?} is not in the index's topics",
+                    at(&format!(".topics[{j}]"))
+                ));
+            }
+        }
+        for (j, e) in summary.entities.iter().enumerate() {
+            if !entities.contains(e.as_str()) {
+                problems.push(format!(
+                    "{}: entity {e:?} is not in the index's entities",
+                    at(&format!(".entities[{j}]"))
+                ));
+            }
+        }
+        if let Some(thumb) = &summary.thumbnail {
+            if safe_url(&thumb.url).is_none() {
+                problems.push(format!(
+                    "{}: {:?} is not a safe URL",
+                    at(".thumbnail.url"),
+                    thumb.url
+                ));
+            }
+        }
+        if safe_url(&summary.url).is_none() {
+            problems.push(format!(
+                "{}: {:?} is not a safe URL",
+                at(".url"),
+                summary.url
+            ));
+            continue;
+        }
+        if is_absolute_http(&summary.url) {
+            problems.push(format!(
+                "{}: {:?} is remote; this tool only checks local files",
+                at(".url"),
+                summary.url
+            ));
+            continue;
+        }
+        let path = base.join(&summary.url);
+        let file = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(format!("{file}: cannot read (from {}): {e}", at(".url")));
+                continue;
+            }
+        };
+        let article = match Article::from_json(&text) {
+            Ok(a) => a,
+            Err(e) => {
+                problems.push(format!("{file}: {e}"));
+                continue;
+            }
+        };
+        report.articles_read += 1;
+        check_article(
+            &article,
+            summary,
+            &file,
+            &topics,
+            &entities,
+            problems,
+            &mut report.mentions,
+        );
+    }
+    report
+}
+
+fn check_article(
+    article: &Article,
+    summary: &lede::core::format::ArticleSummary,
+    file: &str,
+    topics: &HashSet<&str>,
+    entities: &HashSet<&str>,
+    problems: &mut Vec<String>,
+    mention_count: &mut usize,
+) {
+    if article.id != summary.id {
+        problems.push(format!(
+            "{file}: at id: {:?} but the index calls it {:?}",
+            article.id, summary.id
+        ));
+    }
+    if article.headline != summary.headline {
+        problems.push(format!(
+            "{file}: at headline: differs from the index's headline"
+        ));
+    }
+    if article.published != summary.published {
+        problems.push(format!(
+            "{file}: at published: {:?} but the index says {:?}",
+            article.published, summary.published
+        ));
+    }
+    if article.topics != summary.topics {
+        problems.push(format!("{file}: at topics: differ from the index's topics"));
+    }
+    for (j, t) in article.topics.iter().enumerate() {
+        if !topics.contains(t.as_str()) {
+            problems.push(format!(
+                "{file}: at topics[{j}]: topic {t:?} is not in the index"
+            ));
+        }
+    }
+    for (j, e) in article.entities.iter().enumerate() {
+        if !entities.contains(e.id.as_str()) {
+            problems.push(format!(
+                "{file}: at entities[{j}].id: {:?} is not in the index's entities",
+                e.id
+            ));
+        }
+        if let Some(url) = &e.url {
+            if safe_url(url).is_none() {
+                problems.push(format!(
+                    "{file}: at entities[{j}].url: {url:?} is not a safe URL"
+                ));
+            }
+        }
+    }
+    if let Some(image) = &article.image {
+        if safe_url(&image.url).is_none() {
+            problems.push(format!(
+                "{file}: at image.url: {:?} is not a safe URL",
+                image.url
+            ));
+        }
+    }
+    if let Some(url) = &article.source_url {
+        if safe_url(url).is_none() {
+            problems.push(format!("{file}: at source_url: {url:?} is not a safe URL"));
+        }
+    }
+    // Entities the paragraphs link to, compared with the index summary's list.
+    let mut linked: HashSet<&str> = HashSet::new();
+    for (p, paragraph) in article.body.iter().enumerate() {
+        let (segments, warnings) = paragraph_segments(article, p, paragraph);
+        for w in warnings {
+            problems.push(format!("{file}: {w}"));
+        }
+        for s in segments {
+            if let lede::core::mentions::Segment::Mention { entity_index, .. } = s {
+                *mention_count += 1;
+                if let Some(e) = article.entities.get(entity_index) {
+                    linked.insert(e.id.as_str());
+                }
+            }
+        }
+    }
+    for e in &summary.entities {
+        if !linked.contains(e.as_str()) {
+            problems.push(format!("{file}: the index lists entity {e:?} for this article but no paragraph mentions it"));
+        }
+    }
+    for e in &linked {
+        if !summary.entities.iter().any(|s| s == e) {
+            problems.push(format!(
+                "{file}: mentions entity {e:?} but the index does not list it for this article"
+            ));
+        }
+    }
+}
