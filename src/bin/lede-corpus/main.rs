@@ -10,6 +10,7 @@
 //! tool does not panic on input.
 
 mod build;
+mod cjk;
 mod html;
 mod manifest;
 mod ninjs;
@@ -27,7 +28,7 @@ USAGE:
     lede-corpus build [--sources <manifest.json>] [--out <dir>] [--root <dir>]
     lede-corpus validate <index.json>
     lede-corpus import-ninjs <item.json> [--id <id>] [--body-role <role>]
-    lede-corpus import-html <article.html> <metadata.json> [--id <id>]
+    lede-corpus import-html <article.html> <metadata.json> [--id <id>] [--published <date>]
     lede-corpus --help
 
 COMMANDS:
@@ -43,7 +44,8 @@ COMMANDS:
     import-ninjs  Prints the article read from an IPTC ninjs item (no topics; entities from
                   its people/organisations/places, with mentions left to matching).
     import-html   Prints the article read from cleaned article HTML and a metadata JSON
-                  (title, byline, excerpt, lang, siteName, publishedTime).
+                  (title, byline, excerpt, lang, siteName, publishedTime). When the
+                  metadata has no usable publishedTime, give the date with --published.
 ";
 
 fn main() -> ExitCode {
@@ -139,7 +141,7 @@ fn run(args: &[String]) -> Result<(), String> {
             print_article(&article, path)
         }
         "import-html" => {
-            let opts = Options::parse(rest, &["--id"], 2)?;
+            let opts = Options::parse(rest, &["--id", "--published"], 2)?;
             let (page_path, meta_path) = (&opts.positional[0], &opts.positional[1]);
             let page = read(page_path)?;
             let meta = read(meta_path)?;
@@ -149,7 +151,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 .unwrap_or_else(|| id_from_path(page_path));
             let got =
                 readability::import(&id, &page, &meta).map_err(|e| format!("{page_path}: {e}"))?;
-            print_article(&got.article, page_path)
+            let mut article = got.article;
+            if let Some(date) = opts.get("--published") {
+                article.published = date.to_string();
+            }
+            print_article(&article, page_path)
         }
         other => Err(format!("unknown command {other:?}; see lede-corpus --help")),
     }
