@@ -93,13 +93,16 @@ pub fn date_part(text: &str) -> &str {
 /// Sorts summaries newest first; equal dates keep a stable order by headline so that the list
 /// does not shuffle between loads. Unparseable dates (already refused by validation) sort last.
 pub fn sort_newest_first(articles: &mut [&ArticleSummary]) {
-    articles.sort_by(|a, b| {
-        let ka = parse_timestamp(&a.published).unwrap_or(i64::MIN);
-        let kb = parse_timestamp(&b.published).unwrap_or(i64::MIN);
-        kb.cmp(&ka)
-            .then_with(|| a.headline.cmp(&b.headline))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    articles.sort_by(|a, b| newest_first(a, b));
+}
+
+/// The order of [`sort_newest_first`].
+pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
+    let ka = parse_timestamp(&a.published).unwrap_or(i64::MIN);
+    let kb = parse_timestamp(&b.published).unwrap_or(i64::MIN);
+    kb.cmp(&ka)
+        .then_with(|| a.headline.cmp(&b.headline))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 fn is_leap(year: i64) -> bool {

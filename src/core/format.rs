@@ -281,15 +281,46 @@ fn strip_position(message: &str) -> String {
 /// Reads just the `version` of a file first, so that a future format is reported as such rather
 /// than as a confusing type error somewhere inside it.
 fn check_version(text: &str) -> Result<(), FormatError> {
-    #[derive(Deserialize)]
-    struct Versioned {
-        version: u32,
-    }
-    let Versioned { version } = from_json(text)?;
+    let Versioned(version) = from_json(text)?;
     if version == FORMAT_VERSION {
         Ok(())
     } else {
         Err(FormatError::Version { found: version })
+    }
+}
+
+/// The `version` of a file. Only a JSON object has one: serde's derived structs also read an
+/// array positionally, which would report the file `[2]` as "format version 2".
+struct Versioned(u32);
+
+impl<'de> Deserialize<'de> for Versioned {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Versioned;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object with a `version`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Versioned, A::Error> {
+                let mut version = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "version" {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    } else if version.is_some() {
+                        return Err(serde::de::Error::duplicate_field("version"));
+                    } else {
+                        version = Some(map.next_value::<u32>()?);
+                    }
+                }
+                version
+                    .map(Versioned)
+                    .ok_or_else(|| serde::de::Error::missing_field("version"))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
     }
 }
 

@@ -32,7 +32,9 @@ pub fn clean_language_tag(tag: &str) -> Option<String> {
     let ok = !tag.is_empty()
         && tag.len() <= 35
         && tag.as_bytes()[0].is_ascii_alphabetic()
-        && tag.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+        && tag
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
     ok.then(|| tag.to_string())
 }
 
@@ -44,7 +46,10 @@ pub fn direction(tag: Option<&str>) -> Direction {
     let lower = tag.to_ascii_lowercase();
     let mut parts = lower.split('-');
     let primary = parts.next().unwrap_or_default();
-    let script = lower.split('-').skip(1).find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let script = lower
+        .split('-')
+        .skip(1)
+        .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
     if let Some(script) = script {
         return if RTL_SCRIPTS.contains(&script) {
             Direction::RightToLeft

@@ -33,8 +33,14 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
             let start = from + found;
             let end = start + name.len();
             from = start + name.chars().next().map_or(1, char::len_utf8);
-            let whole_word = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            let whole_word = !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             let free = taken.iter().all(|&(s, e, _)| end <= s || start >= e);
             if whole_word && free {
                 taken.push((start, end, entity_index));
@@ -83,13 +89,21 @@ mod tests {
     fn spans(text: &str, entities: &[Entity]) -> Vec<(String, usize)> {
         find_mentions(text, entities)
             .into_iter()
-            .map(|m| (text.chars().skip(m.start).take(m.end - m.start).collect(), m.entity_index))
+            .map(|m| {
+                (
+                    text.chars().skip(m.start).take(m.end - m.start).collect(),
+                    m.entity_index,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn longest_name_wins_over_contained_shorter_name() {
-        let es = [entity("Iraq", &[]), entity("Islamic State of Iraq", &["ISI"])];
+        let es = [
+            entity("Iraq", &[]),
+            entity("Islamic State of Iraq", &["ISI"]),
+        ];
         let found = spans("the Islamic State of Iraq (ISI) left Iraq", &es);
         assert_eq!(
             found,
@@ -109,7 +123,11 @@ mod tests {
 
     #[test]
     fn hyphen_and_curly_apostrophe_are_boundaries() {
-        let es = [entity("Iran", &[]), entity("Iraq", &[]), entity("Sudani", &[])];
+        let es = [
+            entity("Iran", &[]),
+            entity("Iraq", &[]),
+            entity("Sudani", &[]),
+        ];
         let found: Vec<String> = spans("the Iran-Iraq border, Sudani’s office", &es)
             .into_iter()
             .map(|f| f.0)
@@ -129,6 +147,9 @@ mod tests {
     #[test]
     fn aliases_match_and_blank_names_are_ignored() {
         let es = [entity("Nechirvan Barzani", &["Nechirivan Barzani", "  "])];
-        assert_eq!(spans("met Nechirivan Barzani", &es)[0].0, "Nechirivan Barzani");
+        assert_eq!(
+            spans("met Nechirivan Barzani", &es)[0].0,
+            "Nechirivan Barzani"
+        );
     }
 }

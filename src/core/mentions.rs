@@ -110,7 +110,9 @@ pub fn segments<'a>(
             continue;
         }
         if m.start > cursor {
-            pieces.push(Segment::Text(&text[boundaries[cursor]..boundaries[m.start]]));
+            pieces.push(Segment::Text(
+                &text[boundaries[cursor]..boundaries[m.start]],
+            ));
         }
         pieces.push(Segment::Mention {
             text: &text[boundaries[m.start]..boundaries[m.end]],
@@ -180,7 +182,9 @@ mod tests {
         let (pieces, warnings) = segments("Baghdad", &[m(0, 99, 0)], 1, 3);
         assert_eq!(pieces, vec![Segment::Text("Baghdad")]);
         assert_eq!(warnings[0].problem, SpanProblem::OutOfBounds { length: 7 });
-        assert!(warnings[0].to_string().starts_with("body[3]: mention 0..99"));
+        assert!(warnings[0]
+            .to_string()
+            .starts_with("body[3]: mention 0..99"));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 pub mod dates;
 pub mod format;
 pub mod language;
+pub mod load_error;
 pub mod matching;
 pub mod mentions;
 pub mod topics;
 pub mod url_safety;
 pub mod view_state;
+pub mod viewer_options;

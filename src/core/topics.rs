@@ -8,6 +8,7 @@
 //! *current result* that carry it. With no selection that is the topic's total; in "all" mode it
 //! is exactly what the list would hold after also selecting that topic.
 
+use crate::core::dates::newest_first;
 use crate::core::format::{ArticleSummary, CorpusIndex};
 
 /// How several selected topics combine.
@@ -90,15 +91,22 @@ impl TopicFilter {
         unknown
     }
 
+    /// Positions in `index.articles` of the matching articles, newest first (what a view can
+    /// keep without borrowing the index).
+    pub fn positions(&self, index: &CorpusIndex) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..index.articles.len())
+            .filter(|&i| self.matches(&index.articles[i].topics))
+            .collect();
+        found.sort_by(|&a, &b| newest_first(&index.articles[a], &index.articles[b]));
+        found
+    }
+
     /// The matching articles, newest first.
     pub fn apply<'a>(&self, index: &'a CorpusIndex) -> Vec<&'a ArticleSummary> {
-        let mut result: Vec<&ArticleSummary> = index
-            .articles
-            .iter()
-            .filter(|a| self.matches(&a.topics))
-            .collect();
-        crate::core::dates::sort_newest_first(&mut result);
-        result
+        self.positions(index)
+            .into_iter()
+            .map(|i| &index.articles[i])
+            .collect()
     }
 
     /// For each topic of the index, in index order, how many articles of the current result

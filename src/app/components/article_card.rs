@@ -1,0 +1,66 @@
+use crate::app::components::nav_link::NavLink;
+use crate::app::components::published_date::PublishedDate;
+use crate::app::components::safe_image::SafeImage;
+use crate::app::use_viewer;
+use crate::core::format::{ArticleSummary, CorpusIndex};
+use crate::core::language::{clean_language_tag, direction};
+use crate::core::view_state::{View, ViewState};
+use crate::web::urls::resolve;
+use leptos::prelude::*;
+
+/// One entry of an article list: headline (the link), standfirst, date, topics, thumbnail.
+#[component]
+pub fn ArticleCard(summary: ArticleSummary, index: std::sync::Arc<CorpusIndex>) -> impl IntoView {
+    let viewer = use_viewer();
+    let index_url = viewer.corpus_url();
+    let lang = summary.language.as_deref().and_then(clean_language_tag);
+    let dir = direction(lang.as_deref()).as_attr();
+    let lang_attr = lang.clone();
+    let id = summary.id.clone();
+    let to = Signal::derive(move || {
+        viewer.state.with(|s| ViewState {
+            view: View::Article(id.clone()),
+            filter: s.filter.clone(),
+        })
+    });
+    let thumbnail = summary.thumbnail.clone().and_then(|t| {
+        let src = resolve(&t.url, &index_url)?;
+        Some(view! {
+            <div class="lede-card__thumb">
+                <SafeImage src alt=t.alt width=t.width height=t.height />
+            </div>
+        })
+    });
+    let topics: Vec<String> = summary
+        .topics
+        .iter()
+        .map(|t| {
+            index
+                .topic(t)
+                .map_or_else(|| t.clone(), |topic| topic.label.clone())
+        })
+        .collect();
+    view! {
+        <article class="lede-card" lang=lang_attr dir=dir>
+            <div class="lede-card__text">
+                <h3 class="lede-card__headline">
+                    <NavLink to>{summary.headline.clone()}</NavLink>
+                </h3>
+                {summary.standfirst.clone().map(|s| view! { <p class="lede-card__standfirst">{s}</p> })}
+                <p class="lede-card__meta">
+                    <PublishedDate published=summary.published.clone() language=lang.clone() />
+                    {(!topics.is_empty())
+                        .then(|| {
+                            view! {
+                                <span class="lede-card__topics">
+                                    <span class="lede-visually-hidden">"Topics: "</span>
+                                    {topics.join(" · ")}
+                                </span>
+                            }
+                        })}
+                </p>
+            </div>
+            {thumbnail}
+        </article>
+    }
+}

@@ -1,0 +1,50 @@
+use crate::app::components::safe_image::SafeImage;
+use crate::core::format::LeadImage;
+use crate::web::urls::resolve;
+use leptos::prelude::*;
+
+/// The article's picture in a `figure`, with its caption and a photo credit that stays visible
+/// even when the picture does not load.
+#[component]
+pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
+    let src = resolve(&image.url, &article_url);
+    if src.is_none() {
+        crate::web::console::warn(&format!("image URL refused: {:?}", image.url));
+    }
+    let has_text = image.caption.is_some() || image.credit.is_some();
+    view! {
+        <figure class="lede-figure">
+            {src
+                .map(|src| {
+                    view! {
+                        <SafeImage
+                            src
+                            alt=image.alt.clone()
+                            width=image.width
+                            height=image.height
+                            lazy=false
+                        />
+                    }
+                })}
+            {has_text
+                .then(|| {
+                    view! {
+                        <figcaption class="lede-figure__caption">
+                            {image.caption.clone().map(|c| view! { <span>{c}</span> " " })}
+                            {image
+                                .credit
+                                .clone()
+                                .map(|credit| {
+                                    view! {
+                                        <span class="lede-figure__credit">
+                                            <span class="lede-figure__credit-label">"Photo: "</span>
+                                            {credit}
+                                        </span>
+                                    }
+                                })}
+                        </figcaption>
+                    }
+                })}
+        </figure>
+    }
+}

@@ -1,0 +1,12 @@
+//! Widgets shared by the pages, one per file.
+
+pub mod article_card;
+pub mod error_panel;
+pub mod lead_image;
+pub mod loading;
+pub mod nav_link;
+pub mod not_found;
+pub mod paragraph;
+pub mod published_date;
+pub mod safe_image;
+pub mod topic_filter;

@@ -1,0 +1,32 @@
+use crate::app::use_viewer;
+use crate::core::view_state::ViewState;
+use leptos::prelude::*;
+
+/// A link to another view of this viewer: a real `href`, handled in place on a plain click.
+///
+/// Only this link's own clicks are handled (no window-wide listener), so links of a host page
+/// are never taken over. Clicks with a modifier key or another button keep the browser's
+/// behaviour (new tab, new window, download).
+#[component]
+pub fn NavLink(
+    /// The view the link shows.
+    #[prop(into)]
+    to: Signal<ViewState>,
+    #[prop(optional, into)] class: String,
+    children: Children,
+) -> impl IntoView {
+    let viewer = use_viewer();
+    let on_click = move |event: web_sys::MouseEvent| {
+        let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        if event.button() != 0 || modified || event.default_prevented() {
+            return;
+        }
+        event.prevent_default();
+        viewer.go(to.get_untracked());
+    };
+    view! {
+        <a class=class href=move || to.with(|s| viewer.href(s)) on:click=on_click>
+            {children()}
+        </a>
+    }
+}

@@ -1,0 +1,45 @@
+use crate::web::console;
+use leptos::prelude::*;
+
+/// An image that keeps its box when it fails to load: no broken-image icon, no layout shift.
+///
+/// `src` must already be checked and resolved (see [`crate::web::urls::resolve`]). The box takes
+/// its aspect ratio from `width`/`height`, and on failure the picture is hidden and the box shows
+/// a quiet placeholder; what surrounds it (caption, credit) is untouched.
+#[component]
+pub fn SafeImage(
+    src: String,
+    alt: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    /// Lazy for thumbnails below the fold; eager for the lead image.
+    #[prop(default = true)]
+    lazy: bool,
+) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let ratio = match (width, height) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => format!("aspect-ratio: {w} / {h}"),
+        _ => "aspect-ratio: 3 / 2".to_string(),
+    };
+    let src_for_log = src.clone();
+    view! {
+        <div class="lede-image" class:lede-image--failed=move || failed.get() style=ratio>
+            <img
+                src=src
+                alt=alt
+                width=width.map(|w| w.to_string())
+                height=height.map(|h| h.to_string())
+                loading=if lazy { "lazy" } else { "eager" }
+                decoding="async"
+                referrerpolicy="no-referrer"
+                on:error=move |_| {
+                    console::warn(&format!("image did not load: {src_for_log}"));
+                    failed.set(true);
+                }
+            />
+            <span class="lede-image__placeholder" aria-hidden="true">
+                "Image unavailable"
+            </span>
+        </div>
+    }
+}

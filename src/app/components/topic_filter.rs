@@ -1,0 +1,97 @@
+use crate::app::use_viewer;
+use crate::core::format::CorpusIndex;
+use crate::core::topics::TopicMatch;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The topic toggles with their counts, the any/all choice and "clear".
+///
+/// Each toggle is a button named by its topic label, with `aria-pressed`; its count (articles of
+/// the current result that carry the topic) is a description, so it is announced after the name.
+#[component]
+pub fn TopicFilterBar(index: Arc<CorpusIndex>) -> impl IntoView {
+    let viewer = use_viewer();
+    let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
+    let counts = {
+        let index = index.clone();
+        Memo::new(move |_| filter.with(|f| f.counts(&index)))
+    };
+    let heading_id = viewer.id("topics-heading");
+    let labelled_by = heading_id.clone();
+    let mode_name = viewer.id("match");
+
+    let toggles = index
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| {
+            let id = topic.id.clone();
+            let pressed = {
+                let id = id.clone();
+                Memo::new(move |_| filter.with(|f| f.is_selected(&id)))
+            };
+            let count_id = viewer.id(&format!("topic-count-{i}"));
+            let described_by = count_id.clone();
+            let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="lede-topic"
+                        aria-pressed=move || if pressed.get() { "true" } else { "false" }
+                        aria-describedby=described_by
+                        on:click=move |_| viewer.update_filter(|f| f.toggle(&id))
+                    >
+                        <span class="lede-topic__label">{topic.label.clone()}</span>
+                        <span class="lede-topic__count" aria-hidden="true">{count}</span>
+                        <span class="lede-visually-hidden" id=count_id aria-hidden="true">
+                            {move || match count() {
+                                1 => "1 article".to_string(),
+                                n => format!("{n} articles"),
+                            }}
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let mode_radio = move |mode: TopicMatch, label: &'static str| {
+        view! {
+            <label class="lede-match__option">
+                <input
+                    type="radio"
+                    name=mode_name.clone()
+                    value=mode.as_str()
+                    prop:checked=move || filter.with(|f| f.mode == mode)
+                    on:change=move |_| viewer.update_filter(|f| f.mode = mode)
+                />
+                {label}
+            </label>
+        }
+    };
+
+    view! {
+        <section class="lede-filter" aria-labelledby=labelled_by>
+            <h2 class="lede-filter__heading" id=heading_id>
+                "Topics"
+            </h2>
+            <ul class="lede-filter__topics">{toggles}</ul>
+            <div class="lede-filter__controls">
+                <fieldset class="lede-match">
+                    <legend>"Show articles with"</legend>
+                    {mode_radio(TopicMatch::Any, "any selected topic")}
+                    {mode_radio(TopicMatch::All, "all selected topics")}
+                </fieldset>
+                <button
+                    type="button"
+                    class="lede-button lede-button--quiet"
+                    disabled=move || filter.with(|f| f.is_empty())
+                    on:click=move |_| viewer.update_filter(|f| f.clear())
+                >
+                    "Clear topics"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+//! The Leptos viewer: [`App`] picks the page for the current [`ViewState`]; pages live in
+//! `pages/`, widgets in `components/`. Everything is client-side rendered.
+//!
+//! Errors are values here, not panics and not `None`: every load yields a [`Remote`] that is
+//! loading, ready, or failed with a [`LoadError`] naming the file, and the failed state renders
+//! an [`ErrorPanel`](components::error_panel::ErrorPanel) with a retry button bound to that load.
+//! Each page is also wrapped in an `ErrorBoundary`, as a last line for anything a page renders
+//! as a `Result`.
+
+pub mod components;
+pub mod pages;
+pub mod remote;
+pub mod viewer;
+
+use crate::core::load_error::LoadError;
+use crate::core::view_state::View;
+use crate::core::viewer_options::ViewerOptions;
+use crate::web::fetch::load_index;
+use crate::web::urls::{document_base, resolve};
+use components::error_panel::ErrorPanel;
+use components::loading::Loading;
+use leptos::prelude::*;
+use pages::article::ArticlePage;
+use pages::entity::EntityPage;
+use pages::list::ListPage;
+use remote::{use_remote, Remote};
+use std::sync::Arc;
+pub use viewer::{use_viewer, Viewer};
+
+/// The whole viewer for one mount point: loads the corpus index and shows the current page.
+#[component]
+pub fn App(options: ViewerOptions, root: web_sys::HtmlElement) -> impl IntoView {
+    let corpus_url = options.corpus_url.clone();
+    let viewer = Viewer::provide(options, root);
+
+    let (index, retry) = use_remote(
+        move || Some(corpus_url.clone()),
+        |url: String| async move {
+            let Some(url) = resolve(&url, &document_base()) else {
+                return Err(LoadError::UnsafeUrl { url });
+            };
+            load_index(&url).await.map(Arc::new)
+        },
+    );
+
+    // Stale topic ids in a shared link are dropped once the corpus is known.
+    Effect::new(move |_| {
+        if let Remote::Ready(index) = index.get() {
+            viewer.index_ready(&index);
+        }
+    });
+
+    // Only the view, not the whole state: a topic click must not rebuild the page.
+    let view = Memo::new(move |_| viewer.state.with(|s| s.view.clone()));
+
+    view! {
+        <div class="lede-app">
+            {move || match index.get() {
+                Remote::Loading => view! { <Loading label="Loading the articles" /> }.into_any(),
+                Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                Remote::Ready(index) => {
+                    view! {
+                        <ErrorBoundary fallback=|errors| view! { <PageErrors errors /> }>
+                            {move || {
+                                let index = index.clone();
+                                match view.get() {
+                                    View::List => view! { <ListPage index /> }.into_any(),
+                                    View::Article(id) => view! { <ArticlePage index id /> }.into_any(),
+                                    View::Entity(id) => view! { <EntityPage index id /> }.into_any(),
+                                }
+                            }}
+                        </ErrorBoundary>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// The last-resort error view for a page that rendered an `Err`.
+#[component]
+fn PageErrors(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    view! {
+        <div class="lede-error" role="alert">
+            <h2 class="lede-error__title">"Something went wrong"</h2>
+            <ul>
+                {move || {
+                    errors
+                        .get()
+                        .into_iter()
+                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}

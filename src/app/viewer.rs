@@ -1,0 +1,146 @@
+//! The state one viewer shares with its pages: the view state, the options, and navigation.
+
+use crate::core::format::CorpusIndex;
+use crate::core::view_state::{View, ViewState};
+use crate::core::viewer_options::ViewerOptions;
+use crate::web::history::{self, Entry, PopStateListener};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
+
+/// Handle to the viewer's shared state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Viewer {
+    /// What is showing. Change it through [`Viewer::go`] or [`Viewer::update_filter`].
+    pub state: RwSignal<ViewState>,
+    options: StoredValue<ViewerOptions>,
+    /// Unique per viewer on the page, for element ids (`lede3-…`).
+    id_prefix: StoredValue<String>,
+}
+
+/// The viewer of the component being built.
+pub fn use_viewer() -> Viewer {
+    expect_context::<Viewer>()
+}
+
+impl Viewer {
+    /// Creates the viewer's state from the URL (when it owns it) or the options, and provides it
+    /// to the components below.
+    pub(crate) fn provide(options: ViewerOptions, root: web_sys::HtmlElement) -> Viewer {
+        let from_url = options
+            .history
+            .then(|| history::read_state(&options.url_prefix))
+            .filter(|s| *s != ViewState::default());
+        let initial = from_url.unwrap_or_else(|| options.initial.clone());
+        let number = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+        let id_prefix = format!("lede{number}");
+        let _ = root.set_attribute("data-lede-instance", &id_prefix);
+        let viewer = Viewer {
+            state: RwSignal::new(initial),
+            options: StoredValue::new(options),
+            id_prefix: StoredValue::new(id_prefix),
+        };
+        if viewer.owns_url() {
+            let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
+            let listener = PopStateListener::new(move || {
+                viewer.state.set(history::read_state(&prefix));
+                viewer.focus_heading();
+            });
+            // Removed with the viewer, so an unmounted viewer leaves no listener behind.
+            let listener = send_wrapper::SendWrapper::new(listener);
+            on_cleanup(move || drop(listener));
+        }
+        provide_context(viewer);
+        viewer
+    }
+
+    fn owns_url(&self) -> bool {
+        self.options.with_value(|o| o.history)
+    }
+
+    /// The resolved URL of the corpus index: relative URLs in the index resolve against it.
+    pub fn corpus_url(&self) -> String {
+        self.options.with_value(|o| o.corpus_url.clone())
+    }
+
+    /// An element id unique to this viewer on the page.
+    pub fn id(&self, name: &str) -> String {
+        self.id_prefix.with_value(|p| format!("{p}-{name}"))
+    }
+
+    /// The link for a state: a real URL, so that opening it in a new tab or copying it works.
+    pub fn href(&self, state: &ViewState) -> String {
+        let prefix = self.options.with_value(|o| o.url_prefix.clone());
+        history::href_for(state, &prefix)
+    }
+
+    /// Shows `state` as a new page: pushes a history entry and moves focus to the new heading.
+    pub fn go(&self, state: ViewState) {
+        if self.state.with_untracked(|s| *s == state) {
+            return;
+        }
+        if self.owns_url() {
+            let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            history::write_state(&state, &prefix, Entry::Push);
+        }
+        self.state.set(state);
+        self.focus_heading();
+    }
+
+    /// Changes the topic selection in place (no new history entry, focus stays on the toggle).
+    pub fn update_filter(&self, change: impl FnOnce(&mut crate::core::topics::TopicFilter)) {
+        self.state.update(|s| change(&mut s.filter));
+        if self.owns_url() {
+            let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            self.state
+                .with_untracked(|s| history::write_state(s, &prefix, Entry::Replace));
+        }
+    }
+
+    /// The list with the current filter: where "back to the list" links go.
+    pub fn list_state(&self) -> ViewState {
+        self.state.with_untracked(|s| ViewState {
+            view: View::List,
+            filter: s.filter.clone(),
+        })
+    }
+
+    /// Called once the index is loaded: drops topic ids from the URL that the corpus does not
+    /// have (a stale link), with a console note, so no invisible selection hides articles.
+    pub fn index_ready(&self, index: &CorpusIndex) {
+        let mut unknown = Vec::new();
+        self.state
+            .update_untracked(|s| unknown = s.filter.retain_known(index));
+        if !unknown.is_empty() {
+            crate::web::console::warn(&format!(
+                "ignoring topics the corpus does not have: {}",
+                unknown.join(", ")
+            ));
+            self.state.notify();
+        }
+    }
+
+    /// Sets the page title, if this viewer owns the page.
+    pub fn set_title(&self, title: &str) {
+        if self.options.with_value(|o| o.set_title) {
+            history::set_title(title);
+        }
+    }
+
+    /// After a navigation, moves keyboard and screen-reader focus to the new page's heading
+    /// (which has `tabindex="-1"`), the way a full page load would start at the top.
+    pub fn focus_heading(&self) {
+        let id = self.id("heading");
+        request_animation_frame(move || {
+            let heading = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id));
+            if let Some(heading) =
+                heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    }
+}

@@ -1,0 +1,93 @@
+//! Everything that can go wrong while loading a corpus file, as values the viewer shows.
+
+use crate::core::format::FormatError;
+use std::fmt;
+
+/// Why a file of the corpus could not be shown. Every variant names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request did not complete: offline, DNS, CORS, connection reset.
+    Network { url: String, message: String },
+    /// The request took longer than the viewer waits.
+    Timeout { url: String, seconds: u32 },
+    /// The server answered with an error status.
+    Http { url: String, status: u16 },
+    /// The file arrived but is not a valid Lede file.
+    Format { url: String, error: FormatError },
+    /// A URL in the corpus was refused (not http, https or relative).
+    UnsafeUrl { url: String },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    pub fn url(&self) -> &str {
+        match self {
+            LoadError::Network { url, .. }
+            | LoadError::Timeout { url, .. }
+            | LoadError::Http { url, .. }
+            | LoadError::Format { url, .. }
+            | LoadError::UnsafeUrl { url } => url,
+        }
+    }
+
+    /// A short headline for the error panel.
+    pub fn title(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } => "Could not reach the server",
+            LoadError::Timeout { .. } => "The server took too long to answer",
+            LoadError::Http { status: 404, .. } => "File not found",
+            LoadError::Http { .. } => "The server returned an error",
+            LoadError::Format { .. } => "This file is not a valid Lede file",
+            LoadError::UnsafeUrl { .. } => "A link in the corpus was refused",
+        }
+    }
+
+    /// Whether trying again might help (a malformed file stays malformed, but the publisher may
+    /// be fixing it, so every error offers a retry; this only orders the advice).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Network { .. } | LoadError::Timeout { .. } | LoadError::Http { .. }
+        )
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, message } => write!(f, "{url}: network error: {message}"),
+            LoadError::Timeout { url, seconds } => {
+                write!(f, "{url}: no answer after {seconds} seconds")
+            }
+            LoadError::Http { url, status } => write!(f, "{url}: HTTP status {status}"),
+            LoadError::Format { url, error } => write!(f, "{url}: {error}"),
+            LoadError::UnsafeUrl { url } => write!(
+                f,
+                "{url:?} is not an http, https or relative URL, so it was not followed"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_errors_name_the_file_and_the_json_path() {
+        let error = LoadError::Format {
+            url: "corpus/articles/a.json".into(),
+            error: FormatError::Invalid {
+                path: "body[2].text".into(),
+                message: "expected a string".into(),
+            },
+        };
+        assert_eq!(
+            error.to_string(),
+            "corpus/articles/a.json: at body[2].text: expected a string"
+        );
+        assert!(!error.is_transient());
+    }
+}

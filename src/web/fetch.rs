@@ -1,0 +1,92 @@
+//! Fetching corpus files with gloo-net: a timeout, HTTP errors as values, and parsing that names
+//! the file and the JSON path when a file is malformed.
+
+use crate::core::format::{Article, CorpusIndex, FormatError};
+use crate::core::load_error::LoadError;
+use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// How long the viewer waits for a file before it says so and offers a retry.
+pub const TIMEOUT_SECONDS: u32 = 20;
+
+/// The text of the file at `url`, or why not.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    // gloo-net has no timeout of its own: abort the request from a timer.
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = controller.clone().and_then(|controller| {
+        let flag = timed_out.clone();
+        let abort = Closure::once(move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                (TIMEOUT_SECONDS * 1000) as i32,
+            )
+            .ok()?;
+        Some((id, abort))
+    });
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| network_error(url, &timed_out, e))?;
+        if !response.ok() {
+            return Err(LoadError::Http {
+                url: url.to_string(),
+                status: response.status(),
+            });
+        }
+        response
+            .text()
+            .await
+            .map_err(|e| network_error(url, &timed_out, e))
+    }
+    .await;
+    if let (Some((id, _closure)), Some(window)) = (timer, web_sys::window()) {
+        window.clear_timeout_with_handle(id);
+    }
+    result
+}
+
+fn network_error(
+    url: &str,
+    timed_out: &std::cell::Cell<bool>,
+    error: gloo_net::Error,
+) -> LoadError {
+    if timed_out.get() {
+        LoadError::Timeout {
+            url: url.to_string(),
+            seconds: TIMEOUT_SECONDS,
+        }
+    } else {
+        LoadError::Network {
+            url: url.to_string(),
+            message: error.to_string(),
+        }
+    }
+}
+
+fn format_error(url: &str) -> impl FnOnce(FormatError) -> LoadError + '_ {
+    move |error| LoadError::Format {
+        url: url.to_string(),
+        error,
+    }
+}
+
+/// Loads and validates the corpus index.
+pub async fn load_index(url: &str) -> Result<CorpusIndex, LoadError> {
+    let text = fetch_text(url).await?;
+    CorpusIndex::from_json(&text).map_err(format_error(url))
+}
+
+/// Loads and validates one article.
+pub async fn load_article(url: &str) -> Result<Article, LoadError> {
+    let text = fetch_text(url).await?;
+    Article::from_json(&text).map_err(format_error(url))
+}

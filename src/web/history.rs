@@ -1,0 +1,95 @@
+//! The view state in the address bar, over the History API (no router: see README).
+//!
+//! Opening an article or an entity pushes a history entry, so Back returns to where the reader
+//! was; changing the topic selection replaces the current entry, so Back does not step through
+//! every toggle. A viewer with history off never touches the URL.
+
+use crate::core::view_state::ViewState;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The state the current URL describes.
+pub fn read_state(prefix: &str) -> ViewState {
+    let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+    ViewState::from_query(&search, prefix)
+}
+
+/// The URL (path, query, hash) that shows `state`, keeping the page's other parameters.
+pub fn href_for(state: &ViewState, prefix: &str) -> String {
+    let Some(location) = location() else {
+        return state.to_query("", prefix);
+    };
+    let search = location.search().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{path}{}", state.to_query(&search, prefix))
+}
+
+/// How a state change enters the browser's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A new page for Back to return from.
+    Push,
+    /// The same page, adjusted.
+    Replace,
+}
+
+/// Writes `state` to the address bar.
+pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let mut url = href_for(state, prefix);
+    if let Ok(hash) = window.location().hash() {
+        url.push_str(&hash);
+    }
+    let result = match entry {
+        Entry::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        Entry::Replace => {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+    };
+    if result.is_err() {
+        crate::web::console::warn("could not write the view to the address bar");
+    }
+}
+
+/// Calls `on_change` on Back and Forward until dropped.
+pub struct PopStateListener {
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl PopStateListener {
+    pub fn new(mut on_change: impl FnMut() + 'static) -> Option<Self> {
+        let window = web_sys::window()?;
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change());
+        window
+            .add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(PopStateListener { closure })
+    }
+}
+
+impl Drop for PopStateListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "popstate",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Sets the document title (only for a viewer that owns the page).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

@@ -1,0 +1,10 @@
+//! What touches the browser: fetching corpus files, the History API, the console, dates in the
+//! reader's locale, and mounting the viewer into a page. The components in `app` call these;
+//! nothing here knows about Leptos views.
+
+pub mod console;
+pub mod dates;
+pub mod fetch;
+pub mod history;
+pub mod mount;
+pub mod urls;
