@@ -153,9 +153,12 @@ pub fn extract(html: &str) -> Extracted {
                             }))
                             || (k == "itemprop" && v == "copyrightHolder")
                     });
-                    if holds_credit && !self_closing && !VOID.contains(&name.as_str()) {
-                        credit_depth.push(name);
-                    } else if !credit_depth.is_empty() && credit_depth[0] == name {
+                    // Track the outermost credit element, and nested elements of its name, so
+                    // that its end tag is recognised.
+                    let opens = !self_closing && !VOID.contains(&name.as_str());
+                    let starts_credit = credit_depth.is_empty() && holds_credit;
+                    let nests = credit_depth.first() == Some(&name);
+                    if opens && (starts_credit || nests) {
                         credit_depth.push(name);
                     }
                 }

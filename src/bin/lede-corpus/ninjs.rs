@@ -243,6 +243,8 @@ fn lead_picture(obj: &serde_json::Map<String, Value>) -> (Option<LeadImage>, Opt
     let large = renditions
         .iter()
         .filter(|(_, w, _)| w.is_some_and(|w| w <= 1600))
+        // The first of equally large renditions (max_by_key would take the last).
+        .rev()
         .max_by_key(|(_, w, _)| *w)
         .or_else(|| renditions.first());
     let Some((url, width, height)) = large.cloned() else {
