@@ -27,7 +27,7 @@ pub fn use_viewer() -> Viewer {
 impl Viewer {
     /// Creates the viewer's state from the URL (when it owns it) or the options, and provides it
     /// to the components below.
-    pub(crate) fn provide(options: ViewerOptions, root: web_sys::HtmlElement) -> Viewer {
+    pub fn provide(options: ViewerOptions, root: web_sys::HtmlElement) -> Viewer {
         let from_url = options
             .history
             .then(|| history::read_state(&options.url_prefix))

@@ -1,0 +1,319 @@
+//! Component tests in headless Chromium (wasm-bindgen-test):
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+//!
+//! Each test mounts one component into a fresh element with in-memory data and reads the DOM
+//! it produced. The user's whole path (fetching, history, several pages) is covered end to end
+//! in `tests/e2e/`.
+#![cfg(target_arch = "wasm32")]
+
+use lede::app::components::error_panel::ErrorPanel;
+use lede::app::components::lead_image::LeadImageFigure;
+use lede::app::components::paragraph::BodyParagraph;
+use lede::app::components::topic_filter::TopicFilterBar;
+use lede::app::pages::entity::EntityPage;
+use lede::app::pages::list::ListPage;
+use lede::app::Viewer;
+use lede::core::format::{Article, CorpusIndex, LeadImage};
+use lede::core::viewer_options::ViewerOptions;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the document to mount into (the runner owns the rest of the body).
+fn fresh_root() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn options() -> ViewerOptions {
+    ViewerOptions {
+        history: false,
+        set_title: false,
+        corpus_url: "https://news.example/corpus/index.json".into(),
+        ..ViewerOptions::default()
+    }
+}
+
+/// Mounts `view` with a viewer context (history off) into a fresh element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let root = fresh_root();
+    let context_root = root.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        Viewer::provide(options(), context_root);
+        view()
+    });
+    handle.forget();
+    root
+}
+
+/// Lets Leptos run its scheduled effects and the browser fire pending events.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+const INDEX: &str = r#"{
+  "version": 1,
+  "title": "Test corpus",
+  "topics": [
+    {"id": "iraq", "label": "Iraq"},
+    {"id": "iran", "label": "Iran"},
+    {"id": "sport", "label": "Sport"}
+  ],
+  "entities": [
+    {"id": "baghdad", "name": "Baghdad", "type": "place",
+     "url": "https://en.wikipedia.org/wiki/Baghdad", "wikidata": "Q1530"},
+    {"id": "evil", "name": "Evil Corp", "type": "organisation", "url": " JaVaScRiPt:alert(1)"}
+  ],
+  "articles": [
+    {"id": "a", "headline": "Old Iraq story", "published": "2020-01-01",
+     "topics": ["iraq"], "entities": ["baghdad"], "url": "articles/a.json"},
+    {"id": "b", "headline": "Iraq and Iran", "published": "2023-03-07",
+     "topics": ["iraq", "iran"], "entities": ["baghdad", "evil"], "url": "articles/b.json"},
+    {"id": "c", "headline": "<img src=x onerror=alert(1)> Cup final", "published": "2022-06-01",
+     "topics": ["sport"], "url": "articles/c.json"}
+  ]
+}"#;
+
+fn index() -> Arc<CorpusIndex> {
+    Arc::new(CorpusIndex::from_json(INDEX).unwrap())
+}
+
+fn article(body: &str) -> Arc<Article> {
+    let json = format!(
+        r#"{{"version": 1, "id": "b", "headline": "h", "published": "2023-03-07",
+            "entities": [{{"id": "baghdad", "name": "Baghdad", "type": "place"}},
+                         {{"id": "iraq", "name": "Iraq", "type": "place"}}],
+            "body": [{body}]}}"#
+    );
+    Arc::new(Article::from_json(&json).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_newest_first_and_hostile_headlines_as_text() {
+    let root = mount(|| view! { <ListPage index=index() /> });
+    settle(0).await;
+    let headlines: Vec<String> = all(&root, ".lede-card__headline")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        headlines,
+        ["Iraq and Iran", "<img src=x onerror=alert(1)> Cup final", "Old Iraq story"]
+    );
+    assert!(all(&root, "img").is_empty(), "markup in a headline became an element");
+}
+
+#[wasm_bindgen_test]
+async fn topic_toggle_filters_and_counts_follow_the_selection() {
+    let root = mount(|| view! { <ListPage index=index() /> });
+    settle(0).await;
+    let buttons = all(&root, "button.lede-topic");
+    assert_eq!(buttons.len(), 3);
+    assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(text(&root, ".lede-topic__count"), "2");
+
+    buttons[2].click(); // Sport
+    settle(0).await;
+    assert_eq!(buttons[2].get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(all(&root, ".lede-card").len(), 1);
+    let counts: Vec<String> = all(&root, ".lede-topic__count")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert_eq!(counts, ["0", "0", "1"]);
+    assert_eq!(text(&root, ".lede-results"), "Showing 1 of 3 articles");
+}
+
+#[wasm_bindgen_test]
+async fn all_mode_with_no_common_article_shows_an_empty_state_that_clears() {
+    let root = mount(|| view! { <ListPage index=index() /> });
+    settle(0).await;
+    let buttons = all(&root, "button.lede-topic");
+    buttons[0].click(); // Iraq
+    buttons[2].click(); // Sport
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 3, "any: Iraq or Sport");
+    let all_radio: web_sys::HtmlElement = root
+        .query_selector("input[value=all]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    all_radio.click();
+    settle(0).await;
+    assert!(all(&root, ".lede-card").is_empty());
+    assert!(text(&root, ".lede-empty").contains("all of: Iraq, Sport"));
+    all(&root, ".lede-empty button")[0].click();
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn mentions_are_links_named_by_their_text() {
+    let a = article(r#"{"text": "Austin met officials in Baghdad, Iraq."}"#);
+    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    settle(0).await;
+    let links = all(&root, "a.lede-mention");
+    let names: Vec<String> = links.iter().map(|l| l.text_content().unwrap()).collect();
+    assert_eq!(names, ["Baghdad", "Iraq"]);
+    assert!(links[0].get_attribute("href").unwrap().ends_with("?entity=baghdad"));
+    assert_eq!(root.text_content().unwrap(), "Austin met officials in Baghdad, Iraq.");
+}
+
+#[wasm_bindgen_test]
+async fn broken_mention_span_keeps_its_text_unlinked() {
+    let a = article(
+        r#"{"text": "<b>Baghdad</b> & Iraq", "mentions": [
+            {"start": 3, "end": 10, "entity": "baghdad"},
+            {"start": 17, "end": 99, "entity": "iraq"},
+            {"start": 0, "end": 2, "entity": "nobody"}]}"#,
+    );
+    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    settle(0).await;
+    assert_eq!(all(&root, "a").len(), 1);
+    assert!(all(&root, "b").is_empty(), "markup in body text became an element");
+    assert_eq!(root.text_content().unwrap(), "<b>Baghdad</b> & Iraq");
+}
+
+#[wasm_bindgen_test]
+async fn failed_image_keeps_caption_credit_and_box() {
+    let image = LeadImage {
+        url: "http://127.0.0.1:9/missing.jpg".into(),
+        alt: "Two men shake hands".into(),
+        caption: Some("Austin and Sudani in Baghdad".into()),
+        credit: Some("Iraqi Prime Minister’s Office/AFP".into()),
+        width: Some(1200),
+        height: Some(675),
+    };
+    let root = mount(move || {
+        view! { <LeadImageFigure image article_url="https://news.example/a.json".to_string() /> }
+    });
+    let mut failed = false;
+    for _ in 0..50 {
+        settle(100).await;
+        if !all(&root, ".lede-image--failed").is_empty() {
+            failed = true;
+            break;
+        }
+    }
+    assert!(failed, "the image error was not handled");
+    assert!(text(&root, "figcaption").contains("Iraqi Prime Minister’s Office/AFP"));
+    let img = &all(&root, "img")[0];
+    assert_eq!(img.get_attribute("referrerpolicy").as_deref(), Some("no-referrer"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
+    let frame = &all(&root, ".lede-image")[0];
+    assert!(frame.offset_height() > 0, "the image box collapsed");
+}
+
+#[wasm_bindgen_test]
+async fn unsafe_image_url_is_never_rendered() {
+    let image = LeadImage {
+        url: "data:image/svg+xml,<svg onload=alert(1)>".into(),
+        alt: String::new(),
+        caption: None,
+        credit: Some("Agency".into()),
+        width: None,
+        height: None,
+    };
+    let root = mount(move || {
+        view! { <LeadImageFigure image article_url="https://news.example/a.json".to_string() /> }
+    });
+    settle(0).await;
+    assert!(all(&root, "img").is_empty());
+    assert!(text(&root, "figcaption").contains("Agency"));
+}
+
+#[wasm_bindgen_test]
+async fn entity_page_links_out_safely_and_drops_script_urls() {
+    let root = mount(|| view! { <EntityPage index=index() id="baghdad".to_string() /> });
+    settle(0).await;
+    let external = all(&root, "a.lede-external");
+    assert_eq!(external.len(), 2);
+    for link in &external {
+        assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        assert!(link.get_attribute("href").unwrap().starts_with("https://"));
+    }
+    assert_eq!(all(&root, ".lede-card").len(), 2);
+
+    let root = mount(|| view! { <EntityPage index=index() id="evil".to_string() /> });
+    settle(0).await;
+    assert!(all(&root, "a.lede-external").is_empty(), "javascript: URL reached an href");
+    for link in all(&root, "a") {
+        let href = link.get_attribute("href").unwrap_or_default().to_ascii_lowercase();
+        assert!(!href.contains("javascript"), "{href}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unknown_entity_says_so() {
+    let root = mount(|| view! { <EntityPage index=index() id="nobody".to_string() /> });
+    settle(0).await;
+    assert!(text(&root, "[role=alert]").contains("No such entity"));
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_names_the_file_and_retries() {
+    let retried = RwSignal::new(0);
+    let error = lede::core::load_error::LoadError::Http {
+        url: "https://news.example/corpus/index.json".into(),
+        status: 503,
+    };
+    let root = mount(move || {
+        view! { <ErrorPanel error retry=Callback::new(move |()| retried.update(|n| *n += 1)) /> }
+    });
+    settle(0).await;
+    let alert = text(&root, "[role=alert]");
+    assert!(alert.contains("index.json"), "{alert}");
+    assert!(alert.contains("503"), "{alert}");
+    all(&root, "button")[0].click();
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn filter_toggles_are_buttons_named_by_the_label() {
+    let root = mount(|| view! { <TopicFilterBar index=index() /> });
+    settle(0).await;
+    let button = &all(&root, "button.lede-topic")[1];
+    // The accessible name comes from the visible label; the count is aria-hidden and only
+    // describes the button.
+    let visible: String = all(button, "span:not([aria-hidden])")
+        .iter()
+        .map(|s| s.text_content().unwrap())
+        .collect();
+    assert_eq!(visible, "Iran");
+    let described = button.get_attribute("aria-describedby").unwrap();
+    let description = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .get_element_by_id(&described)
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(description, "1 article");
+}
