@@ -1,0 +1,753 @@
+//! The corpus format against input written by others to break parsers: the JSONTestSuite
+//! parsing cases, the Big List of Naughty Strings, and hand-made malformed Lede files whose
+//! errors must name the right place.
+//!
+//! The corpora live outside the crate, in `../shared/corpora/` (see its README); CI has them.
+
+use lede::core::format::{Article, CorpusIndex, EntityKind, FormatError, UNKNOWN_ENTITY};
+use lede::core::mentions::{paragraph_segments, segments, Segment, SpanProblem};
+use lede::core::url_safety::safe_url;
+use lede::core::view_state::{View, ViewState};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
+
+fn corpus(relative: &str) -> PathBuf {
+    let path = Path::new(CORPORA).join(relative);
+    assert!(
+        path.exists(),
+        "missing test corpus {}: the shared corpora are expected at {CORPORA} \
+         (a `shared/corpora/` folder next to the crate, as in CI; see shared/corpora/README.md)",
+        path.display()
+    );
+    path
+}
+
+fn joined(pieces: &[Segment]) -> String {
+    pieces.iter().map(Segment::text).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSONTestSuite
+// ---------------------------------------------------------------------------------------------
+
+struct Case {
+    name: String,
+    /// The file as text. Files that are not UTF-8 (some `n_` and `i_` cases) are decoded
+    /// lossily, as a browser's `Response.text()` would, so that they are still exercised; the
+    /// format's entry points take `&str` and never see raw bytes.
+    text: String,
+    utf8: bool,
+}
+
+fn json_test_suite() -> Vec<Case> {
+    let dir = corpus("JSONTestSuite/test_parsing");
+    let mut cases: Vec<Case> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let utf8 = std::str::from_utf8(&bytes).is_ok();
+            Case {
+                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                utf8,
+            }
+        })
+        .filter(|c| c.name.ends_with(".json"))
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    assert!(
+        cases.len() >= 300,
+        "expected the 318 JSONTestSuite cases in {}, found {}",
+        dir.display(),
+        cases.len()
+    );
+    cases
+}
+
+/// Runs both entry points, turning a panic into a test failure that names the file.
+fn parse_both(
+    case: &Case,
+) -> (
+    Result<CorpusIndex, FormatError>,
+    Result<Article, FormatError>,
+) {
+    let text = case.text.clone();
+    std::panic::catch_unwind(move || (CorpusIndex::from_json(&text), Article::from_json(&text)))
+        .unwrap_or_else(|_| panic!("{}: parsing panicked", case.name))
+}
+
+/// Guards against a parser panic (stack overflow on deep nesting, slicing a multi-byte
+/// character) and against malformed JSON being accepted as a corpus or an article.
+#[test]
+fn json_test_suite_never_panics_and_rejects_every_malformed_file() {
+    let cases = json_test_suite();
+    let mut rejected_n = 0;
+    for case in &cases {
+        let (index, article) = parse_both(case);
+        if case.name.starts_with("n_") {
+            assert!(index.is_err(), "{}: accepted as an index", case.name);
+            assert!(article.is_err(), "{}: accepted as an article", case.name);
+            for err in [index.unwrap_err(), article.unwrap_err()] {
+                assert!(
+                    !err.to_string().is_empty(),
+                    "{}: empty error message",
+                    case.name
+                );
+            }
+            rejected_n += 1;
+        }
+    }
+    assert!(
+        rejected_n >= 180,
+        "only {rejected_n} n_ cases found: wrong folder?"
+    );
+}
+
+/// Guards against valid JSON that is not a Lede file (`[]`, `"x"`, `{"a":1}`, `1e400`...) being
+/// accepted, or refused with an error a reader cannot act on.
+#[test]
+fn json_test_suite_valid_json_is_refused_as_not_a_lede_file() {
+    let cases = json_test_suite();
+    let mut seen = 0;
+    for case in cases.iter().filter(|c| c.name.starts_with("y_")) {
+        assert!(case.utf8, "{}: a y_ case should be UTF-8", case.name);
+        let (index, article) = parse_both(case);
+        for (what, result) in [("index", index.err()), ("article", article.err())] {
+            let err = result.unwrap_or_else(|| panic!("{}: accepted as an {what}", case.name));
+            assert!(
+                matches!(err, FormatError::Json { .. }),
+                "{}: as an {what}, expected FormatError::Json, got {err:?}",
+                case.name
+            );
+            let message = err.to_string();
+            assert!(!message.trim().is_empty(), "{}: empty message", case.name);
+            if let FormatError::Json { line, column, .. } = err {
+                assert!(
+                    line >= 1 && column <= case.text.len() + 1,
+                    "{}: {line}:{column}",
+                    case.name
+                );
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 90, "only {seen} y_ cases found");
+}
+
+/// Guards against forward compatibility breaking on unusual values: any valid JSON under an
+/// unknown key, at the top level or inside an article entry, must be ignored.
+#[test]
+fn json_test_suite_values_under_unknown_keys_are_ignored() {
+    for case in json_test_suite()
+        .iter()
+        .filter(|c| c.name.starts_with("y_"))
+    {
+        let value = case.text.trim_start_matches('\u{FEFF}');
+        let index = format!(
+            r#"{{"version":1,"future":{value},"articles":[{{"id":"a","headline":"h","published":"2023-01-01","url":"a.json","future":{value}}}]}}"#
+        );
+        let article = format!(
+            r#"{{"version":1,"id":"a","headline":"h","published":"2023-01-01","future":{value},"body":[{{"text":"t","future":{value}}}]}}"#
+        );
+        if let Err(e) = CorpusIndex::from_json(&index) {
+            panic!("{}: unknown key refused in an index: {e}", case.name);
+        }
+        if let Err(e) = Article::from_json(&article) {
+            panic!("{}: unknown key refused in an article: {e}", case.name);
+        }
+    }
+}
+
+/// Guards against panics on implementation-defined input (huge numbers, lone surrogates,
+/// 500-deep nesting, non-UTF-8 bytes decoded lossily).
+#[test]
+fn json_test_suite_implementation_defined_cases_do_not_panic() {
+    let cases = json_test_suite();
+    let mut lossy = 0;
+    for case in cases.iter().filter(|c| c.name.starts_with("i_")) {
+        let (index, article) = parse_both(case);
+        // None of them is a Lede file either.
+        assert!(index.is_err() && article.is_err(), "{}", case.name);
+        lossy += usize::from(!case.utf8);
+    }
+    assert!(
+        lossy > 0,
+        "expected some non-UTF-8 i_ cases to exercise lossy decoding"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Big List of Naughty Strings
+// ---------------------------------------------------------------------------------------------
+
+fn naughty_strings() -> Vec<String> {
+    let path = corpus("naughty-strings/blns.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let strings: Vec<String> = serde_json::from_str(&text).unwrap();
+    assert!(
+        strings.len() >= 500,
+        "expected ~515 strings in {}",
+        path.display()
+    );
+    strings
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// An index with `s` everywhere a publisher writes text, ids included when `s` is non-empty.
+fn naughty_index(s: &str) -> String {
+    let id = if s.is_empty() { "fallback" } else { s };
+    json!({
+        "version": 1,
+        "title": s,
+        "topics": [{"id": id, "label": s}, {"id": "plain", "label": "Plain"}],
+        "entities": [{"id": id, "name": s, "type": "person", "url": s}],
+        "articles": [{
+            "id": id,
+            "headline": s,
+            "standfirst": s,
+            "published": "2023-01-01T10:00:00Z",
+            "language": s,
+            "topics": [id, s],
+            "entities": [id],
+            "thumbnail": {"url": s, "alt": s},
+            "url": s,
+        }],
+    })
+    .to_string()
+}
+
+/// An article with `s` as headline, in paragraphs, as an entity's name and alias, as a topic,
+/// and as URLs; one paragraph mentions it explicitly, one leaves matching to find it.
+fn naughty_article(s: &str) -> String {
+    json!({
+        "version": 1,
+        "id": "naughty",
+        "headline": s,
+        "standfirst": s,
+        "byline": s,
+        "published": "2023-01-01",
+        "language": s,
+        "source_url": s,
+        "source_name": s,
+        "rights": s,
+        "topics": [s],
+        "image": {"url": s, "alt": s, "caption": s, "credit": s},
+        "entities": [{"id": "e", "name": s, "aliases": [s], "type": "place", "url": s}],
+        "body": [
+            {"text": s},
+            {
+                "text": format!("Before {s} after"),
+                // An empty mention would rightly be warned about: none for the empty string.
+                "mentions": if s.is_empty() {
+                    json!([])
+                } else {
+                    json!([{"start": 7, "end": 7 + chars(s), "entity": "e"}])
+                },
+            },
+            {"text": format!("{s} and {s}")},
+        ],
+    })
+    .to_string()
+}
+
+fn assert_no_dangerous_scheme(raw: &str) {
+    if let Some(url) = safe_url(raw) {
+        if let Some(colon) = url.find(':') {
+            let scheme = &url[..colon];
+            let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            assert!(
+                !is_scheme
+                    || scheme.eq_ignore_ascii_case("http")
+                    || scheme.eq_ignore_ascii_case("https"),
+                "{raw:?} passed as {url:?} with scheme {scheme:?}"
+            );
+        }
+        assert!(!url.chars().any(char::is_control), "{raw:?} -> {url:?}");
+    }
+}
+
+/// Guards against a naughty string being mangled (escapes, normalisation, trimming) or
+/// refused anywhere a publisher can write text in an index.
+#[test]
+fn naughty_strings_survive_an_index_exactly() {
+    for s in naughty_strings() {
+        let index = CorpusIndex::from_json(&naughty_index(&s))
+            .unwrap_or_else(|e| panic!("{s:?} refused in an index: {e}"));
+        let id = if s.is_empty() { "fallback" } else { s.as_str() };
+        assert_eq!(index.title.as_deref(), Some(s.as_str()));
+        assert_eq!(index.topics[0].id, id);
+        assert_eq!(index.topics[0].label, s);
+        assert_eq!(index.entities[0].name, s);
+        assert_eq!(index.entities[0].url.as_deref(), Some(s.as_str()));
+        let a = &index.articles[0];
+        assert_eq!(
+            (a.id.as_str(), a.headline.as_str(), a.url.as_str()),
+            (id, s.as_str(), s.as_str())
+        );
+        assert_eq!(a.topics, [id, s.as_str()]);
+        assert_eq!(a.thumbnail.as_ref().unwrap().url, s);
+        assert!(index.topic(id).is_some() && index.article(id).is_some());
+        assert_eq!(index.articles_mentioning(id).len(), 1);
+        // The index the corpus tool writes reads back identically.
+        assert_eq!(
+            CorpusIndex::from_json(&index.to_json()).unwrap(),
+            index,
+            "{s:?}"
+        );
+    }
+}
+
+/// Guards against the empty string slipping through as an id (an unreachable article, a
+/// topic that cannot be put in a link).
+#[test]
+fn naughty_empty_string_is_refused_as_an_id() {
+    let index = json!({
+        "version": 1,
+        "topics": [{"id": "", "label": "x"}],
+        "articles": [],
+    });
+    match CorpusIndex::from_json(&index.to_string()) {
+        Err(FormatError::Invalid { path, .. }) => assert_eq!(path, "topics[0].id"),
+        other => panic!("expected Invalid at topics[0].id, got {other:?}"),
+    }
+}
+
+/// Guards against naughty text breaking the article: lost or duplicated text in segments,
+/// offsets miscounted around emoji, RTL overrides or zero-width characters, or a matched name
+/// that segments then refuses.
+#[test]
+fn naughty_strings_survive_an_article_and_its_segments() {
+    for s in naughty_strings() {
+        let article = Article::from_json(&naughty_article(&s))
+            .unwrap_or_else(|e| panic!("{s:?} refused in an article: {e}"));
+        assert_eq!(article.headline, s);
+        assert_eq!(article.byline.as_deref(), Some(s.as_str()));
+        assert_eq!(article.topics, [s.as_str()]);
+        assert_eq!(article.image.as_ref().unwrap().url, s);
+        assert_eq!(article.entities[0].name, s);
+        assert_eq!(article.entities[0].aliases, [s.as_str()]);
+        assert_eq!(article.entities[0].kind, EntityKind::Place);
+        assert_eq!(article.body[0].text, s);
+        assert_eq!(article.body[1].text, format!("Before {s} after"));
+
+        for (i, paragraph) in article.body.iter().enumerate() {
+            let (pieces, warnings) = paragraph_segments(&article, i, paragraph);
+            assert_eq!(joined(&pieces), paragraph.text, "{s:?}, paragraph {i}");
+            assert!(warnings.is_empty(), "{s:?}, paragraph {i}: {warnings:?}");
+        }
+
+        // The explicit mention covers exactly the naughty string.
+        let (pieces, _) = paragraph_segments(&article, 1, &article.body[1]);
+        let mentioned: Vec<&str> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Segment::Mention { text, .. } => Some(*text),
+                Segment::Text(_) => None,
+            })
+            .collect();
+        if s.is_empty() {
+            assert!(mentioned.is_empty());
+        } else {
+            assert_eq!(mentioned, [s.as_str()], "{s:?}");
+        }
+
+        // Whatever matching links in "{s} and {s}" is the (trimmed) name itself.
+        let (pieces, _) = paragraph_segments(&article, 2, &article.body[2]);
+        for p in &pieces {
+            if let Segment::Mention { text, .. } = p {
+                assert_eq!(*text, s.trim(), "{s:?}");
+            }
+        }
+
+        // It reads back identically from what the corpus tool would write.
+        assert_eq!(
+            Article::from_json(&article.to_json()).unwrap(),
+            article,
+            "{s:?}"
+        );
+    }
+}
+
+/// Guards against a naughty string reaching an href/src with a script, data or other scheme.
+#[test]
+fn naughty_strings_never_pass_url_safety_with_a_dangerous_scheme() {
+    for s in naughty_strings() {
+        assert_no_dangerous_scheme(&s);
+        // Also as the scheme-looking prefix of a URL, and with a browser-ignored tab inside.
+        assert_no_dangerous_scheme(&format!("{s}:alert(1)"));
+        let with_tab: String = s.chars().flat_map(|c| [c, '\t']).collect();
+        assert_no_dangerous_scheme(&with_tab);
+    }
+}
+
+/// Guards against a deep link to an article, entity or topic with a naughty id not reopening it.
+#[test]
+fn naughty_strings_round_trip_as_ids_in_the_query() {
+    for s in naughty_strings().into_iter().filter(|s| !s.is_empty()) {
+        for prefix in ["", "lede."] {
+            for view in [View::Article(s.clone()), View::Entity(s.clone())] {
+                let mut state = ViewState {
+                    view,
+                    ..ViewState::default()
+                };
+                state.filter.toggle(&s);
+                state.filter.toggle("plain");
+                let query = state.to_query("?page=2&topic=host", prefix);
+                assert_eq!(
+                    ViewState::from_query(&query, prefix),
+                    state,
+                    "{s:?} via {query:?}"
+                );
+                assert!(query.starts_with("?page=2&"), "{query:?}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error paths
+// ---------------------------------------------------------------------------------------------
+
+fn article_value() -> Value {
+    json!({
+        "version": 1,
+        "id": "a",
+        "headline": "h",
+        "published": "2023-01-01",
+        "entities": [{"id": "e", "name": "Erbil"}],
+        "body": [{"text": "In Erbil", "mentions": [{"start": 3, "end": 8, "entity": "e"}]}],
+    })
+}
+
+fn index_value() -> Value {
+    json!({
+        "version": 1,
+        "topics": [{"id": "iraq", "label": "Iraq"}],
+        "articles": [
+            {"id": "a", "headline": "h", "published": "2023-01-01", "topics": ["iraq"], "url": "a.json"},
+            {"id": "b", "headline": "h", "published": "2023-01-02", "url": "b.json"},
+        ],
+    })
+}
+
+fn json_error(result: Result<impl std::fmt::Debug, FormatError>) -> (String, String, usize, usize) {
+    match result {
+        Err(FormatError::Json {
+            path,
+            message,
+            line,
+            column,
+        }) => (path, message, line, column),
+        other => panic!("expected FormatError::Json, got {other:?}"),
+    }
+}
+
+fn invalid(result: Result<impl std::fmt::Debug, FormatError>) -> (String, String) {
+    match result {
+        Err(FormatError::Invalid { path, message }) => (path, message),
+        other => panic!("expected FormatError::Invalid, got {other:?}"),
+    }
+}
+
+/// Guards against wrong types being reported without the place a publisher must fix.
+#[test]
+fn wrong_type_in_an_article_names_its_json_path() {
+    let text =
+        r#"{"version":1,"id":"a","headline":"h","published":"2023-01-01","body":[{"text":5}]}"#;
+    let (path, message, _, _) = json_error(Article::from_json(text));
+    assert_eq!(path, "body[0].text");
+    assert!(message.contains("invalid type"), "{message}");
+    assert!(Article::from_json(text)
+        .unwrap_err()
+        .to_string()
+        .starts_with("at body[0].text: "));
+
+    let mut v = article_value();
+    v["body"][0]["mentions"][0]["start"] = json!(-1);
+    assert_eq!(
+        json_error(Article::from_json(&v.to_string())).0,
+        "body[0].mentions[0].start"
+    );
+
+    let mut v = article_value();
+    v["entities"][0]["aliases"] = json!(["ok", 7]);
+    assert_eq!(
+        json_error(Article::from_json(&v.to_string())).0,
+        "entities[0].aliases[1]"
+    );
+
+    let mut v = article_value();
+    v["image"] = json!({"url": "x.jpg", "width": "wide"});
+    assert_eq!(
+        json_error(Article::from_json(&v.to_string())).0,
+        "image.width"
+    );
+}
+
+/// Guards against index errors pointing at the wrong article or not at all.
+#[test]
+fn wrong_type_in_an_index_names_its_json_path() {
+    let mut v = index_value();
+    v["articles"][0]["topics"] = json!("iraq");
+    let (path, ..) = json_error(CorpusIndex::from_json(&v.to_string()));
+    assert!(path.contains("articles[0].topics"), "{path}");
+
+    let mut v = index_value();
+    v["articles"][1]["topics"] = json!(["iraq", 3]);
+    let (path, ..) = json_error(CorpusIndex::from_json(&v.to_string()));
+    assert_eq!(path, "articles[1].topics[1]");
+
+    // Line and column point into a pretty-printed file at the bad value.
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    let (_, _, line, column) = json_error(CorpusIndex::from_json(&pretty));
+    let bad_line = pretty.lines().nth(line - 1).unwrap();
+    assert!(
+        bad_line.trim_start().starts_with('3'),
+        "line {line}: {bad_line:?}"
+    );
+    assert!(column >= 1 && column <= bad_line.len() + 1);
+}
+
+/// Guards against a missing required field being reported without its name and place.
+#[test]
+fn missing_required_fields_are_named() {
+    let mut v = index_value();
+    v["articles"][1].as_object_mut().unwrap().remove("url");
+    let (path, message, ..) = json_error(CorpusIndex::from_json(&v.to_string()));
+    assert!(path.contains("articles[1]"), "{path}");
+    assert!(message.contains("url"), "{message}");
+
+    let mut v = article_value();
+    v.as_object_mut().unwrap().remove("body");
+    let (_, message, ..) = json_error(Article::from_json(&v.to_string()));
+    assert!(message.contains("body"), "{message}");
+}
+
+/// Guards against a file without a version being read as if it were version 1.
+#[test]
+fn missing_version_is_an_error_that_says_version() {
+    for value in [
+        {
+            let mut v = article_value();
+            v.as_object_mut().unwrap().remove("version");
+            v
+        },
+        {
+            let mut v = index_value();
+            v.as_object_mut().unwrap().remove("version");
+            v
+        },
+    ] {
+        let text = value.to_string();
+        for err in [
+            Article::from_json(&text).unwrap_err(),
+            CorpusIndex::from_json(&text).unwrap_err(),
+        ] {
+            assert!(matches!(err, FormatError::Json { .. }), "{err:?}");
+            assert!(err.to_string().contains("version"), "{err}");
+        }
+    }
+    let (path, ..) = json_error(Article::from_json(
+        r#"{"version":"1","id":"a","headline":"h","published":"2023-01-01","body":[]}"#,
+    ));
+    assert_eq!(path, "version");
+}
+
+/// Guards against a future format being misread, or reported as a confusing type error
+/// inside it instead of as a version this viewer does not read.
+#[test]
+fn future_version_is_refused_as_a_version_even_if_the_rest_changed_shape() {
+    let mut v = article_value();
+    v["version"] = json!(2);
+    assert_eq!(
+        Article::from_json(&v.to_string()),
+        Err(FormatError::Version { found: 2 })
+    );
+    let mut v = index_value();
+    v["version"] = json!(2);
+    assert_eq!(
+        CorpusIndex::from_json(&v.to_string()),
+        Err(FormatError::Version { found: 2 })
+    );
+    // A version 2 file whose fields changed type is still reported as version 2.
+    let changed = r#"{"version":2,"articles":{"by-id":{}},"body":"<p>html now</p>"}"#;
+    let err = CorpusIndex::from_json(changed).unwrap_err();
+    assert_eq!(err, FormatError::Version { found: 2 });
+    assert!(err.to_string().contains("version 2"), "{err}");
+    assert_eq!(
+        Article::from_json(changed),
+        Err(FormatError::Version { found: 2 })
+    );
+    assert!(matches!(
+        Article::from_json(r#"{"version":0,"body":[]}"#),
+        Err(FormatError::Version { found: 0 })
+    ));
+}
+
+/// Guards against duplicate ids making one article, topic or entity unreachable.
+#[test]
+fn duplicate_ids_are_invalid_at_the_second_one() {
+    let mut v = index_value();
+    v["articles"][1]["id"] = json!("a");
+    let (path, message) = invalid(CorpusIndex::from_json(&v.to_string()));
+    assert_eq!(path, "articles[1].id");
+    assert!(message.contains("\"a\""), "{message}");
+
+    let mut v = index_value();
+    v["topics"] =
+        json!([{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}, {"id": "x", "label": "X2"}]);
+    assert_eq!(
+        invalid(CorpusIndex::from_json(&v.to_string())).0,
+        "topics[2].id"
+    );
+
+    let mut v = article_value();
+    v["entities"] = json!([{"id": "e", "name": "A"}, {"id": "e", "name": "B"}]);
+    assert_eq!(
+        invalid(Article::from_json(&v.to_string())).0,
+        "entities[1].id"
+    );
+}
+
+/// Guards against an unparseable date being accepted and then sorted arbitrarily.
+#[test]
+fn bad_dates_are_invalid_at_their_path() {
+    for bad in [
+        "2023-02-30",
+        "yesterday",
+        "2023-03-07T25:00",
+        "",
+        "07/03/2023",
+    ] {
+        let mut v = index_value();
+        v["articles"][0]["published"] = json!(bad);
+        let (path, message) = invalid(CorpusIndex::from_json(&v.to_string()));
+        assert_eq!(path, "articles[0].published", "{bad:?}");
+        assert!(message.contains("ISO 8601"), "{message}");
+
+        let mut v = article_value();
+        v["published"] = json!(bad);
+        assert_eq!(
+            invalid(Article::from_json(&v.to_string())).0,
+            "published",
+            "{bad:?}"
+        );
+    }
+}
+
+/// Guards against newer writers' additions breaking older viewers.
+#[test]
+fn unknown_fields_are_ignored_everywhere() {
+    let mut v = article_value();
+    v["added_in_v1_1"] = json!({"anything": [1, 2, 3]});
+    v["entities"][0]["confidence"] = json!(0.9);
+    v["body"][0]["html"] = json!("<p>In Erbil</p>");
+    v["body"][0]["mentions"][0]["source"] = json!("ner");
+    v["image"] = json!({"url": "x.jpg", "focal_point": [0.5, 0.5]});
+    let article = Article::from_json(&v.to_string()).expect("unknown fields must be ignored");
+    assert_eq!(
+        article.body[0].mentions.as_ref().unwrap()[0].entity_index,
+        0
+    );
+
+    let mut v = index_value();
+    v["generator"] = json!("lede-corpus 9");
+    v["topics"][0]["colour"] = json!("#f00");
+    v["articles"][0]["word_count"] = json!(812);
+    v["articles"][0]["thumbnail"] = json!({"url": "t.jpg", "blurhash": "LEHV6n"});
+    v["entities"] = json!([{"id": "e", "name": "E", "sameAs": []}]);
+    CorpusIndex::from_json(&v.to_string()).expect("unknown fields must be ignored");
+}
+
+/// Guards against a newer writer's entity kind making the whole file unreadable.
+#[test]
+fn unknown_entity_type_reads_as_other() {
+    let mut v = article_value();
+    v["entities"] = json!([
+        {"id": "e", "name": "Erbil", "type": "settlement"},
+        {"id": "p", "name": "P", "type": "person"},
+        {"id": "n", "name": "N"},
+    ]);
+    let article = Article::from_json(&v.to_string()).unwrap();
+    let kinds: Vec<EntityKind> = article.entities.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [EntityKind::Other, EntityKind::Person, EntityKind::Other]
+    );
+
+    let mut v = index_value();
+    v["entities"] = json!([{"id": "e", "name": "E", "type": "PERSON"}]);
+    let index = CorpusIndex::from_json(&v.to_string()).unwrap();
+    assert_eq!(index.entities[0].kind, EntityKind::Other);
+}
+
+/// Guards against a mention of an entity the article does not list either refusing the whole
+/// article or being linked to the wrong entity.
+#[test]
+fn mention_of_an_unknown_entity_parses_and_is_shown_unlinked_with_a_warning() {
+    let mut v = article_value();
+    v["body"][0]["mentions"] = json!([
+        {"start": 0, "end": 2, "entity": "nobody"},
+        {"start": 3, "end": 8, "entity": "e"},
+    ]);
+    let article = Article::from_json(&v.to_string()).unwrap();
+    let mentions = article.body[0].mentions.as_ref().unwrap();
+    assert_eq!(mentions[0].entity_index, UNKNOWN_ENTITY);
+    assert_eq!(mentions[1].entity_index, 0);
+    assert!(article.entity_of(&mentions[0]).is_none());
+
+    let (pieces, warnings) = segments(&article.body[0].text, mentions, article.entities.len(), 0);
+    assert_eq!(
+        pieces,
+        [
+            Segment::Text("In "),
+            Segment::Mention {
+                text: "Erbil",
+                entity_index: 0
+            }
+        ]
+    );
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].problem, SpanProblem::UnknownEntity);
+    assert_eq!((warnings[0].start, warnings[0].end), (0, 2));
+}
+
+/// Guards against trailing garbage after a valid file being silently ignored.
+#[test]
+fn trailing_content_after_the_file_is_an_error() {
+    let text = format!("{} x", article_value());
+    let err = Article::from_json(&text).unwrap_err();
+    assert!(matches!(err, FormatError::Json { .. }), "{err:?}");
+    let text = format!("{}{{}}", index_value());
+    assert!(matches!(
+        CorpusIndex::from_json(&text),
+        Err(FormatError::Json { .. })
+    ));
+}
+
+/// Guards against a JSON array being read positionally as a struct: serde's derived structs
+/// accept `[2]` as `{"version": 2}`, so a file that is just `[2]` was refused as "format
+/// version 2 is not supported" instead of as not being a Lede file at all.
+#[test]
+fn top_level_array_is_not_mistaken_for_a_version() {
+    for text in ["[2]", "[1]", " [0] ", "[4294967295]"] {
+        let index = CorpusIndex::from_json(text);
+        let article = Article::from_json(text);
+        for err in [index.unwrap_err(), article.unwrap_err()] {
+            assert!(
+                matches!(err, FormatError::Json { .. }),
+                "{text}: expected a JSON shape error, got {err:?}"
+            );
+            assert!(!err.to_string().contains("format version"), "{text}: {err}");
+        }
+    }
+}
