@@ -275,6 +275,18 @@ fn words_text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
 }
 
+/// The reference word rule: a neighbour continues the word of a name's edge character if it is
+/// a combining accent, or if neither is Han/kana and the neighbour is alphanumeric (Chinese and
+/// Japanese have no spaces between words, so there a script change is a boundary).
+fn continues(edge: char, neighbour: char) -> bool {
+    let cjk =
+        |c: char| ('\u{3000}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    if ('\u{300}'..='\u{36F}').contains(&neighbour) {
+        return true;
+    }
+    !cjk(edge) && !cjk(neighbour) && neighbour.is_alphanumeric()
+}
+
 /// Whole-word occurrences (code points) of `name` in `text`.
 fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();
@@ -286,8 +298,10 @@ fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
     for s in 0..=chars.len() - pat.len() {
         let e = s + pat.len();
         if chars[s..e] == pat[..]
-            && !(s > 0 && chars[s - 1].is_alphanumeric())
-            && !chars.get(e).is_some_and(|c| c.is_alphanumeric())
+            && !(s > 0 && continues(pat[0], chars[s - 1]))
+            && !chars
+                .get(e)
+                .is_some_and(|&c| continues(pat[pat.len() - 1], c))
         {
             out.push((s, e));
         }
@@ -320,10 +334,10 @@ proptest! {
                 std::iter::once(e.name.trim()).chain(e.aliases.iter().map(|a| a.trim())).collect();
             prop_assert!(names.contains(&span.as_str()), "{:?} is not a name of {:?}", span, e);
             if m.start > 0 {
-                prop_assert!(!chars[m.start - 1].is_alphanumeric(), "{:?} starts mid-word in {:?}", span, text);
+                prop_assert!(!continues(chars[m.start], chars[m.start - 1]), "{:?} starts mid-word in {:?}", span, text);
             }
             if let Some(next) = chars.get(m.end) {
-                prop_assert!(!next.is_alphanumeric(), "{:?} ends mid-word in {:?}", span, text);
+                prop_assert!(!continues(chars[m.end - 1], *next), "{:?} ends mid-word in {:?}", span, text);
             }
         }
 

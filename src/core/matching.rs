@@ -1,9 +1,12 @@
 //! Finding mentions in a paragraph that has none written down: the article's entity names and
 //! aliases, matched as whole words, longest first, never overlapping.
 //!
-//! Matching is case-sensitive (entity names are proper nouns: "Iran" is not "iran"), and a
-//! word boundary is any character that is not alphanumeric, so "Iran-Iraq" yields both
-//! countries, "Sudani’s" yields Sudani, and "Iranian" does not yield Iran.
+//! Matching is case-sensitive (entity names are proper nouns: "Iran" is not "iran"). A name must
+//! not continue a word on either side (see [`continues_word`]): "Iran-Iraq" yields both
+//! countries, "Sudani’s" yields Sudani, "Iranian" does not yield Iran, and a decomposed "José"
+//! does not yield "Jose". Chinese and Japanese are written without spaces, so there a name only
+//! has to not run into letters of another script: `公司DeepMind开发` yields DeepMind, and names
+//! written in Han or kana match wherever they occur (curators give only distinctive ones).
 
 use crate::core::format::{Entity, Mention};
 
@@ -33,14 +36,9 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
             let start = from + found;
             let end = start + name.len();
             from = start + name.chars().next().map_or(1, char::len_utf8);
-            let whole_word = !text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let (first, last) = (name.chars().next(), name.chars().next_back());
+            let whole_word = !continues_word(first, text[..start].chars().next_back())
+                && !continues_word(last, text[end..].chars().next());
             let free = taken.iter().all(|&(s, e, _)| end <= s || start >= e);
             if whole_word && free {
                 taken.push((start, end, entity_index));
@@ -68,6 +66,44 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
         });
     }
     mentions
+}
+
+/// Whether `neighbour`, just outside a match, continues the word that the match's `edge`
+/// character belongs to.
+fn continues_word(edge: Option<char>, neighbour: Option<char>) -> bool {
+    let (Some(edge), Some(neighbour)) = (edge, neighbour) else {
+        return false;
+    };
+    if is_combining_mark(neighbour) {
+        return true;
+    }
+    if is_unspaced_script(edge) || is_unspaced_script(neighbour) {
+        return false;
+    }
+    neighbour.is_alphanumeric()
+}
+
+/// Han ideographs, kana, and the CJK punctuation and full-width blocks: scripts written without
+/// spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+}
+
+/// Combining marks that attach to the letter before them (the common diacritic blocks, and the
+/// vowel signs and viramas of the Indic scripts), so that a match never ends inside a letter.
+fn is_combining_mark(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+        // Indic blocks (Devanagari to Malayalam): signs sit at offsets 0x00-0x03, 0x3A-0x4F,
+        // 0x51-0x57 and 0x62-0x63 of each 128-character block.
+        || ((0x0900..=0x0D7F).contains(&u)
+            && matches!(u & 0x7F, 0x00..=0x03 | 0x3A..=0x4F | 0x51..=0x57 | 0x62..=0x63)
+            && !matches!(u & 0x7F, 0x3D | 0x50))
 }
 
 #[cfg(test)]
@@ -142,6 +178,23 @@ mod tests {
         let ms = find_mentions(text, &es);
         assert_eq!((ms[0].start, ms[0].end), (1, 6));
         assert_eq!((ms[1].start, ms[1].end), (10, 15));
+    }
+
+    #[test]
+    fn latin_name_inside_chinese_text_is_found() {
+        let es = [entity("DeepMind", &[]), entity("谷歌", &[])];
+        let found: Vec<String> = spans("谷歌旗下的公司DeepMind开发了", &es)
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(found, ["谷歌", "DeepMind"]);
+    }
+
+    #[test]
+    fn name_does_not_stop_before_a_combining_accent() {
+        let es = [entity("Jose", &[])];
+        assert!(spans("Jose\u{301} Mujica", &es).is_empty());
+        assert_eq!(spans("Jose Mujica", &es).len(), 1);
     }
 
     #[test]

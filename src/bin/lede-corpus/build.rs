@@ -1,14 +1,14 @@
 //! `lede-corpus build`: every source in the manifest → `articles/<id>.json` and `index.json`.
 //!
-//! Mentions are computed here with [`find_mentions`] (for Chinese and Japanese, with
-//! [`cjk::find_mentions_unspaced`]) and written explicitly into every
+//! Mentions are computed here with [`find_mentions`] (the same matcher the viewer uses for
+//! paragraphs without mentions) and written explicitly into every
 //! paragraph (an empty list where there are none), so the files carry verifiable code-point
 //! offsets and the viewer never has to guess. Only entities actually mentioned are kept, in
 //! the article and in the index. Output is deterministic: manifest order, pretty JSON, a
 //! trailing newline.
 
 use crate::manifest::{non_empty, Kind, Manifest, SourceEntry};
-use crate::{cjk, ninjs, readability, seed};
+use crate::{ninjs, readability, seed};
 use lede::core::format::{
     Article, ArticleSummary, CorpusIndex, EntitySummary, Mention, Thumbnail, FORMAT_VERSION,
 };
@@ -249,13 +249,7 @@ fn build_article(
     let found: Vec<Vec<Mention>> = article
         .body
         .iter()
-        .map(|p| {
-            if cjk::is_unspaced_language(article.language.as_deref()) {
-                cjk::find_mentions_unspaced(&p.text, &curated)
-            } else {
-                find_mentions(&p.text, &curated)
-            }
-        })
+        .map(|p| find_mentions(&p.text, &curated))
         .collect();
     let used: Vec<usize> = (0..curated.len())
         .filter(|i| found.iter().flatten().any(|m| m.entity_index == *i))

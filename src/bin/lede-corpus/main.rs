@@ -10,7 +10,6 @@
 //! tool does not panic on input.
 
 mod build;
-mod cjk;
 mod html;
 mod manifest;
 mod ninjs;
