@@ -1,0 +1,77 @@
+// 3. Opening the seed article from the list: text exact, mentions linked, credit, focus.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SEED_ID, loadArticle, mentionText } from './support/corpus.mjs';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+
+test('the seed article opens from the list with its exact text and linked mentions', { timeout: 60_000 }, async () => {
+  const seed = loadArticle(site.dist, site.index, SEED_ID);
+  const { context, page, problems } = await site.open();
+  try {
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    const historyLength = await page.evaluate(() => history.length);
+    await page.locator('.lede-card__headline a', { hasText: seed.headline }).click();
+
+    await viewShown(page, 'article');
+    assert.equal(new URL(page.url()).searchParams.get('article'), SEED_ID, 'URL has article=<seed>');
+    assert.equal(new URL(page.url()).pathname, '/news/');
+    assert.equal(await page.evaluate(() => history.length), historyLength + 1, 'opening an article pushes a history entry');
+
+    await until(page, `${seed.body.length} body paragraphs`, (n) => document.querySelectorAll('.lede-article__body p').length === n,
+      seed.body.length, () => document.querySelectorAll('.lede-article__body p').length);
+
+    assert.equal(await page.textContent('h1.lede-article__headline'), seed.headline);
+    assert.equal(await page.title(), seed.headline, 'document title is the headline');
+    assert.equal(await page.textContent('.lede-article__standfirst'), seed.standfirst);
+    assert.equal(await page.textContent('.lede-article__byline'), seed.byline);
+    assert.equal(seed.byline, 'News Desk');
+    assert.equal(await page.getAttribute('article.lede-article', 'lang'), seed.language);
+    assert.equal(await page.getAttribute('article.lede-article', 'dir'), 'ltr');
+    assert.equal(await page.getAttribute('.lede-article time.lede-date', 'datetime'), seed.published);
+    assert.equal(await page.textContent('.lede-article__rights'), seed.rights);
+
+    const paragraphs = await page.$$eval('.lede-article__body p', (ps) => ps.map((p) => p.textContent));
+    assert.deepEqual(paragraphs, seed.body.map((p) => p.text), 'body paragraphs equal the JSON text exactly');
+
+    // Every mention of the JSON is a link, in order, with exactly its span of text.
+    const links = await page.$$eval('.lede-article__body p', (ps) =>
+      ps.map((p) => [...p.querySelectorAll('a.lede-mention')].map((a) => ({ text: a.textContent, href: a.href }))),
+    );
+    seed.body.forEach((paragraph, i) => {
+      const expected = (paragraph.mentions || []).map((m) => ({ text: mentionText(paragraph.text, m), entity: m.entity }));
+      const actual = links[i].map((l) => ({ text: l.text, entity: new URL(l.href).searchParams.get('entity') }));
+      assert.deepEqual(actual, expected, `mentions of paragraph ${i}`);
+    });
+    const entityIds = new Set(links.flat().map((l) => new URL(l.href).searchParams.get('entity')));
+    assert.ok(entityIds.size >= 12, `at least 12 distinct entities linked, got ${entityIds.size}: ${[...entityIds]}`);
+    for (const id of ['lloyd-austin', 'mohammed-shia-al-sudani', 'baghdad', 'erbil', 'islamic-state', 'reuters']) {
+      assert.ok(entityIds.has(id), `${id} is linked`);
+    }
+    const isis = links.flat().find((l) => l.text === 'ISIS');
+    assert.equal(isis && new URL(isis.href).searchParams.get('entity'), 'islamic-state', '"ISIS" links to islamic-state');
+
+    // The photo credit is there and visible (whether or not the picture loads offline).
+    const credit = page.locator('figure.lede-figure figcaption .lede-figure__credit');
+    assert.equal((await credit.textContent()).trim(), `Photo: ${seed.image.credit}`);
+    assert.equal(await credit.isVisible(), true, 'credit visible');
+
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el && `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    });
+    assert.ok(focused?.startsWith('h1') && focused.includes('lede-article__headline'), `focus on the article h1, was ${focused}`);
+
+    const back = await page.getAttribute('.lede-back a', 'href');
+    assert.equal(new URL(back, page.url()).searchParams.get('article'), null, 'back link leads to the list');
+    assert.equal((await page.textContent('.lede-back a')).trim(), '← All articles');
+
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+  } finally {
+    await context.close();
+  }
+});
+

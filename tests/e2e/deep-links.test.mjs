@@ -1,0 +1,86 @@
+// 5. Loading a deep link in a fresh context (a reload, a shared link) shows that view.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SEED_ID, filtered, loadArticle, topicLabel } from './support/corpus.mjs';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+
+test('a deep link to an article under a topic shows the article', { timeout: 60_000 }, async () => {
+  const seed = loadArticle(site.dist, site.index, SEED_ID);
+  const topic = seed.topics[1];
+  const { context, page, problems } = await site.open(`?topic=${topic}&article=${SEED_ID}`);
+  try {
+    await viewShown(page, 'article');
+    assert.equal(await page.textContent('h1.lede-article__headline'), seed.headline);
+    await until(page, 'the article body', (n) => document.querySelectorAll('.lede-article__body p').length === n, seed.body.length);
+    const back = new URL(await page.getAttribute('.lede-back a', 'href'), page.url());
+    assert.deepEqual(back.searchParams.getAll('topic'), [topic], 'the back link keeps the topic');
+    assert.equal(back.searchParams.get('article'), null);
+
+    await page.click('.lede-back a');
+    await viewShown(page, 'list');
+    const expected = filtered(site.index, [topic]);
+    assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline), 'back to the filtered list');
+    assert.equal(await page.getAttribute(`button.lede-topic:has(.lede-topic__label:text-is("${topicLabel(site.index, topic)}"))`, 'aria-pressed'), 'true');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a deep link to an entity shows the entity page', { timeout: 60_000 }, async () => {
+  const baghdad = site.index.entities.find((e) => e.id === 'baghdad');
+  const { context, page, problems } = await site.open('?entity=baghdad');
+  try {
+    await viewShown(page, 'entity');
+    assert.equal((await page.textContent('.lede-page--entity h1')).trim(), baghdad.name);
+    assert.equal((await page.textContent('.lede-entity__kind')).trim(), 'Place');
+    assert.equal(await page.getAttribute('a.lede-external', 'href'), baghdad.url);
+    const cards = await page.locator('.lede-page--entity .lede-card').count();
+    assert.equal(cards, site.index.articles.filter((a) => (a.entities || []).includes('baghdad')).length);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a deep link with topics and match=all shows that filtered list', { timeout: 60_000 }, async () => {
+  const selected = ['europe', 'sport'];
+  const { context, page, problems } = await site.open(`?topic=${selected[0]}&topic=${selected[1]}&match=all`);
+  try {
+    await viewShown(page, 'list');
+    const expected = filtered(site.index, selected, 'all');
+    assert.ok(expected.length > 0, 'the fixture combination has articles');
+    assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline));
+    const pressed = await page.$$eval('button.lede-topic[aria-pressed=true] .lede-topic__label', (ls) => ls.map((l) => l.textContent));
+    assert.deepEqual(pressed.sort(), selected.map((t) => topicLabel(site.index, t)).sort(), 'exactly those toggles pressed');
+    assert.equal(await page.isChecked('input[type=radio][value=all]'), true, '"all" radio checked');
+    assert.equal(await page.isChecked('input[type=radio][value=any]'), false);
+    assert.equal((await page.textContent('p.lede-results')).trim(), `Showing ${expected.length} of ${site.index.articles.length} articles`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unknown article says so and links back to the list; other keys survive', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('?ref=newsletter&article=does-not-exist');
+  try {
+    const alert = page.locator('.lede-error[role=alert]');
+    await alert.waitFor();
+    assert.equal((await alert.locator('.lede-error__title, h2').first().textContent()).trim(), 'No such article');
+    assert.match(await alert.textContent(), /does-not-exist/);
+    await alert.getByRole('link').click();
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    const params = new URL(page.url()).searchParams;
+    assert.equal(params.get('article'), null);
+    assert.equal(params.get('ref'), 'newsletter', 'a key the viewer does not own is kept');
+    // A missing article is the reader's link going stale, not a bug: a warning at most.
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,98 @@
+// 2. Topic filter: toggles, any/all, counts, the URL, clearing, and the empty state.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { filtered, topicCounts, topicLabel } from './support/corpus.mjs';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+
+/** Asserts the whole list view matches `selected`/`mode` as computed from the index. */
+async function expectFilter(page, selected, mode) {
+  const { index } = site;
+  const expected = filtered(index, selected, mode);
+  const headlines = await listHeadlines(page, expected.length);
+  assert.deepEqual(headlines, expected.map((a) => a.headline), `list for [${selected}] (${mode})`);
+  const summary = selected.length === 0 ? `${index.articles.length} articles` : `Showing ${expected.length} of ${index.articles.length} articles`;
+  await until(page, `result summary "${summary}"`, (s) => document.querySelector('p.lede-results')?.textContent.trim() === s, summary,
+    () => document.querySelector('p.lede-results')?.textContent);
+
+  const toggles = await page.$$eval('.lede-filter button.lede-topic', (bs) =>
+    bs.map((b) => ({ pressed: b.getAttribute('aria-pressed'), count: b.querySelector('.lede-topic__count')?.textContent.trim() })),
+  );
+  assert.equal(toggles.length, index.topics.length, 'one toggle per topic');
+  const counts = topicCounts(index, selected, mode);
+  index.topics.forEach((t, i) => {
+    assert.equal(toggles[i].pressed, String(selected.includes(t.id)), `aria-pressed of ${t.id}`);
+    assert.equal(toggles[i].count, String(counts[i]), `count of ${t.id} for [${selected}] (${mode})`);
+  });
+
+  const params = new URL(page.url()).searchParams;
+  assert.deepEqual(params.getAll('topic'), selected, 'topic= parameters, in selection order');
+  if (mode === 'all') assert.equal(params.get('match'), 'all', 'match=all in the URL');
+  else assert.notEqual(params.get('match'), 'all', 'no match=all in the URL');
+  assert.equal(await page.isChecked(`.lede-filter input[type=radio][value=${mode}]`), true, `"${mode}" radio checked`);
+  assert.equal(await page.isDisabled('.lede-filter button:has-text("Clear topics")'), selected.length === 0, 'Clear topics enabled iff a selection');
+}
+
+test('topics filter the list: any, all, counts, URL, clear, empty state', { timeout: 90_000 }, async () => {
+  const { index } = site;
+  const { context, page, problems } = await site.open();
+  try {
+    await viewShown(page, 'list');
+    await expectFilter(page, [], 'any');
+    const historyLength = await page.evaluate(() => history.length);
+
+    // Two topics that overlap without one containing the other, so union != intersection.
+    const [first, second] = pickOverlappingPair(index);
+    const toggle = (id) => page.getByRole('button', { name: topicLabel(index, id), exact: true });
+
+    await toggle(first).click();
+    await expectFilter(page, [first], 'any');
+    await toggle(second).click();
+    await expectFilter(page, [first, second], 'any');
+
+    await page.getByRole('radio', { name: 'all selected topics' }).check();
+    await expectFilter(page, [first, second], 'all');
+    assert.equal(new URL(page.url()).searchParams.get('match'), 'all');
+
+    assert.equal(await page.evaluate(() => history.length), historyLength, 'topic changes replace the history entry, never push');
+
+    await page.locator('.lede-filter').getByRole('button', { name: 'Clear topics' }).click();
+    await expectFilter(page, [], 'all');
+
+    // A combination no article has in "all" mode: the empty state, with its own way out.
+    const [a, b] = pickDisjointPair(index);
+    await toggle(a).click();
+    await toggle(b).click();
+    await page.locator('.lede-page--list .lede-empty').waitFor({ state: 'visible' });
+    await expectFilter(page, [a, b], 'all');
+    assert.equal(await page.locator('ol.lede-list > li').count(), 0, 'no cards with the empty state');
+    await page.locator('.lede-empty').getByRole('button', { name: 'Clear topics' }).click();
+    await expectFilter(page, [], 'all');
+    await page.locator('.lede-empty').waitFor({ state: 'detached' });
+
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+function pickOverlappingPair(index) {
+  const ids = index.topics.map((t) => t.id);
+  const has = (t) => index.articles.filter((a) => a.topics.includes(t));
+  for (const x of ids) {
+    for (const y of ids) {
+      if (x === y) continue;
+      const both = filtered(index, [x, y], 'all').length;
+      if (both > 0 && both < has(x).length && both < has(y).length) return [x, y];
+    }
+  }
+  throw new Error('the corpus has no two partly overlapping topics');
+}
+
+function pickDisjointPair(index) {
+  const ids = index.topics.map((t) => t.id).filter((t) => filtered(index, [t]).length > 0);
+  for (const x of ids) for (const y of ids) if (x !== y && filtered(index, [x, y], 'all').length === 0) return [x, y];
+  throw new Error('every two topics of the corpus share an article');
+}

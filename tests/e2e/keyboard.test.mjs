@@ -1,0 +1,66 @@
+// 9. The list works from the keyboard alone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+
+const focusedInfo = () => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { tag: 'body' };
+  return {
+    tag: el.tagName.toLowerCase(),
+    cls: el.className,
+    text: el.textContent.trim(),
+    pressed: el.getAttribute('aria-pressed'),
+    headline: !!el.closest('.lede-card__headline'),
+    firstTopic: el === document.querySelector('button.lede-topic'),
+  };
+};
+
+test('Tab reaches the first topic, Space and Enter toggle it, Enter on a headline opens it', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    const firstLabel = site.index.topics[0].label;
+
+    // From the start of the page: the first tab stop is (after at most the page heading) the first toggle.
+    let info;
+    let tabs = 0;
+    do {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+      info = await page.evaluate(focusedInfo);
+    } while (!info.firstTopic && tabs < 3);
+    assert.equal(info.firstTopic, true, `Tab from the top reaches the first topic toggle (after ${tabs} presses focus was ${JSON.stringify(info)})`);
+    assert.ok(info.text.startsWith(firstLabel), `it is the ${firstLabel} toggle: ${info.text}`);
+    assert.equal(info.pressed, 'false');
+
+    await page.keyboard.press('Space');
+    await until(page, 'Space to press the toggle', () => document.activeElement?.getAttribute('aria-pressed') === 'true');
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('topic'), [site.index.topics[0].id]);
+    await page.keyboard.press('Enter');
+    await until(page, 'Enter to release the toggle', () => document.activeElement?.getAttribute('aria-pressed') === 'false');
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('topic'), []);
+
+    // On to the first headline link.
+    tabs = 0;
+    do {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+      info = await page.evaluate(focusedInfo);
+    } while (!info.headline && tabs < 60);
+    assert.equal(info.headline, true, `Tab reaches a headline link (focus: ${JSON.stringify(info)})`);
+    const headline = info.text;
+    await page.keyboard.press('Enter');
+    await viewShown(page, 'article');
+    assert.equal((await page.textContent('h1.lede-article__headline')).trim(), headline);
+    const onHeading = await page.evaluate(() => document.activeElement?.matches('h1.lede-article__headline'));
+    assert.equal(onHeading, true, 'focus moves to the article heading');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

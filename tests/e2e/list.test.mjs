@@ -1,0 +1,63 @@
+// 1. The list at /news/: every article, newest first, the corpus title, nothing broken.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { newestFirst } from './support/corpus.mjs';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+
+test('the list shows every article newest first, titled, with no errors', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open();
+  try {
+    await viewShown(page, 'list');
+    const expected = newestFirst(site.index.articles);
+    const headlines = await listHeadlines(page, expected.length);
+    assert.deepEqual(headlines, expected.map((a) => a.headline), 'cards in newest-first order');
+
+    const hrefs = await page.$$eval('.lede-card__headline a', (as) => as.map((a) => a.href));
+    assert.deepEqual(
+      hrefs.map((h) => new URL(h).searchParams.get('article')),
+      expected.map((a) => a.id),
+      'each headline links to a real URL with ?article=<id>',
+    );
+    for (const href of hrefs) assert.equal(new URL(href).pathname, '/news/', `link stays under /news/: ${href}`);
+
+    assert.equal(await page.textContent('h1.lede-page__title'), site.index.title);
+    assert.equal(await page.title(), site.index.title, 'document title');
+    assert.equal((await page.textContent('p.lede-results[role=status]')).trim(), `${expected.length} articles`);
+    assert.equal(await page.$eval('[data-lede]', (el) => el.classList.contains('lede')), true, 'root gets class lede');
+    assert.equal(await page.locator('.lede-loading').count(), 0, 'loading indicator gone');
+
+    // Every card: standfirst (when the index has one), a date, its topics.
+    const cards = await page.$$eval('.lede-card', (els) =>
+      els.map((el) => ({
+        standfirst: el.querySelector('.lede-card__standfirst')?.textContent ?? null,
+        datetime: el.querySelector('time.lede-date')?.getAttribute('datetime') ?? null,
+        topics: el.querySelector('.lede-card__topics')?.textContent ?? null,
+        thumb: !!el.querySelector('.lede-card__thumb .lede-image img'),
+      })),
+    );
+    expected.forEach((a, i) => {
+      assert.equal(cards[i].standfirst, a.standfirst ?? null, `standfirst of ${a.id}`);
+      assert.equal(cards[i].datetime, a.published, `date of ${a.id}`);
+      for (const t of a.topics) {
+        const label = site.index.topics.find((x) => x.id === t).label;
+        assert.ok(cards[i].topics?.includes(label), `${a.id} lists topic ${label}: ${cards[i].topics}`);
+      }
+      assert.equal(cards[i].thumb, !!a.thumbnail, `thumbnail of ${a.id}`);
+    });
+
+    // Bring every (lazy) thumbnail into view and wait until each has loaded or failed, so late
+    // errors are caught too.
+    await page.$$eval('.lede-card__thumb img', (imgs) => imgs.forEach((img) => img.scrollIntoView()));
+    await until(page, 'thumbnails to settle', () =>
+      [...document.querySelectorAll('.lede-card__thumb img')].every(
+        (img) => img.complete || img.closest('.lede-image--failed'),
+      ),
+    );
+    assert.deepEqual(problems, [], 'no page errors, console errors or failed app requests');
+  } finally {
+    await context.close();
+  }
+});

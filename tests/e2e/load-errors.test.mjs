@@ -1,0 +1,85 @@
+// 7. A corpus that cannot be loaded: the reader is told what and which file, and can retry.
+import assert from 'node:assert/strict';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { useSite } from './support/site.mjs';
+import { listHeadlines, viewShown } from './support/wait.mjs';
+
+// A private copy of the site, so the index file can really be missing from the server.
+const site = useSite({ copy: true });
+const INDEX = '**/news/corpus/index.json';
+
+async function errorPanel(page) {
+  const alert = page.locator('.lede-error[role=alert]');
+  await alert.waitFor();
+  return {
+    title: (await alert.locator('h2.lede-error__title').textContent()).trim(),
+    code: (await alert.locator('code').first().textContent()).trim(),
+    retry: alert.getByRole('button', { name: 'Try again' }),
+  };
+}
+
+test('a missing index: "File not found" naming the file; Try again once it is back', { timeout: 60_000 }, async () => {
+  const served = join(site.server.siteDir, 'corpus', 'index.json');
+  rmSync(served);
+  let context;
+  try {
+    const opened = await site.open();
+    context = opened.context;
+    const { page } = opened;
+    const panel = await errorPanel(page);
+    assert.equal(panel.title, 'File not found');
+    assert.match(panel.code, /corpus\/index\.json/, `the message names the index: ${panel.code}`);
+    assert.match(panel.code, /404/, `the message gives the status: ${panel.code}`);
+
+    copyFileSync(join(site.dist, 'corpus', 'index.json'), served);
+    await panel.retry.click();
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    assert.equal(await page.locator('.lede-error').count(), 0, 'the error is gone');
+  } finally {
+    copyFileSync(join(site.dist, 'corpus', 'index.json'), served);
+    await context?.close();
+  }
+});
+
+test('a malformed index: "not a valid Lede file" with the JSON path', { timeout: 60_000 }, async () => {
+  const { context, page } = await site.open('', {
+    beforeGoto: (p) =>
+      p.route(INDEX, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"articles":[{"id":5}]}' }),
+      ),
+  });
+  try {
+    const panel = await errorPanel(page);
+    assert.equal(panel.title, 'This file is not a valid Lede file');
+    assert.match(panel.code, /corpus\/index\.json/, `names the file: ${panel.code}`);
+    assert.ok(panel.code.includes('articles[0]'), `names the JSON path articles[0]: ${panel.code}`);
+
+    await page.unroute(INDEX);
+    await panel.retry.click();
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a network failure: "Could not reach the server"; Try again recovers', { timeout: 60_000 }, async () => {
+  const { context, page } = await site.open('', {
+    beforeGoto: (p) => p.route(INDEX, (route) => route.abort('internetdisconnected')),
+  });
+  try {
+    const panel = await errorPanel(page);
+    assert.equal(panel.title, 'Could not reach the server');
+    assert.match(panel.code, /corpus\/index\.json/, `names the file: ${panel.code}`);
+
+    await page.unroute(INDEX);
+    await panel.retry.click();
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+  } finally {
+    await context.close();
+  }
+});

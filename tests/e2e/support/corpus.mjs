@@ -1,0 +1,54 @@
+// Expectations computed from the corpus the build serves (never hard-coded guesses).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SEED_ID = 'us-troops-remain-in-iraq';
+
+export function loadIndex(dist) {
+  return JSON.parse(readFileSync(join(dist, 'corpus', 'index.json'), 'utf8'));
+}
+
+export function loadArticle(dist, index, id) {
+  const summary = index.articles.find((a) => a.id === id);
+  if (!summary) throw new Error(`no article ${id} in the index`);
+  return JSON.parse(readFileSync(join(dist, 'corpus', summary.url), 'utf8'));
+}
+
+/** Seconds since the epoch as the format defines it: a date or time without a zone is UTC. */
+export function timestamp(published) {
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(published);
+  const iso = published.length === 10 ? `${published}T00:00:00Z` : hasZone ? published : `${published}Z`;
+  const ms = Date.parse(iso.replace(' ', 'T'));
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+
+/** Newest first; ties by headline, then id (code-unit order, as the viewer sorts). */
+export function newestFirst(articles) {
+  const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...articles].sort(
+    (a, b) => timestamp(b.published) - timestamp(a.published) || cmp(a.headline, b.headline) || cmp(a.id, b.id),
+  );
+}
+
+/** The articles a topic selection shows, newest first. */
+export function filtered(index, selected, mode = 'any') {
+  const matches = (a) =>
+    selected.length === 0 ||
+    (mode === 'all' ? selected.every((t) => a.topics.includes(t)) : selected.some((t) => a.topics.includes(t)));
+  return newestFirst(index.articles.filter(matches));
+}
+
+/** Per topic (index order): how many articles of the current result carry it. */
+export function topicCounts(index, selected, mode = 'any') {
+  const result = filtered(index, selected, mode);
+  return index.topics.map((t) => result.filter((a) => a.topics.includes(t.id)).length);
+}
+
+export function topicLabel(index, id) {
+  return index.topics.find((t) => t.id === id).label;
+}
+
+/** The text of a mention: code-point offsets into the paragraph, end exclusive. */
+export function mentionText(paragraphText, mention) {
+  return Array.from(paragraphText).slice(mention.start, mention.end).join('');
+}
