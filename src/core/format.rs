@@ -248,26 +248,22 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Reads JSON into `T`, reporting the path of the first value that does not fit.
-fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, FormatError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
+/// Reads JSON into `T`, reporting the path of the first value that does not fit. Public so
+/// that the corpus tool reads its own files with the same error messages.
+pub fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, FormatError> {
+    serde_json::from_str(text).map_err(|error| {
+        let (line, column) = (error.line(), error.column());
+        let path = crate::core::json_path::path_at(
+            text,
+            crate::core::json_path::offset_of(text, line, column),
+        );
         FormatError::Json {
             path,
-            message: strip_position(&inner.to_string()),
-            line: inner.line(),
-            column: inner.column(),
+            message: strip_position(&error.to_string()),
+            line,
+            column,
         }
-    })?;
-    de.end().map_err(|inner| FormatError::Json {
-        path: String::new(),
-        message: strip_position(&inner.to_string()),
-        line: inner.line(),
-        column: inner.column(),
-    })?;
-    Ok(value)
+    })
 }
 
 /// serde_json appends " at line L column C" to its messages; we report those separately.

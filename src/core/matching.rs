@@ -23,9 +23,10 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
         })
         .filter(|(n, _)| !n.is_empty())
         .collect();
-    names.sort_by(|a, b| {
+    // Total order (entity, then the name itself), so the smaller unstable sort is deterministic.
+    names.sort_unstable_by(|a, b| {
         let (la, lb) = (a.0.chars().count(), b.0.chars().count());
-        lb.cmp(&la).then(a.1.cmp(&b.1))
+        lb.cmp(&la).then(a.1.cmp(&b.1)).then(a.0.cmp(b.0))
     });
 
     // Byte ranges taken so far, with the entity that took them.

@@ -80,13 +80,15 @@ pub fn segments<'a>(
         .collect();
     let length = boundaries.len() - 1;
 
-    let mut sorted: Vec<&Mention> = mentions.iter().collect();
-    sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Earliest first, the longer of two at the same start first, and otherwise in file order
+    // (the position makes the key total, so the smaller unstable sort is enough).
+    let mut sorted: Vec<(usize, &Mention)> = mentions.iter().enumerate().collect();
+    sorted.sort_unstable_by_key(|(i, m)| (m.start, std::cmp::Reverse(m.end), *i));
 
     let mut warnings = Vec::new();
     let mut pieces = Vec::new();
     let mut cursor = 0; // in code points
-    for m in sorted {
+    for (_, m) in sorted {
         let warn = |problem| SpanWarning {
             paragraph,
             start: m.start,

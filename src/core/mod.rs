@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod format;
+pub mod json_path;
 pub mod language;
 pub mod load_error;
 pub mod matching;

@@ -97,7 +97,7 @@ impl TopicFilter {
         let mut found: Vec<usize> = (0..index.articles.len())
             .filter(|&i| self.matches(&index.articles[i].topics))
             .collect();
-        found.sort_by(|&a, &b| newest_first(&index.articles[a], &index.articles[b]));
+        found.sort_unstable_by(|&a, &b| newest_first(&index.articles[a], &index.articles[b]));
         found
     }
 

@@ -203,11 +203,8 @@ impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let manifest: Manifest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let at = e.path().to_string();
-            format!("{}: at {at}: {}", path.display(), e.into_inner())
-        })?;
+        let manifest: Manifest =
+            lede::core::format::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         manifest
             .check()
             .map_err(|e| format!("{}: {e}", path.display()))?;

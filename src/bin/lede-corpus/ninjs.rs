@@ -23,9 +23,7 @@ pub struct Imported {
 
 /// Reads a ninjs item. `body_role` picks one body by its role.
 pub fn import(id: &str, text: &str, body_role: Option<&str>) -> Result<Imported, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let item: Value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| format!("not JSON: {}", e.into_inner()))?;
+    let item: Value = lede::core::format::from_json(text).map_err(|e| format!("not JSON: {e}"))?;
     let Some(obj) = item.as_object() else {
         return Err("a ninjs item is a JSON object".into());
     };

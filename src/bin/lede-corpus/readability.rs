@@ -32,11 +32,8 @@ pub struct Imported {
 /// Reads the page. A missing or unreadable `publishedTime` leaves `published` empty: the
 /// caller must supply a date (and say where it comes from).
 pub fn import(id: &str, page: &str, metadata: &str) -> Result<Imported, String> {
-    let mut de = serde_json::Deserializer::from_str(metadata);
-    let meta: Metadata = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let at = e.path().to_string();
-        format!("metadata: at {at}: {}", e.into_inner())
-    })?;
+    let meta: Metadata =
+        lede::core::format::from_json(metadata).map_err(|e| format!("metadata: {e}"))?;
     let extracted = html::extract(page);
     if extracted.paragraphs.is_empty() {
         return Err("the page has no paragraphs of text".into());
