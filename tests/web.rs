@@ -44,7 +44,7 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
     let root = fresh_root();
     let context_root = root.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        Viewer::provide(options(), context_root);
+        Viewer::provide(options(), context_root.clone(), context_root);
         view()
     });
     handle.forget();
@@ -124,9 +124,16 @@ async fn list_shows_newest_first_and_hostile_headlines_as_text() {
         .collect();
     assert_eq!(
         headlines,
-        ["Iraq and Iran", "<img src=x onerror=alert(1)> Cup final", "Old Iraq story"]
+        [
+            "Iraq and Iran",
+            "<img src=x onerror=alert(1)> Cup final",
+            "Old Iraq story"
+        ]
     );
-    assert!(all(&root, "img").is_empty(), "markup in a headline became an element");
+    assert!(
+        all(&root, "img").is_empty(),
+        "markup in a headline became an element"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -135,12 +142,18 @@ async fn topic_toggle_filters_and_counts_follow_the_selection() {
     settle(0).await;
     let buttons = all(&root, "button.lede-topic");
     assert_eq!(buttons.len(), 3);
-    assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        buttons[0].get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert_eq!(text(&root, ".lede-topic__count"), "2");
 
     buttons[2].click(); // Sport
     settle(0).await;
-    assert_eq!(buttons[2].get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        buttons[2].get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     assert_eq!(all(&root, ".lede-card").len(), 1);
     let counts: Vec<String> = all(&root, ".lede-topic__count")
         .iter()
@@ -181,8 +194,14 @@ async fn mentions_are_links_named_by_their_text() {
     let links = all(&root, "a.lede-mention");
     let names: Vec<String> = links.iter().map(|l| l.text_content().unwrap()).collect();
     assert_eq!(names, ["Baghdad", "Iraq"]);
-    assert!(links[0].get_attribute("href").unwrap().ends_with("?entity=baghdad"));
-    assert_eq!(root.text_content().unwrap(), "Austin met officials in Baghdad, Iraq.");
+    assert!(links[0]
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("?entity=baghdad"));
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Austin met officials in Baghdad, Iraq."
+    );
 }
 
 #[wasm_bindgen_test]
@@ -196,7 +215,10 @@ async fn broken_mention_span_keeps_its_text_unlinked() {
     let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
     settle(0).await;
     assert_eq!(all(&root, "a").len(), 1);
-    assert!(all(&root, "b").is_empty(), "markup in body text became an element");
+    assert!(
+        all(&root, "b").is_empty(),
+        "markup in body text became an element"
+    );
     assert_eq!(root.text_content().unwrap(), "<b>Baghdad</b> & Iraq");
 }
 
@@ -224,7 +246,10 @@ async fn failed_image_keeps_caption_credit_and_box() {
     assert!(failed, "the image error was not handled");
     assert!(text(&root, "figcaption").contains("Iraqi Prime Minister’s Office/AFP"));
     let img = &all(&root, "img")[0];
-    assert_eq!(img.get_attribute("referrerpolicy").as_deref(), Some("no-referrer"));
+    assert_eq!(
+        img.get_attribute("referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
     assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
     let frame = &all(&root, ".lede-image")[0];
     assert!(frame.offset_height() > 0, "the image box collapsed");
@@ -255,16 +280,25 @@ async fn entity_page_links_out_safely_and_drops_script_urls() {
     let external = all(&root, "a.lede-external");
     assert_eq!(external.len(), 2);
     for link in &external {
-        assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        assert_eq!(
+            link.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
         assert!(link.get_attribute("href").unwrap().starts_with("https://"));
     }
     assert_eq!(all(&root, ".lede-card").len(), 2);
 
     let root = mount(|| view! { <EntityPage index=index() id="evil".to_string() /> });
     settle(0).await;
-    assert!(all(&root, "a.lede-external").is_empty(), "javascript: URL reached an href");
+    assert!(
+        all(&root, "a.lede-external").is_empty(),
+        "javascript: URL reached an href"
+    );
     for link in all(&root, "a") {
-        let href = link.get_attribute("href").unwrap_or_default().to_ascii_lowercase();
+        let href = link
+            .get_attribute("href")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         assert!(!href.contains("javascript"), "{href}");
     }
 }

@@ -14,7 +14,6 @@ pub mod viewer;
 
 use crate::core::load_error::LoadError;
 use crate::core::view_state::View;
-use crate::core::viewer_options::ViewerOptions;
 use crate::web::fetch::load_index;
 use crate::web::urls::{document_base, resolve};
 use components::error_panel::ErrorPanel;
@@ -29,9 +28,11 @@ pub use viewer::{use_viewer, Viewer};
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
-pub fn App(options: ViewerOptions, root: web_sys::HtmlElement) -> impl IntoView {
-    let corpus_url = options.corpus_url.clone();
-    let viewer = Viewer::provide(options, root);
+pub fn App(
+    /// The viewer's state, already provided as context (see [`Viewer::provide`]).
+    viewer: Viewer,
+) -> impl IntoView {
+    let corpus_url = viewer.corpus_url();
 
     let (index, retry) = use_remote(
         move || Some(corpus_url.clone()),

@@ -3,8 +3,10 @@
 use crate::core::format::CorpusIndex;
 use crate::core::view_state::{View, ViewState};
 use crate::core::viewer_options::ViewerOptions;
+use crate::web::events;
 use crate::web::history::{self, Entry, PopStateListener};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -17,6 +19,12 @@ pub struct Viewer {
     options: StoredValue<ViewerOptions>,
     /// Unique per viewer on the page, for element ids (`lede3-…`).
     id_prefix: StoredValue<String>,
+    /// The element the viewer renders into (in a shadow root when embedded): ids are looked up
+    /// inside it, never in the whole document.
+    root: StoredValue<SendWrapper<web_sys::HtmlElement>>,
+    /// Where the viewer's DOM events are dispatched: the `<lede-viewer>` element, or the
+    /// `[data-lede]` element itself.
+    events: StoredValue<SendWrapper<web_sys::HtmlElement>>,
 }
 
 /// The viewer of the component being built.
@@ -27,7 +35,11 @@ pub fn use_viewer() -> Viewer {
 impl Viewer {
     /// Creates the viewer's state from the URL (when it owns it) or the options, and provides it
     /// to the components below.
-    pub fn provide(options: ViewerOptions, root: web_sys::HtmlElement) -> Viewer {
+    pub fn provide(
+        options: ViewerOptions,
+        root: web_sys::HtmlElement,
+        events: web_sys::HtmlElement,
+    ) -> Viewer {
         let from_url = options
             .history
             .then(|| history::read_state(&options.url_prefix))
@@ -40,6 +52,8 @@ impl Viewer {
             state: RwSignal::new(initial),
             options: StoredValue::new(options),
             id_prefix: StoredValue::new(id_prefix),
+            root: StoredValue::new(SendWrapper::new(root)),
+            events: StoredValue::new(SendWrapper::new(events)),
         };
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
@@ -48,7 +62,7 @@ impl Viewer {
                 viewer.focus_heading();
             });
             // Removed with the viewer, so an unmounted viewer leaves no listener behind.
-            let listener = send_wrapper::SendWrapper::new(listener);
+            let listener = SendWrapper::new(listener);
             on_cleanup(move || drop(listener));
         }
         provide_context(viewer);
@@ -84,13 +98,35 @@ impl Viewer {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             history::write_state(&state, &prefix, Entry::Push);
         }
+        let opened = match &state.view {
+            View::Article(id) => Some(id.clone()),
+            _ => None,
+        };
         self.state.set(state);
         self.focus_heading();
+        if let Some(id) = opened {
+            self.emit(events::ARTICLE_OPEN, &events::article_detail(&id));
+        }
+    }
+
+    /// Shows `state` in place of the current view, as when the host page changes a
+    /// `<lede-viewer>`'s attributes: no history entry, no focus move, no event.
+    pub fn replace(&self, state: ViewState) {
+        if self.owns_url() {
+            let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            history::write_state(&state, &prefix, Entry::Replace);
+        }
+        self.state.set(state);
     }
 
     /// Changes the topic selection in place (no new history entry, focus stays on the toggle).
     pub fn update_filter(&self, change: impl FnOnce(&mut crate::core::topics::TopicFilter)) {
+        let before = self.state.with_untracked(|s| s.filter.clone());
         self.state.update(|s| change(&mut s.filter));
+        let after = self.state.with_untracked(|s| s.filter.clone());
+        if before != after {
+            self.emit(events::TOPIC_CHANGE, &events::topic_detail(&after));
+        }
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             self.state
@@ -131,16 +167,23 @@ impl Viewer {
     /// After a navigation, moves keyboard and screen-reader focus to the new page's heading
     /// (which has `tabindex="-1"`), the way a full page load would start at the top.
     pub fn focus_heading(&self) {
-        let id = self.id("heading");
+        let selector = format!("#{}", self.id("heading"));
+        let root = self.root;
         request_animation_frame(move || {
-            let heading = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id));
+            let heading = root
+                .try_with_value(|r| r.query_selector(&selector).ok().flatten())
+                .flatten();
             if let Some(heading) =
                 heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
             {
                 let _ = heading.focus();
             }
         });
+    }
+
+    /// Dispatches a DOM event the host page can listen to (see [`events`]).
+    fn emit(&self, name: &str, detail: &wasm_bindgen::JsValue) {
+        self.events
+            .with_value(|target| events::dispatch(target, name, detail));
     }
 }

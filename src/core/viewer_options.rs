@@ -45,43 +45,81 @@ impl Default for ViewerOptions {
 }
 
 impl ViewerOptions {
-    /// Reads `data-*` attributes through `attribute(name)`. Switches are off only when written
-    /// `off` or `false`, so `data-history` alone means on.
+    /// Reads the `data-*` attributes of a `[data-lede]` element through `attribute(name)`.
+    /// Switches are off only when written `off` or `false`, so `data-history` alone means on.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
         let defaults = ViewerOptions::default();
-        let switch = |name: &str, default: bool| match attribute(name) {
-            Some(v) => !matches!(
-                v.trim().to_ascii_lowercase().as_str(),
-                "off" | "false" | "0" | "no"
-            ),
-            None => default,
-        };
-        let mut initial = ViewState::default();
-        if let Some(topics) = attribute("data-topic") {
-            for topic in topics.split_whitespace() {
-                if !initial.filter.is_selected(topic) {
-                    initial.filter.selected.push(topic.to_string());
-                }
-            }
-        }
-        if let Some(mode) = attribute("data-match") {
-            initial.filter.mode = TopicMatch::parse(mode.trim());
-        }
-        if let Some(article) = attribute("data-article").filter(|a| !a.trim().is_empty()) {
-            initial.view = View::Article(article.trim().to_string());
-        }
-        let history = switch("data-history", defaults.history);
+        let history = switch(attribute("data-history"), defaults.history);
         ViewerOptions {
-            corpus_url: attribute("data-corpus")
-                .map(|u| u.trim().to_string())
-                .filter(|u| !u.is_empty())
-                .unwrap_or(defaults.corpus_url),
+            corpus_url: corpus_url(attribute("data-corpus")),
             history,
             url_prefix: attribute("data-url-prefix").unwrap_or_default(),
             // A viewer that does not own the URL does not own the title either.
-            set_title: switch("data-title", history),
-            initial,
+            set_title: switch(attribute("data-title"), history),
+            initial: initial_state(|name| attribute(&format!("data-{name}"))),
         }
+    }
+
+    /// Reads the attributes of a `<lede-viewer>` element: `src`, `topic`, `match`, `article`,
+    /// `entity` and `sync-url`. An embedded viewer never sets the host's title, and touches the
+    /// host's URL only with `sync-url`, under its own prefix (`sync-url="news"` → `news.topic=`;
+    /// a bare `sync-url` → `lede.topic=`), so two synced viewers need two names.
+    pub fn from_element_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
+        let sync = attribute("sync-url");
+        ViewerOptions {
+            corpus_url: corpus_url(attribute("src")),
+            history: sync.is_some(),
+            url_prefix: match sync.as_deref().map(str::trim) {
+                Some(name) if !name.is_empty() => format!("{name}."),
+                _ => "lede.".to_string(),
+            },
+            set_title: false,
+            initial: initial_state(attribute),
+        }
+    }
+}
+
+/// The view an element asks for: `topic` (space-separated ids), `match`, `article`, `entity`.
+/// Attribute values are trimmed; empty ones count as absent.
+pub fn initial_state(attribute: impl Fn(&str) -> Option<String>) -> ViewState {
+    let mut initial = ViewState::default();
+    if let Some(topics) = attribute("topic") {
+        for topic in topics.split_whitespace() {
+            if !initial.filter.is_selected(topic) {
+                initial.filter.selected.push(topic.to_string());
+            }
+        }
+    }
+    if let Some(mode) = attribute("match") {
+        initial.filter.mode = TopicMatch::parse(mode.trim());
+    }
+    let named = |name: &str| {
+        attribute(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(entity) = named("entity") {
+        initial.view = View::Entity(entity);
+    } else if let Some(article) = named("article") {
+        initial.view = View::Article(article);
+    }
+    initial
+}
+
+fn corpus_url(attribute: Option<String>) -> String {
+    attribute
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| DEFAULT_CORPUS_URL.to_string())
+}
+
+fn switch(value: Option<String>, default: bool) -> bool {
+    match value {
+        Some(v) => !matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "off" | "false" | "0" | "no"
+        ),
+        None => default,
     }
 }
 
@@ -124,6 +162,37 @@ mod tests {
         assert_eq!(o.initial.filter.selected, ["iraq", "iran"]);
         assert_eq!(o.initial.filter.mode, TopicMatch::All);
         assert_eq!(o.initial.view, View::Article("seed".into()));
+    }
+
+    fn read_element(pairs: &[(&str, &str)]) -> ViewerOptions {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ViewerOptions::from_element_attributes(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn custom_element_never_touches_the_hosts_url_or_title_by_default() {
+        let o = read_element(&[("src", "https://x.example/i.json"), ("topic", "sport")]);
+        assert!(!o.history);
+        assert!(!o.set_title);
+        assert_eq!(o.initial.filter.selected, ["sport"]);
+    }
+
+    #[test]
+    fn sync_url_uses_a_prefix_of_its_own() {
+        assert_eq!(read_element(&[("sync-url", "")]).url_prefix, "lede.");
+        let o = read_element(&[("sync-url", " sidebar ")]);
+        assert!(o.history);
+        assert!(!o.set_title);
+        assert_eq!(o.url_prefix, "sidebar.");
+    }
+
+    #[test]
+    fn entity_attribute_wins_over_article() {
+        let o = read_element(&[("article", "a"), ("entity", "baghdad")]);
+        assert_eq!(o.initial.view, View::Entity("baghdad".into()));
     }
 
     #[test]

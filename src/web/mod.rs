@@ -4,6 +4,8 @@
 
 pub mod console;
 pub mod dates;
+pub mod embed;
+pub mod events;
 pub mod fetch;
 pub mod history;
 pub mod mount;

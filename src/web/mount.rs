@@ -1,14 +1,17 @@
 //! Putting viewers into a page: one per element that carries `data-lede`, configured by that
 //! element's attributes (see [`crate::core::viewer_options`]). Nothing outside the element is
-//! touched, except the address bar and title when the options say so.
+//! touched, except the address bar and title when the options say so. `<lede-viewer>` elements
+//! mount through [`crate::web::embed`] instead.
 
-use crate::app::App;
+use crate::app::{App, Viewer};
 use crate::core::viewer_options::ViewerOptions;
 use crate::web::urls::{document_base, resolve};
-use wasm_bindgen::prelude::*;
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Mounts a viewer into every `[data-lede]` element of the document.
+/// Mounts a viewer into every `[data-lede]` element of the document, for the page's lifetime.
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -17,40 +20,50 @@ pub fn mount_all() {
         return;
     };
     for i in 0..elements.length() {
-        if let Some(element) = elements
+        let element = elements
             .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            mount(element);
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let options = ViewerOptions::from_attributes(|name| element.get_attribute(name));
+            // `forget`: a standalone viewer lives as long as the page.
+            std::mem::forget(mount_app(element.clone(), element, options));
         }
     }
 }
 
-/// Mounts one viewer into `element`, reading its `data-*` attributes. Exported to JavaScript so a
-/// page can mount a viewer into an element it creates later.
-#[wasm_bindgen(js_name = mountLede)]
-pub fn mount(element: web_sys::HtmlElement) {
-    let options = ViewerOptions::from_attributes(|name| element.get_attribute(name));
-    mount_with(element, options);
+/// A mounted viewer: dropping it unmounts the viewer and removes its listeners.
+pub struct MountedViewer {
+    _handle: Box<dyn Any>,
+    pub viewer: Viewer,
 }
 
-/// Mounts one viewer into `element` with explicit options.
-pub fn mount_with(element: web_sys::HtmlElement, mut options: ViewerOptions) {
+/// Mounts a viewer into `point`, dispatching its DOM events on `events`.
+pub fn mount_app(
+    point: web_sys::HtmlElement,
+    events: web_sys::HtmlElement,
+    mut options: ViewerOptions,
+) -> MountedViewer {
     // Resolve the corpus URL once, against the page (a <base> element counts), so that every URL
-    // inside the corpus can then resolve against the corpus file itself.
-    match resolve(&options.corpus_url, &document_base()) {
-        Some(url) => options.corpus_url = url,
-        None => crate::web::console::error(&format!(
-            "data-corpus {:?} is not an http, https or relative URL",
-            options.corpus_url
-        )),
+    // inside the corpus can then resolve against the corpus file itself. An unsafe URL stays as
+    // it is: the app refuses it with a message on screen.
+    if let Some(url) = resolve(&options.corpus_url, &document_base()) {
+        options.corpus_url = url;
     }
     // Clear what the page put there for browsers without wasm (the <noscript> note).
-    element.set_text_content(None);
-    element.class_list().add_1("lede").ok();
-    let handle = leptos::mount::mount_to(element.clone(), move || {
-        leptos::view! { <App options=options root=element.clone() /> }
+    point.set_text_content(None);
+    let _ = point.class_list().add_1("lede");
+    let created: Rc<Cell<Option<Viewer>>> = Rc::new(Cell::new(None));
+    let out = created.clone();
+    let root = point.clone();
+    let handle = leptos::mount::mount_to(point, move || {
+        let viewer = Viewer::provide(options, root, events);
+        out.set(Some(viewer));
+        leptos::view! { <App viewer /> }
     });
-    // The viewer lives as long as the page: dropping the handle would unmount it.
-    handle.forget();
+    MountedViewer {
+        _handle: Box::new(handle),
+        viewer: created
+            .take()
+            .expect("mount_to runs the view function before it returns"),
+    }
 }

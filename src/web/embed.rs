@@ -1,0 +1,42 @@
+//! The Rust half of `<lede-viewer>`: `embed/embed.js` defines the element (wasm-bindgen cannot
+//! subclass `HTMLElement`) and calls [`mount_viewer`] with a mount point inside the element's
+//! shadow root. Everything else (state, rendering, events) is the same viewer as the standalone
+//! page's.
+
+use crate::core::viewer_options::{initial_state, ViewerOptions};
+use crate::web::mount::{mount_app, MountedViewer};
+use wasm_bindgen::prelude::*;
+
+/// A viewer inside a `<lede-viewer>` element. Free it (`unmount()`) when the element leaves the
+/// page.
+#[wasm_bindgen]
+pub struct EmbeddedViewer {
+    host: web_sys::HtmlElement,
+    mounted: MountedViewer,
+}
+
+/// Mounts a viewer into `point` (in `host`'s shadow root), configured by `host`'s attributes:
+/// `src`, `topic`, `match`, `article`, `entity`, `sync-url`.
+#[wasm_bindgen(js_name = mountViewer)]
+pub fn mount_viewer(point: web_sys::HtmlElement, host: web_sys::HtmlElement) -> EmbeddedViewer {
+    let options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
+    // With `sync-url`, a URL that already names this viewer's state (a shared or reloaded link)
+    // wins over the attributes; otherwise the attributes give the first view.
+    let mounted = mount_app(point, host.clone(), options);
+    EmbeddedViewer { host, mounted }
+}
+
+#[wasm_bindgen]
+impl EmbeddedViewer {
+    /// Shows what the element's `topic`, `match`, `article` and `entity` attributes now say.
+    #[wasm_bindgen(js_name = attributesChanged)]
+    pub fn attributes_changed(&self) {
+        let state = initial_state(|name| self.host.get_attribute(name));
+        self.mounted.viewer.replace(state);
+    }
+
+    /// Removes the viewer from the page, with its listeners.
+    pub fn unmount(self) {
+        drop(self);
+    }
+}
