@@ -17,13 +17,15 @@ pub fn SafeImage(
     lazy: bool,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
+    // Set through the CSSOM (`style:`), not a style attribute, so that a host page with a strict
+    // Content-Security-Policy (no 'unsafe-inline' styles) still lays the box out.
     let ratio = match (width, height) {
-        (Some(w), Some(h)) if w > 0 && h > 0 => format!("aspect-ratio: {w} / {h}"),
-        _ => "aspect-ratio: 3 / 2".to_string(),
+        (Some(w), Some(h)) if w > 0 && h > 0 => format!("{w} / {h}"),
+        _ => "3 / 2".to_string(),
     };
     let src_for_log = src.clone();
     view! {
-        <div class="lede-image" class:lede-image--failed=move || failed.get() style=ratio>
+        <div class="lede-image" class:lede-image--failed=move || failed.get() style:aspect-ratio=ratio>
             <img
                 src=src
                 alt=alt
