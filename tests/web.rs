@@ -9,11 +9,11 @@
 use lede::app::components::error_panel::ErrorPanel;
 use lede::app::components::lead_image::LeadImageFigure;
 use lede::app::components::paragraph::BodyParagraph;
-use lede::app::components::topic_filter::TopicFilterBar;
 use lede::app::pages::entity::EntityPage;
 use lede::app::pages::list::ListPage;
 use lede::app::Viewer;
-use lede::core::format::{Article, CorpusIndex, LeadImage};
+use lede::core::corpus::Corpus;
+use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
 use lede::core::viewer_options::ViewerOptions;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -100,8 +100,8 @@ const INDEX: &str = r#"{
   ]
 }"#;
 
-fn index() -> Arc<CorpusIndex> {
-    Arc::new(CorpusIndex::from_json(INDEX).unwrap())
+fn corpus() -> Arc<Corpus> {
+    Arc::new(Corpus::new(CorpusIndex::from_json(INDEX).unwrap()))
 }
 
 fn article(body: &str) -> Arc<Article> {
@@ -116,7 +116,7 @@ fn article(body: &str) -> Arc<Article> {
 
 #[wasm_bindgen_test]
 async fn list_shows_newest_first_and_hostile_headlines_as_text() {
-    let root = mount(|| view! { <ListPage index=index() /> });
+    let root = mount(|| view! { <ListPage corpus=corpus() /> });
     settle(0).await;
     let headlines: Vec<String> = all(&root, ".lede-card__headline")
         .iter()
@@ -138,7 +138,7 @@ async fn list_shows_newest_first_and_hostile_headlines_as_text() {
 
 #[wasm_bindgen_test]
 async fn topic_toggle_filters_and_counts_follow_the_selection() {
-    let root = mount(|| view! { <ListPage index=index() /> });
+    let root = mount(|| view! { <ListPage corpus=corpus() /> });
     settle(0).await;
     let buttons = all(&root, "button.lede-topic");
     assert_eq!(buttons.len(), 3);
@@ -165,7 +165,7 @@ async fn topic_toggle_filters_and_counts_follow_the_selection() {
 
 #[wasm_bindgen_test]
 async fn all_mode_with_no_common_article_shows_an_empty_state_that_clears() {
-    let root = mount(|| view! { <ListPage index=index() /> });
+    let root = mount(|| view! { <ListPage corpus=corpus() /> });
     settle(0).await;
     let buttons = all(&root, "button.lede-topic");
     buttons[0].click(); // Iraq
@@ -275,7 +275,7 @@ async fn unsafe_image_url_is_never_rendered() {
 
 #[wasm_bindgen_test]
 async fn entity_page_links_out_safely_and_drops_script_urls() {
-    let root = mount(|| view! { <EntityPage index=index() id="baghdad".to_string() /> });
+    let root = mount(|| view! { <EntityPage corpus=corpus() id="baghdad".to_string() /> });
     settle(0).await;
     let external = all(&root, "a.lede-external");
     assert_eq!(external.len(), 2);
@@ -288,7 +288,7 @@ async fn entity_page_links_out_safely_and_drops_script_urls() {
     }
     assert_eq!(all(&root, ".lede-card").len(), 2);
 
-    let root = mount(|| view! { <EntityPage index=index() id="evil".to_string() /> });
+    let root = mount(|| view! { <EntityPage corpus=corpus() id="evil".to_string() /> });
     settle(0).await;
     assert!(
         all(&root, "a.lede-external").is_empty(),
@@ -305,7 +305,7 @@ async fn entity_page_links_out_safely_and_drops_script_urls() {
 
 #[wasm_bindgen_test]
 async fn unknown_entity_says_so() {
-    let root = mount(|| view! { <EntityPage index=index() id="nobody".to_string() /> });
+    let root = mount(|| view! { <EntityPage corpus=corpus() id="nobody".to_string() /> });
     settle(0).await;
     assert!(text(&root, "[role=alert]").contains("No such entity"));
 }
@@ -330,7 +330,7 @@ async fn error_panel_names_the_file_and_retries() {
 
 #[wasm_bindgen_test]
 async fn filter_toggles_are_buttons_named_by_the_label() {
-    let root = mount(|| view! { <TopicFilterBar index=index() /> });
+    let root = mount(|| view! { <ListPage corpus=corpus() /> });
     settle(0).await;
     let button = &all(&root, "button.lede-topic")[1];
     // The accessible name comes from the visible label; the count is aria-hidden and only
@@ -350,4 +350,41 @@ async fn filter_toggles_are_buttons_named_by_the_label() {
         .text_content()
         .unwrap();
     assert_eq!(description, "1 article");
+}
+
+#[wasm_bindgen_test]
+async fn a_large_result_renders_one_page_and_grows_on_request() {
+    let mut index = CorpusIndex::from_json(INDEX).unwrap();
+    index.articles = (0..70)
+        .map(|i| ArticleSummary {
+            id: format!("a{i}"),
+            headline: format!("Article {i}"),
+            standfirst: None,
+            published: format!("2020-01-{:02}", i % 28 + 1),
+            language: None,
+            topics: vec![if i % 2 == 0 { "iraq" } else { "sport" }.to_string()],
+            entities: vec![],
+            thumbnail: None,
+            url: format!("a{i}.json"),
+        })
+        .collect();
+    let corpus = Arc::new(Corpus::new(index));
+    let root = mount(move || view! { <ListPage corpus /> });
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 30);
+    let more = || all(&root, "button.lede-more");
+    assert_eq!(more()[0].text_content().unwrap(), "Show 30 more");
+    more()[0].click();
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 60);
+    more()[0].click();
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 70);
+    assert!(more().is_empty(), "nothing left to show");
+
+    // A new selection starts again from one page: 35 Iraq articles, 30 shown.
+    all(&root, "button.lede-topic")[0].click();
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 30);
+    assert_eq!(more()[0].text_content().unwrap(), "Show 5 more");
 }

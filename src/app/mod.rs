@@ -12,6 +12,7 @@ pub mod pages;
 pub mod remote;
 pub mod viewer;
 
+use crate::core::corpus::Corpus;
 use crate::core::load_error::LoadError;
 use crate::core::view_state::View;
 use crate::web::fetch::load_index;
@@ -40,14 +41,14 @@ pub fn App(
             let Some(url) = resolve(&url, &document_base()) else {
                 return Err(LoadError::UnsafeUrl { url });
             };
-            load_index(&url).await.map(Arc::new)
+            load_index(&url).await.map(|index| Arc::new(Corpus::new(index)))
         },
     );
 
     // Stale topic ids in a shared link are dropped once the corpus is known.
     Effect::new(move |_| {
-        if let Remote::Ready(index) = index.get() {
-            viewer.index_ready(&index);
+        if let Remote::Ready(corpus) = index.get() {
+            viewer.index_ready(&corpus.index);
         }
     });
 
@@ -59,15 +60,15 @@ pub fn App(
             {move || match index.get() {
                 Remote::Loading => view! { <Loading label="Loading the articles" /> }.into_any(),
                 Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
-                Remote::Ready(index) => {
+                Remote::Ready(corpus) => {
                     view! {
                         <ErrorBoundary fallback=|errors| view! { <PageErrors errors /> }>
                             {move || {
-                                let index = index.clone();
+                                let corpus = corpus.clone();
                                 match view.get() {
-                                    View::List => view! { <ListPage index /> }.into_any(),
-                                    View::Article(id) => view! { <ArticlePage index id /> }.into_any(),
-                                    View::Entity(id) => view! { <EntityPage index id /> }.into_any(),
+                                    View::List => view! { <ListPage corpus /> }.into_any(),
+                                    View::Article(id) => view! { <ArticlePage corpus id /> }.into_any(),
+                                    View::Entity(id) => view! { <EntityPage corpus id /> }.into_any(),
                                 }
                             }}
                         </ErrorBoundary>

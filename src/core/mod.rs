@@ -2,6 +2,7 @@
 //! filtering, URL safety and the view state. No web-sys here: it is tested on the host with
 //! `cargo test` and shared by the viewer and the `lede-corpus` tool.
 
+pub mod corpus;
 pub mod dates;
 pub mod format;
 pub mod json_path;
@@ -9,6 +10,7 @@ pub mod language;
 pub mod load_error;
 pub mod matching;
 pub mod mentions;
+pub mod topic_index;
 pub mod topics;
 pub mod url_safety;
 pub mod view_state;

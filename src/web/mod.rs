@@ -2,6 +2,7 @@
 //! reader's locale, and mounting the viewer into a page. The components in `app` call these;
 //! nothing here knows about Leptos views.
 
+pub mod bench;
 pub mod console;
 pub mod dates;
 pub mod embed;

@@ -2,7 +2,8 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
 use crate::app::use_viewer;
-use crate::core::format::{ArticleSummary, CorpusIndex};
+use crate::core::corpus::Corpus;
+use crate::core::format::ArticleSummary;
 use crate::core::language::{clean_language_tag, direction};
 use crate::core::view_state::{View, ViewState};
 use crate::web::urls::resolve;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 
 /// One entry of an article list: headline (the link), standfirst, date, topics, thumbnail.
 #[component]
-pub fn ArticleCard(summary: ArticleSummary, index: std::sync::Arc<CorpusIndex>) -> impl IntoView {
+pub fn ArticleCard(summary: ArticleSummary, corpus: std::sync::Arc<Corpus>) -> impl IntoView {
     let viewer = use_viewer();
     let index_url = viewer.corpus_url();
     let lang = summary.language.as_deref().and_then(clean_language_tag);
@@ -35,7 +36,8 @@ pub fn ArticleCard(summary: ArticleSummary, index: std::sync::Arc<CorpusIndex>) 
         .topics
         .iter()
         .map(|t| {
-            index
+            corpus
+                .index
                 .topic(t)
                 .map_or_else(|| t.clone(), |topic| topic.label.clone())
         })

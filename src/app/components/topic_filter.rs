@@ -1,5 +1,6 @@
 use crate::app::use_viewer;
-use crate::core::format::CorpusIndex;
+use crate::core::corpus::Corpus;
+use crate::core::topic_index::FilterResult;
 use crate::core::topics::TopicMatch;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -9,18 +10,23 @@ use std::sync::Arc;
 /// Each toggle is a button named by its topic label, with `aria-pressed`; its count (articles of
 /// the current result that carry the topic) is a description, so it is announced after the name.
 #[component]
-pub fn TopicFilterBar(index: Arc<CorpusIndex>) -> impl IntoView {
+pub fn TopicFilterBar(
+    corpus: Arc<Corpus>,
+    /// The articles the current selection matches (the list's own result, not computed twice).
+    result: Memo<FilterResult>,
+) -> impl IntoView {
     let viewer = use_viewer();
     let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
     let counts = {
-        let index = index.clone();
-        Memo::new(move |_| filter.with(|f| f.counts(&index)))
+        let corpus = corpus.clone();
+        Memo::new(move |_| result.with(|r| corpus.topics.counts(r)))
     };
     let heading_id = viewer.id("topics-heading");
     let labelled_by = heading_id.clone();
     let mode_name = viewer.id("match");
 
-    let toggles = index
+    let toggles = corpus
+        .index
         .topics
         .iter()
         .enumerate()

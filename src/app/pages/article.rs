@@ -7,7 +7,8 @@ use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::remote::{use_remote, Remote};
 use crate::app::use_viewer;
-use crate::core::format::{Article, CorpusIndex};
+use crate::core::corpus::Corpus;
+use crate::core::format::Article;
 use crate::core::language::{clean_language_tag, direction};
 use crate::core::load_error::LoadError;
 use crate::core::url_safety::is_absolute_http;
@@ -19,9 +20,9 @@ use std::sync::Arc;
 /// One article: headline, standfirst, byline, date, lead image with credit, and the body with
 /// its mentions as links. The headline shows at once from the index while the body loads.
 #[component]
-pub fn ArticlePage(index: Arc<CorpusIndex>, id: String) -> impl IntoView {
+pub fn ArticlePage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
     let viewer = use_viewer();
-    let Some(summary) = index.article(&id).cloned() else {
+    let Some(summary) = corpus.index.article(&id).cloned() else {
         return view! { <NotFound what="article" id /> }.into_any();
     };
     viewer.set_title(&summary.headline);

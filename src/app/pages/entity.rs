@@ -2,7 +2,7 @@ use crate::app::components::article_card::ArticleCard;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::use_viewer;
-use crate::core::format::CorpusIndex;
+use crate::core::corpus::Corpus;
 use crate::core::url_safety::is_absolute_http;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -10,7 +10,8 @@ use std::sync::Arc;
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it.
 #[component]
-pub fn EntityPage(index: Arc<CorpusIndex>, id: String) -> impl IntoView {
+pub fn EntityPage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
+    let index = &corpus.index;
     let viewer = use_viewer();
     let Some(entity) = index.entity(&id).cloned() else {
         return view! { <NotFound what="entity" id /> }.into_any();
@@ -79,7 +80,7 @@ pub fn EntityPage(index: Arc<CorpusIndex>, id: String) -> impl IntoView {
             <ol class="lede-list">
                 {articles
                     .into_iter()
-                    .map(|summary| view! { <li><ArticleCard summary index=index.clone() /></li> })
+                    .map(|summary| view! { <li><ArticleCard summary corpus=corpus.clone() /></li> })
                     .collect_view()}
             </ol>
         </div>
