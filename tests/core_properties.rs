@@ -1047,7 +1047,7 @@ proptest! {
         let page: Vec<(String, String, String)> = fast
             .page(&result, limit)
             .into_iter()
-            .map(|i| &index.articles[i])
+            .map(|o| &index.articles[fast.position(o).expect("inline corpus")])
             .map(|a| (a.published.clone(), a.headline.clone(), a.id.clone()))
             .collect();
         let expected: Vec<(String, String, String)> = reference

@@ -2,6 +2,7 @@
 //! filtering, URL safety and the view state. No web-sys here: it is tested on the host with
 //! `cargo test` and shared by the viewer and the `lede-corpus` tool.
 
+pub mod catalog;
 pub mod corpus;
 pub mod dates;
 pub mod format;

@@ -87,7 +87,10 @@ pub struct FilterResult {
 /// Per-corpus lookups for filtering: newest-first order and a bitset per topic.
 #[derive(Debug, Clone)]
 pub struct TopicIndex {
-    /// Ordinal → position in `CorpusIndex::articles`.
+    /// How many articles the corpus has.
+    len: usize,
+    /// Ordinal → position in `CorpusIndex::articles`, for a corpus listed inline. Empty for a
+    /// paged corpus, whose ordinals are positions in its listing pages.
     order: Vec<usize>,
     /// One bitset per topic of the index, in the index's topic order.
     by_topic: Vec<Bitset>,
@@ -134,6 +137,7 @@ impl TopicIndex {
         }
         let listed = index.topics.len();
         TopicIndex {
+            len,
             order,
             by_topic,
             topic_of_id,
@@ -141,9 +145,44 @@ impl TopicIndex {
         }
     }
 
+    /// The lookups of a paged corpus, from its postings: for each topic, the ascending
+    /// ordinals of its articles (see [`crate::core::catalog`]). `topics` lists the index's own
+    /// topics, whose counts are shown, in order; postings for other topics are kept for filtering.
+    pub fn from_postings(
+        count: usize,
+        topics: &[crate::core::format::Topic],
+        postings: Vec<(String, Vec<u32>)>,
+    ) -> Self {
+        let mut topic_of_id: HashMap<String, usize> = HashMap::new();
+        for id in topics
+            .iter()
+            .map(|t| &t.id)
+            .chain(postings.iter().map(|(id, _)| id))
+        {
+            let next = topic_of_id.len();
+            topic_of_id.entry(id.clone()).or_insert(next);
+        }
+        let mut by_topic = vec![Bitset::empty(count); topic_of_id.len()];
+        for (id, ordinals) in postings {
+            let set = &mut by_topic[topic_of_id[&id]];
+            for ordinal in ordinals {
+                if (ordinal as usize) < count {
+                    set.insert(ordinal as usize);
+                }
+            }
+        }
+        TopicIndex {
+            len: count,
+            order: Vec::new(),
+            by_topic,
+            topic_of_id,
+            listed: topics.len(),
+        }
+    }
+
     /// The articles matching `filter`. A selected id no article carries matches nothing.
     pub fn select(&self, filter: &TopicFilter) -> FilterResult {
-        let len = self.order.len();
+        let len = self.len;
         let matches = if filter.is_empty() {
             Bitset::full(len)
         } else {
@@ -192,14 +231,14 @@ impl TopicIndex {
             .collect()
     }
 
-    /// Positions in `CorpusIndex::articles` of the first `limit` results, newest first.
+    /// The ordinals of the first `limit` results, newest first.
     pub fn page(&self, result: &FilterResult, limit: usize) -> Vec<usize> {
-        result
-            .matches
-            .iter()
-            .take(limit)
-            .map(|ordinal| self.order[ordinal])
-            .collect()
+        result.matches.iter().take(limit).collect()
+    }
+
+    /// For a corpus listed inline, the position in `CorpusIndex::articles` of an ordinal.
+    pub fn position(&self, ordinal: usize) -> Option<usize> {
+        self.order.get(ordinal).copied()
     }
 }
 
@@ -262,7 +301,12 @@ mod tests {
             filter(&["a", "unknown"], TopicMatch::All),
         ] {
             let result = topics.select(&f);
-            assert_eq!(topics.page(&result, usize::MAX), f.positions(&idx), "{f:?}");
+            let positions: Vec<usize> = topics
+                .page(&result, usize::MAX)
+                .into_iter()
+                .filter_map(|o| topics.position(o))
+                .collect();
+            assert_eq!(positions, f.positions(&idx), "{f:?}");
             assert_eq!(result.count, f.positions(&idx).len());
             assert_eq!(topics.counts(&result), f.counts(&idx), "{f:?}");
         }
@@ -277,7 +321,47 @@ mod tests {
         ]);
         let topics = TopicIndex::new(&idx);
         let result = topics.select(&filter(&["a"], TopicMatch::Any));
-        assert_eq!(topics.page(&result, 2), vec![2, 1]);
+        let page: Vec<Option<usize>> = topics
+            .page(&result, 2)
+            .into_iter()
+            .map(|o| topics.position(o))
+            .collect();
+        assert_eq!(page, vec![Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn postings_give_the_same_answers_as_inline_articles() {
+        let idx = index(&[
+            ("old", "2020-01-01", &["a"]),
+            ("new", "2024-01-01", &["a", "b"]),
+            ("mid", "2022-01-01", &["b", "c"]),
+        ]);
+        let inline = TopicIndex::new(&idx);
+        // Newest first: new = 0, mid = 1, old = 2.
+        let paged = TopicIndex::from_postings(
+            3,
+            &idx.topics,
+            vec![
+                ("a".into(), vec![0, 2]),
+                ("b".into(), vec![0, 1]),
+                ("c".into(), vec![1]),
+                ("bogus".into(), vec![7]),
+            ],
+        );
+        for f in [
+            filter(&["a"], TopicMatch::Any),
+            filter(&["b", "c"], TopicMatch::All),
+            filter(&["a", "c"], TopicMatch::Any),
+        ] {
+            let (r1, r2) = (inline.select(&f), paged.select(&f));
+            assert_eq!(inline.page(&r1, 10), paged.page(&r2, 10), "{f:?}");
+            assert_eq!(inline.counts(&r1), paged.counts(&r2), "{f:?}");
+        }
+        assert_eq!(
+            paged.position(0),
+            None,
+            "a paged corpus has no inline positions"
+        );
     }
 
     #[test]

@@ -1,0 +1,191 @@
+//! The paged layout of a large corpus, for when one index file would be too big to download.
+//!
+//! A small corpus lists its articles inline in the index. A large one (tens of thousands of
+//! articles) gives a `catalog` instead, the way Pagefind splits its index: the first view needs
+//! only the index (topics with their totals) and the first **listing page**; topic **postings**
+//! are fetched when the reader first filters, the listing pages a result needs when it is shown,
+//! entity **mentions** when an entity is opened, and an article's file when it is opened.
+//!
+//! ```text
+//! index.json            topics (with counts), entities, "catalog": {...}
+//! listing/0.json ...    page n holds the summaries of articles n*page_size .. (n+1)*page_size,
+//!                       newest first: an article's position in that order is its *ordinal*
+//! postings.json         per topic, the ordinals of its articles
+//! mentions.json         per entity, the ordinals of the articles that mention it
+//! articles/<id>.json    one file per article, as in a small corpus
+//! ```
+//!
+//! Ordinal lists are written compactly: ascending, as gaps (the first ordinal, then each
+//! difference to the previous one), each gap in base64 VLQ as in source maps (5 bits per
+//! character, the sixth bit says "more follows"). A topic on every third article costs about one
+//! character per article.
+
+/// Where the parts of a paged corpus live, relative to the index file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    /// How many articles the corpus has.
+    pub count: usize,
+    /// How many summaries each listing page holds (the last may hold fewer).
+    pub page_size: usize,
+    /// The URL of listing page `{page}` (0-based), e.g. `listing/{page}.json`.
+    pub pages: String,
+    /// The URL of the topic postings file.
+    pub postings: String,
+    /// The URL of the entity mentions file, if the corpus has entities.
+    pub mentions: Option<String>,
+    /// The URL of article `{id}`'s file, e.g. `articles/{id}.json`.
+    pub articles: String,
+}
+
+impl Catalog {
+    /// How many listing pages there are.
+    pub fn page_count(&self) -> usize {
+        self.count.div_ceil(self.page_size.max(1))
+    }
+
+    /// The listing page that holds `ordinal`, and its place on that page.
+    pub fn locate(&self, ordinal: usize) -> (usize, usize) {
+        let size = self.page_size.max(1);
+        (ordinal / size, ordinal % size)
+    }
+
+    /// The URL of listing page `page`.
+    pub fn page_url(&self, page: usize) -> String {
+        self.pages.replace("{page}", &page.to_string())
+    }
+
+    /// The URL of the article with this id. The id is percent-encoded, so an id can never
+    /// climb out of the articles folder (`../`) or add a query.
+    pub fn article_url(&self, id: &str) -> String {
+        self.articles
+            .replace("{id}", &crate::core::view_state::encode(id))
+    }
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Writes ascending ordinals as base64 VLQ gaps. Panics in debug builds if not ascending.
+pub fn encode_ordinals(ordinals: &[u32]) -> String {
+    let mut out = String::with_capacity(ordinals.len() * 2);
+    let mut previous = None;
+    for &ordinal in ordinals {
+        let gap = match previous {
+            None => ordinal,
+            Some(p) => {
+                debug_assert!(ordinal > p, "ordinals must ascend");
+                ordinal - p
+            }
+        };
+        previous = Some(ordinal);
+        let mut rest = gap;
+        loop {
+            let digit = rest & 0b1_1111;
+            rest >>= 5;
+            let more = if rest > 0 { 0b10_0000 } else { 0 };
+            out.push(BASE64[(digit | more) as usize] as char);
+            if rest == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Reads what [`encode_ordinals`] wrote. Every ordinal must be below `limit` (the corpus size)
+/// and ascend strictly; anything else is an error naming the character where it went wrong.
+pub fn decode_ordinals(text: &str, limit: usize) -> Result<Vec<u32>, String> {
+    let mut ordinals = Vec::new();
+    let mut previous: Option<u32> = None;
+    let mut gap: u64 = 0;
+    let mut shift = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return Err(format!("character {i} is not base64")),
+        };
+        if shift > 30 {
+            return Err(format!("character {i}: number too large"));
+        }
+        gap |= u64::from(value & 0b1_1111) << shift;
+        shift += 5;
+        if value & 0b10_0000 != 0 {
+            continue;
+        }
+        if previous.is_some() && gap == 0 {
+            return Err(format!("character {i}: ordinals must ascend"));
+        }
+        let ordinal = previous.map_or(gap, |p| u64::from(p) + gap);
+        if ordinal >= limit as u64 {
+            return Err(format!(
+                "character {i}: ordinal {ordinal} is past the corpus ({limit} articles)"
+            ));
+        }
+        ordinals.push(ordinal as u32);
+        previous = Some(ordinal as u32);
+        gap = 0;
+        shift = 0;
+    }
+    if shift != 0 {
+        return Err("the last number is cut short".into());
+    }
+    Ok(ordinals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_small_and_large_gaps() {
+        let ordinals = [0, 1, 2, 31, 32, 33, 1_000, 99_999, 1 << 30];
+        let text = encode_ordinals(&ordinals);
+        assert_eq!(decode_ordinals(&text, usize::MAX).unwrap(), ordinals);
+        assert_eq!(encode_ordinals(&[0, 1, 2]), "ABB");
+    }
+
+    #[test]
+    fn empty_list_is_empty_text() {
+        assert_eq!(encode_ordinals(&[]), "");
+        assert_eq!(decode_ordinals("", 10).unwrap(), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn corrupt_postings_are_errors_not_panics() {
+        assert!(decode_ordinals("A*", 10).is_err(), "not base64");
+        assert!(
+            decode_ordinals("g", 10).is_err(),
+            "continuation without an end"
+        );
+        assert!(
+            decode_ordinals("AA", 10).is_err(),
+            "a zero gap repeats an ordinal"
+        );
+        assert!(
+            decode_ordinals("K", 10).is_err(),
+            "10 is past a corpus of 10"
+        );
+        assert!(
+            decode_ordinals("//////////", usize::MAX).is_err(),
+            "overflow"
+        );
+    }
+
+    #[test]
+    fn article_ids_cannot_escape_the_template() {
+        let catalog = Catalog {
+            count: 1,
+            page_size: 100,
+            pages: "listing/{page}.json".into(),
+            postings: "postings.json".into(),
+            mentions: None,
+            articles: "articles/{id}.json".into(),
+        };
+        assert_eq!(catalog.article_url("../x?y"), "articles/..%2Fx%3Fy.json");
+        assert_eq!(catalog.page_url(7), "listing/7.json");
+        assert_eq!(catalog.locate(250), (2, 50));
+    }
+}
