@@ -13,7 +13,13 @@
 //!   and the W3C Web Annotation model do (not UTF-16 units, not bytes);
 //! - URLs in a file may be absolute (`http:`/`https:` only) or relative; relative ones resolve
 //!   against the URL of the file that contains them.
+//!
+//! The viewer reads files with the small hand-written readers at the end of this module, on top
+//! of [`crate::core::json`], instead of serde's derived `Deserialize`: that code was most of the
+//! parser's size in the wasm binary. Writing (`to_json`, only used by the corpus tool) still goes
+//! through serde.
 
+use crate::core::json::{Read, Reader};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -21,7 +27,7 @@ use std::fmt;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The corpus index: one small file that lists every article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CorpusIndex {
     pub version: u32,
     /// A name for the corpus, shown as the page heading.
@@ -36,7 +42,8 @@ pub struct CorpusIndex {
     pub articles: Vec<ArticleSummary>,
 }
 
-/// A topic: a stable id used in URLs and a label shown to readers.
+/// A topic: a stable id used in URLs and a label shown to readers. (`Deserialize` is for the
+/// corpus tool's manifest; files are read by [`CorpusIndex::from_json`].)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
@@ -44,7 +51,7 @@ pub struct Topic {
 }
 
 /// What the list, the filter and the entity view need to know about one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSummary {
     pub id: String,
     pub headline: String,
@@ -67,7 +74,7 @@ pub struct ArticleSummary {
 }
 
 /// A small picture for the list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Thumbnail {
     pub url: String,
     #[serde(default)]
@@ -79,7 +86,7 @@ pub struct Thumbnail {
 }
 
 /// An entity as the index lists it: enough to show the entity view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EntitySummary {
     pub id: String,
     pub name: String,
@@ -115,7 +122,7 @@ pub struct Article {
 }
 
 /// The picture at the top of an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeadImage {
     pub url: String,
     /// Describes the picture for readers who cannot see it; empty only for decoration.
@@ -133,7 +140,7 @@ pub struct LeadImage {
 }
 
 /// Someone or something an article names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// Stable across the corpus: the same person has the same id in every article.
     pub id: String,
@@ -152,7 +159,8 @@ pub struct Entity {
 }
 
 /// What kind of thing an entity is. Unknown kinds read as [`EntityKind::Other`], so a newer
-/// writer's kinds do not make a file unreadable.
+/// writer's kinds do not make a file unreadable. (`Deserialize` is for the corpus tool's
+/// manifest; files are read by [`EntityKind::from_name`].)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -174,6 +182,17 @@ impl EntityKind {
             EntityKind::Place => "Place",
             EntityKind::Event => "Event",
             EntityKind::Other => "Other",
+        }
+    }
+
+    /// The kind a file names (`"person"`); any other name is [`EntityKind::Other`].
+    pub fn from_name(name: &str) -> EntityKind {
+        match name {
+            "person" => EntityKind::Person,
+            "organisation" => EntityKind::Organisation,
+            "place" => EntityKind::Place,
+            "event" => EntityKind::Event,
+            _ => EntityKind::Other,
         }
     }
 }
@@ -198,7 +217,7 @@ pub struct Mention {
 
 // `Mention` is written with the entity's id, not its index; the index is filled in after
 // parsing. The raw shape lives here so the public type stays simple to use.
-#[derive(Deserialize, Serialize)]
+#[derive(Serialize)]
 struct RawMention {
     start: usize,
     end: usize,
@@ -248,8 +267,9 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Reads JSON into `T`, reporting the path of the first value that does not fit. Public so
-/// that the corpus tool reads its own files with the same error messages.
+/// Reads JSON into any serde type `T`, reporting the path of the first value that does not fit
+/// in the same [`FormatError`] shape as the format's own readers (serde's wording). For the
+/// corpus tool's own files; the viewer does not use it, so it costs the wasm binary nothing.
 pub fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, FormatError> {
     serde_json::from_str(text).map_err(|error| {
         let (line, column) = (error.line(), error.column());
@@ -274,57 +294,34 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Reads just the `version` of a file first, so that a future format is reported as such rather
-/// than as a confusing type error somewhere inside it.
-fn check_version(text: &str) -> Result<(), FormatError> {
-    let Versioned(version) = from_json(text)?;
-    if version == FORMAT_VERSION {
-        Ok(())
-    } else {
-        Err(FormatError::Version { found: version })
+/// Reads a corpus file in two passes. The first checks the syntax of the whole text and reads
+/// only the `version`, so that a future format is reported as such rather than as a confusing
+/// type error somewhere inside it; only a JSON object has a version (`[2]` is not "version 2").
+/// The second reads the file with `read`.
+fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
+    let mut version = 0;
+    let mut r = Reader::new(text);
+    r.fields(
+        "a JSON object with a `version`",
+        &["version"],
+        1,
+        &mut |r, _| {
+            version = read_u32(r)?;
+            Ok(())
+        },
+    )
+    .and_then(|()| r.end())
+    .map_err(|e| e.into_error(text))?;
+    if version != FORMAT_VERSION {
+        return Err(FormatError::Version { found: version });
     }
-}
-
-/// The `version` of a file. Only a JSON object has one: serde's derived structs also read an
-/// array positionally, which would report the file `[2]` as "format version 2".
-struct Versioned(u32);
-
-impl<'de> Deserialize<'de> for Versioned {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Versioned;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object with a `version`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Versioned, A::Error> {
-                let mut version = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    if key != "version" {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    } else if version.is_some() {
-                        return Err(serde::de::Error::duplicate_field("version"));
-                    } else {
-                        version = Some(map.next_value::<u32>()?);
-                    }
-                }
-                version
-                    .map(Versioned)
-                    .ok_or_else(|| serde::de::Error::missing_field("version"))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
+    read(&mut Reader::new(text)).map_err(|e| e.into_error(text))
 }
 
 impl CorpusIndex {
     /// Parses and validates an index file.
     pub fn from_json(text: &str) -> Result<Self, FormatError> {
-        check_version(text)?;
-        let index: CorpusIndex = from_json(text)?;
+        let index = parse(text, read_index)?;
         index.validate()?;
         Ok(index)
     }
@@ -337,10 +334,7 @@ impl CorpusIndex {
             if crate::core::dates::parse_timestamp(&article.published).is_none() {
                 return Err(FormatError::Invalid {
                     path: format!("articles[{i}].published"),
-                    message: format!(
-                        "{:?} is not an ISO 8601 date such as 2023-03-07",
-                        article.published
-                    ),
+                    message: not_a_date(&article.published),
                 });
             }
         }
@@ -380,39 +374,60 @@ impl CorpusIndex {
 }
 
 fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str) -> Result<(), FormatError> {
-    let mut seen = std::collections::HashSet::new();
-    for (i, id) in ids.enumerate() {
-        if id.is_empty() {
-            return Err(FormatError::Invalid {
-                path: format!("{list}[{i}].id"),
-                message: "an id must not be empty".into(),
+    first_repeat(&ids.collect::<Vec<_>>(), list)
+}
+
+/// The first id in file order that is empty or repeats an earlier one, as an error. A small
+/// open-addressing set of positions keeps this linear without std's HashSet, which is ~1.5 kB
+/// of compressed wasm.
+fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
+    let mask = (ids.len() * 2).next_power_of_two() - 1;
+    // Slot values are positions plus one; 0 is empty.
+    let mut slots = vec![0usize; mask + 1];
+    for (i, id) in ids.iter().enumerate() {
+        let message = if id.is_empty() {
+            "an id must not be empty".to_string()
+        } else {
+            // FNV-1a.
+            let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
             });
-        }
-        if !seen.insert(id) {
-            return Err(FormatError::Invalid {
-                path: format!("{list}[{i}].id"),
-                message: format!("the id {id:?} is used twice"),
-            });
-        }
+            let mut slot = hash as usize & mask;
+            loop {
+                match slots[slot] {
+                    0 => break,
+                    seen if ids[seen - 1] == *id => break,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+            if slots[slot] == 0 {
+                slots[slot] = i + 1;
+                continue;
+            }
+            format!("the id {id:?} is used twice")
+        };
+        return Err(FormatError::Invalid {
+            path: format!("{list}[{i}].id"),
+            message,
+        });
     }
     Ok(())
+}
+
+fn not_a_date(text: &str) -> String {
+    format!("{text:?} is not an ISO 8601 date such as 2023-03-07")
 }
 
 impl Article {
     /// Parses and validates an article file. Mentions that point at unknown entities are not
     /// errors: the viewer shows their text unlinked and warns (see [`crate::core::mentions`]).
     pub fn from_json(text: &str) -> Result<Self, FormatError> {
-        check_version(text)?;
-        let raw: RawArticle = from_json(text)?;
-        let article = raw.resolve();
+        let article = parse(text, read_article)?.resolve();
         unique_ids(article.entities.iter().map(|e| e.id.as_str()), "entities")?;
         if crate::core::dates::parse_timestamp(&article.published).is_none() {
             return Err(FormatError::Invalid {
                 path: "published".into(),
-                message: format!(
-                    "{:?} is not an ISO 8601 date such as 2023-03-07",
-                    article.published
-                ),
+                message: not_a_date(&article.published),
             });
         }
         Ok(article)
@@ -434,7 +449,7 @@ impl Article {
 pub const UNKNOWN_ENTITY: usize = usize::MAX;
 
 // The article as written: mentions carry entity ids.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct RawArticle {
     version: u32,
     id: String,
@@ -461,7 +476,7 @@ struct RawArticle {
     body: Vec<RawParagraph>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct RawParagraph {
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -548,4 +563,301 @@ impl From<&Article> for RawArticle {
                 .collect(),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers. Each lists its known keys, required ones first in declaration order (the first
+// missing one is reported); unknown keys are skipped. A key that may be absent reads `null` as
+// absent when its type is an `Option`, and refuses it otherwise, as serde did.
+// ---------------------------------------------------------------------------------------------
+
+const AN_OBJECT: &str = "an object";
+
+fn read_u32(r: &mut Reader) -> Read<u32> {
+    // The bound makes the conversion lossless.
+    r.uint(u32::MAX.into()).map(|n| n as u32)
+}
+
+fn read_usize(r: &mut Reader) -> Read<usize> {
+    r.uint(usize::MAX as u64).map(|n| n as usize)
+}
+
+fn read_string(r: &mut Reader) -> Read<String> {
+    r.string()
+}
+
+fn read_strings(r: &mut Reader) -> Read<Vec<String>> {
+    r.list(read_string)
+}
+
+/// `None` for `null`, otherwise what `read` reads.
+fn optional<T>(r: &mut Reader, read: fn(&mut Reader) -> Read<T>) -> Read<Option<T>> {
+    if r.null()? {
+        Ok(None)
+    } else {
+        read(r).map(Some)
+    }
+}
+
+fn optional_string(r: &mut Reader) -> Read<Option<String>> {
+    optional(r, read_string)
+}
+
+fn read_kind(r: &mut Reader) -> Read<EntityKind> {
+    r.string().map(|name| EntityKind::from_name(&name))
+}
+
+fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
+    let mut index = CorpusIndex {
+        version: 0,
+        title: None,
+        topics: Vec::new(),
+        entities: Vec::new(),
+        articles: Vec::new(),
+    };
+    let fields = ["version", "articles", "title", "topics", "entities"];
+    r.fields(AN_OBJECT, &fields, 2, &mut |r, key| {
+        match key {
+            "version" => index.version = read_u32(r)?,
+            "articles" => index.articles = r.list(read_summary)?,
+            "title" => index.title = optional_string(r)?,
+            "topics" => index.topics = r.list(read_topic)?,
+            _ => index.entities = r.list(read_entity_summary)?,
+        }
+        Ok(())
+    })?;
+    Ok(index)
+}
+
+fn read_topic(r: &mut Reader) -> Read<Topic> {
+    let mut topic = Topic {
+        id: String::new(),
+        label: String::new(),
+    };
+    r.fields(AN_OBJECT, &["id", "label"], 2, &mut |r, key| {
+        let text = r.string()?;
+        match key {
+            "id" => topic.id = text,
+            _ => topic.label = text,
+        }
+        Ok(())
+    })?;
+    Ok(topic)
+}
+
+fn read_summary(r: &mut Reader) -> Read<ArticleSummary> {
+    let mut a = ArticleSummary {
+        id: String::new(),
+        headline: String::new(),
+        standfirst: None,
+        published: String::new(),
+        language: None,
+        topics: Vec::new(),
+        entities: Vec::new(),
+        thumbnail: None,
+        url: String::new(),
+    };
+    let fields = [
+        "id",
+        "headline",
+        "published",
+        "url",
+        "standfirst",
+        "language",
+        "topics",
+        "entities",
+        "thumbnail",
+    ];
+    r.fields(AN_OBJECT, &fields, 4, &mut |r, key| {
+        match key {
+            "id" => a.id = r.string()?,
+            "headline" => a.headline = r.string()?,
+            "published" => a.published = r.string()?,
+            "url" => a.url = r.string()?,
+            "standfirst" => a.standfirst = optional_string(r)?,
+            "language" => a.language = optional_string(r)?,
+            "topics" => a.topics = read_strings(r)?,
+            "entities" => a.entities = read_strings(r)?,
+            _ => a.thumbnail = optional(r, read_thumbnail)?,
+        }
+        Ok(())
+    })?;
+    Ok(a)
+}
+
+fn read_thumbnail(r: &mut Reader) -> Read<Thumbnail> {
+    let mut t = Thumbnail {
+        url: String::new(),
+        alt: String::new(),
+        width: None,
+        height: None,
+    };
+    let fields = ["url", "alt", "width", "height"];
+    r.fields(AN_OBJECT, &fields, 1, &mut |r, key| {
+        match key {
+            "url" => t.url = r.string()?,
+            "alt" => t.alt = r.string()?,
+            "width" => t.width = optional(r, read_u32)?,
+            _ => t.height = optional(r, read_u32)?,
+        }
+        Ok(())
+    })?;
+    Ok(t)
+}
+
+fn read_entity_summary(r: &mut Reader) -> Read<EntitySummary> {
+    let mut e = EntitySummary {
+        id: String::new(),
+        name: String::new(),
+        kind: EntityKind::Other,
+        url: None,
+        wikidata: None,
+    };
+    let fields = ["id", "name", "type", "url", "wikidata"];
+    r.fields(AN_OBJECT, &fields, 2, &mut |r, key| {
+        match key {
+            "id" => e.id = r.string()?,
+            "name" => e.name = r.string()?,
+            "type" => e.kind = read_kind(r)?,
+            "url" => e.url = optional_string(r)?,
+            _ => e.wikidata = optional_string(r)?,
+        }
+        Ok(())
+    })?;
+    Ok(e)
+}
+
+fn read_article(r: &mut Reader) -> Read<RawArticle> {
+    let mut a = RawArticle {
+        version: 0,
+        id: String::new(),
+        headline: String::new(),
+        standfirst: None,
+        byline: None,
+        published: String::new(),
+        language: None,
+        source_url: None,
+        source_name: None,
+        rights: None,
+        topics: Vec::new(),
+        image: None,
+        entities: Vec::new(),
+        body: Vec::new(),
+    };
+    let fields = [
+        "version",
+        "id",
+        "headline",
+        "published",
+        "body",
+        "standfirst",
+        "byline",
+        "language",
+        "source_url",
+        "source_name",
+        "rights",
+        "topics",
+        "image",
+        "entities",
+    ];
+    r.fields(AN_OBJECT, &fields, 5, &mut |r, key| {
+        match key {
+            "version" => a.version = read_u32(r)?,
+            "id" => a.id = r.string()?,
+            "headline" => a.headline = r.string()?,
+            "published" => a.published = r.string()?,
+            "body" => a.body = r.list(read_paragraph)?,
+            "standfirst" => a.standfirst = optional_string(r)?,
+            "byline" => a.byline = optional_string(r)?,
+            "language" => a.language = optional_string(r)?,
+            "source_url" => a.source_url = optional_string(r)?,
+            "source_name" => a.source_name = optional_string(r)?,
+            "rights" => a.rights = optional_string(r)?,
+            "topics" => a.topics = read_strings(r)?,
+            "image" => a.image = optional(r, read_image)?,
+            _ => a.entities = r.list(read_entity)?,
+        }
+        Ok(())
+    })?;
+    Ok(a)
+}
+
+fn read_image(r: &mut Reader) -> Read<LeadImage> {
+    let mut image = LeadImage {
+        url: String::new(),
+        alt: String::new(),
+        caption: None,
+        credit: None,
+        width: None,
+        height: None,
+    };
+    let fields = ["url", "alt", "caption", "credit", "width", "height"];
+    r.fields(AN_OBJECT, &fields, 1, &mut |r, key| {
+        match key {
+            "url" => image.url = r.string()?,
+            "alt" => image.alt = r.string()?,
+            "caption" => image.caption = optional_string(r)?,
+            "credit" => image.credit = optional_string(r)?,
+            "width" => image.width = optional(r, read_u32)?,
+            _ => image.height = optional(r, read_u32)?,
+        }
+        Ok(())
+    })?;
+    Ok(image)
+}
+
+fn read_entity(r: &mut Reader) -> Read<Entity> {
+    let mut e = Entity {
+        id: String::new(),
+        name: String::new(),
+        kind: EntityKind::Other,
+        aliases: Vec::new(),
+        url: None,
+        wikidata: None,
+    };
+    let fields = ["id", "name", "type", "aliases", "url", "wikidata"];
+    r.fields(AN_OBJECT, &fields, 2, &mut |r, key| {
+        match key {
+            "id" => e.id = r.string()?,
+            "name" => e.name = r.string()?,
+            "type" => e.kind = read_kind(r)?,
+            "aliases" => e.aliases = read_strings(r)?,
+            "url" => e.url = optional_string(r)?,
+            _ => e.wikidata = optional_string(r)?,
+        }
+        Ok(())
+    })?;
+    Ok(e)
+}
+
+fn read_paragraph(r: &mut Reader) -> Read<RawParagraph> {
+    let mut p = RawParagraph {
+        text: String::new(),
+        mentions: None,
+    };
+    r.fields(AN_OBJECT, &["text", "mentions"], 1, &mut |r, key| {
+        match key {
+            "text" => p.text = r.string()?,
+            _ => p.mentions = optional(r, |r| r.list(read_mention))?,
+        }
+        Ok(())
+    })?;
+    Ok(p)
+}
+
+fn read_mention(r: &mut Reader) -> Read<RawMention> {
+    let mut m = RawMention {
+        start: 0,
+        end: 0,
+        entity: String::new(),
+    };
+    r.fields(AN_OBJECT, &["start", "end", "entity"], 3, &mut |r, key| {
+        match key {
+            "start" => m.start = read_usize(r)?,
+            "end" => m.end = read_usize(r)?,
+            _ => m.entity = r.string()?,
+        }
+        Ok(())
+    })?;
+    Ok(m)
 }

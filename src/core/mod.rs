@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod corpus;
 pub mod dates;
 pub mod format;
+pub mod json;
 pub mod json_path;
 pub mod language;
 pub mod load_error;

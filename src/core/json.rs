@@ -1,0 +1,542 @@
+//! A small, strict JSON reader for the corpus format.
+//!
+//! The viewer reads two kinds of file, so it needs no general deserialiser: [`Reader`] walks the
+//! text once and the format's hand-written readers (in [`crate::core::format`]) ask it for the
+//! values they expect. It replaces serde's derived `Deserialize` code and serde_json on the
+//! viewer's path, which were most of the parsing code in the wasm binary, and it knows where it
+//! is, so every error carries its JSON path (`articles[1].topics[1]`) and the line and column of
+//! the offending value without a second walk.
+//!
+//! The grammar is RFC 8259, as serde_json reads it: no comments, no trailing commas, no leading
+//! zeros, at most 127 nested arrays and objects, nothing but whitespace after the value. Like
+//! serde_json, a string read as a value must not hold a lone UTF-16 surrogate (`"\uD800"`), while
+//! one under an ignored key only has to be well-formed.
+
+use crate::core::format::FormatError;
+
+/// Where reading stopped: a byte offset, a message and the path, innermost segment first.
+pub(crate) struct Fail {
+    at: usize,
+    message: String,
+    path: Vec<Segment>,
+}
+
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+pub(crate) type Read<T> = Result<T, Fail>;
+
+impl Fail {
+    pub(crate) fn new(at: usize, message: String) -> Fail {
+        Fail {
+            at,
+            message,
+            path: Vec::new(),
+        }
+    }
+
+    fn within(mut self, segment: Segment) -> Fail {
+        self.path.push(segment);
+        self
+    }
+
+    /// The error as the format reports it: path, message, and a 1-based line and byte column.
+    pub(crate) fn into_error(self, text: &str) -> FormatError {
+        let mut path = String::new();
+        for segment in self.path.iter().rev() {
+            match segment {
+                Segment::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Segment::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        let before = &text.as_bytes()[..self.at.min(text.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        FormatError::Json {
+            path,
+            message: self.message,
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: before.len() - line_start + 1,
+        }
+    }
+}
+
+/// Nesting deeper than this is refused rather than risking the stack (serde_json's limit).
+const MAX_DEPTH: u32 = 127;
+
+/// A position in a JSON text. Each method reads one value at the position (after whitespace)
+/// and leaves the position after it.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: u32,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    fn fail(&self, message: &str) -> Fail {
+        let message = if self.pos >= self.text.len() {
+            format!("unexpected end of the file, {message}")
+        } else {
+            message.to_string()
+        };
+        Fail::new(self.pos, message)
+    }
+
+    /// The next byte after whitespace, without taking it.
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.pos) {
+            self.pos += 1;
+        }
+        bytes.get(self.pos).copied()
+    }
+
+    /// Takes `byte` if it comes next.
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        self.pos += usize::from(found);
+        found
+    }
+
+    /// Checks that nothing but whitespace follows.
+    pub(crate) fn end(&mut self) -> Read<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.fail("trailing characters after the JSON value")),
+        }
+    }
+
+    /// The error for a value of the wrong kind: names what was found.
+    fn invalid_type(&mut self, expected: &str) -> Fail {
+        let start = self.pos;
+        let found = match self.peek() {
+            Some(b'{') => "object".to_string(),
+            Some(b'[') => "array".to_string(),
+            _ => {
+                if let Err(syntax) = self.skip() {
+                    return syntax;
+                }
+                let raw = &self.text[start..self.pos];
+                match raw.as_bytes()[0] {
+                    b'"' => format!("string {raw}"),
+                    b'n' => raw.to_string(),
+                    b't' | b'f' => format!("boolean `{raw}`"),
+                    _ => format!("number `{raw}`"),
+                }
+            }
+        };
+        Fail::new(start, format!("invalid type: {found}, expected {expected}"))
+    }
+
+    /// Skips one value of any kind, checking its syntax.
+    pub(crate) fn skip(&mut self) -> Read<()> {
+        match self.peek() {
+            Some(b'{') => self.object("", &mut |r, _| r.skip()),
+            Some(b'[') => self.array("", &mut Reader::skip),
+            Some(b'"') => self.string_end().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            Some(b't') => self.literal("true"),
+            Some(b'f') => self.literal("false"),
+            Some(b'n') => self.literal("null"),
+            _ => Err(self.fail("expected a value")),
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Read<()> {
+        if self.text[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.fail("expected a value"))
+        }
+    }
+
+    /// Takes `null` if it comes next.
+    pub(crate) fn null(&mut self) -> Read<bool> {
+        let is_null = self.peek() == Some(b'n');
+        if is_null {
+            self.literal("null")?;
+        }
+        Ok(is_null)
+    }
+
+    fn enter(&mut self) -> Read<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.fail("nested too deeply"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads an object, calling `field` with each key; `field` must read or skip the value.
+    /// Errors inside carry the key in their path.
+    pub(crate) fn object(
+        &mut self,
+        expected: &str,
+        field: &mut dyn FnMut(&mut Self, &str) -> Read<()>,
+    ) -> Read<()> {
+        if self.peek() != Some(b'{') {
+            return Err(self.invalid_type(expected));
+        }
+        self.enter()?;
+        if !self.eat(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.fail("expected a key in double quotes"));
+                }
+                let key = self.string()?;
+                if !self.eat(b':') {
+                    return Err(self.fail("expected `:`").within(Segment::Key(key)));
+                }
+                field(self, &key).map_err(|e| e.within(Segment::Key(key)))?;
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.fail("expected `,` or `}`"));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Reads an object with known keys `fields`, of which the first `required` must be present.
+    /// Calls `field` with the name of each known key; skips unknown keys, which newer writers may
+    /// add. A known key given twice is an error.
+    pub(crate) fn fields(
+        &mut self,
+        expected: &str,
+        fields: &[&'static str],
+        required: usize,
+        field: &mut dyn FnMut(&mut Self, &'static str) -> Read<()>,
+    ) -> Read<()> {
+        self.peek();
+        let start = self.pos;
+        let mut seen = 0u32;
+        self.object(expected, &mut |r, key| {
+            let Some(i) = fields.iter().position(|name| *name == key) else {
+                return r.skip();
+            };
+            if seen & (1 << i) != 0 {
+                r.peek();
+                return Err(Fail::new(r.pos, format!("duplicate field `{key}`")));
+            }
+            seen |= 1 << i;
+            field(r, fields[i])
+        })?;
+        match (0..required).find(|i| seen & (1 << i) == 0) {
+            Some(i) => Err(Fail::new(start, format!("missing field `{}`", fields[i]))),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads an array, calling `item` for each element; errors inside carry the index.
+    pub(crate) fn array(
+        &mut self,
+        expected: &str,
+        item: &mut dyn FnMut(&mut Self) -> Read<()>,
+    ) -> Read<()> {
+        if self.peek() != Some(b'[') {
+            return Err(self.invalid_type(expected));
+        }
+        self.enter()?;
+        if !self.eat(b']') {
+            let mut i = 0;
+            loop {
+                item(self).map_err(|e| e.within(Segment::Index(i)))?;
+                if self.eat(b']') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.fail("expected `,` or `]`"));
+                }
+                i += 1;
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Reads an array whose elements `read` reads.
+    pub(crate) fn list<T>(&mut self, read: fn(&mut Self) -> Read<T>) -> Read<Vec<T>> {
+        let mut items = Vec::new();
+        self.array("an array", &mut |r| {
+            items.push(read(r)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// Checks a string's syntax and returns the offset of its closing quote.
+    fn string_end(&mut self) -> Read<usize> {
+        let bytes = self.text.as_bytes();
+        self.pos += 1;
+        loop {
+            match bytes.get(self.pos) {
+                None => return Err(self.fail("a string is not closed")),
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    self.pos += 1;
+                    match bytes.get(self.pos) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
+                        Some(b'u') if self.hex4(self.pos + 1).is_some() => self.pos += 4,
+                        _ => return Err(self.fail("invalid escape")),
+                    }
+                }
+                Some(0..=0x1f) => {
+                    return Err(self.fail("control character (\\u0000-\\u001F) in a string"))
+                }
+                Some(_) => {}
+            }
+            self.pos += 1;
+        }
+        self.pos += 1;
+        Ok(self.pos - 1)
+    }
+
+    /// The four hex digits at `at`, as a number.
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let digits = self.text.as_bytes().get(at..at + 4)?;
+        digits
+            .iter()
+            .try_fold(0, |n, &d| Some(n * 16 + (d as char).to_digit(16)?))
+    }
+
+    /// Reads a string, decoding its escapes.
+    pub(crate) fn string(&mut self) -> Read<String> {
+        if self.peek() != Some(b'"') {
+            return Err(self.invalid_type("a string"));
+        }
+        let start = self.pos + 1;
+        let end = self.string_end()?;
+        let raw = &self.text[start..end];
+        let mut out = String::with_capacity(raw.len());
+        // Runs without escapes are copied as they are; `i` walks the escapes.
+        let mut run = 0;
+        let mut i = 0;
+        let bytes = raw.as_bytes();
+        while i < bytes.len() {
+            if bytes[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            out.push_str(&raw[run..i]);
+            let mut escape_len = 2;
+            let c = match bytes[i + 1] {
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    escape_len = 6;
+                    let hex = |at| self.hex4(start + at).unwrap_or(0);
+                    let mut code = hex(i + 2);
+                    if (0xD800..0xDC00).contains(&code)
+                        && raw[i + 6..].starts_with("\\u")
+                        && (0xDC00..0xE000).contains(&hex(i + 8))
+                    {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (hex(i + 8) - 0xDC00);
+                        escape_len = 12;
+                    }
+                    match char::from_u32(code) {
+                        Some(c) => c,
+                        None => {
+                            return Err(Fail::new(
+                                start + i,
+                                "a \\u escape is a lone UTF-16 surrogate".to_string(),
+                            ))
+                        }
+                    }
+                }
+                other => other as char,
+            };
+            out.push(c);
+            i += escape_len;
+            run = i;
+        }
+        out.push_str(&raw[run..]);
+        Ok(out)
+    }
+
+    /// Checks a number's syntax and returns its text.
+    fn number(&mut self) -> Read<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let digits = |r: &mut Self| {
+            let from = r.pos;
+            while bytes.get(r.pos).is_some_and(u8::is_ascii_digit) {
+                r.pos += 1;
+            }
+            r.pos > from
+        };
+        if bytes[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        let valid = if bytes.get(self.pos) == Some(&b'0') {
+            self.pos += 1;
+            true
+        } else {
+            digits(self)
+        } && (bytes.get(self.pos) != Some(&b'.') || {
+            self.pos += 1;
+            digits(self)
+        }) && (!matches!(bytes.get(self.pos), Some(b'e' | b'E')) || {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            digits(self)
+        });
+        if valid {
+            Ok(&self.text[start..self.pos])
+        } else {
+            Err(self.fail("invalid number"))
+        }
+    }
+
+    /// Reads a whole number from 0 to `max`.
+    pub(crate) fn uint(&mut self, max: u64) -> Read<u64> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.invalid_type("a whole number"));
+        }
+        let start = self.pos;
+        let raw = self.number()?;
+        // `-0` is 0, as serde_json reads it.
+        let (negative, digits) = match raw.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, raw),
+        };
+        let value = digits.bytes().try_fold(0u64, |n, d| {
+            n.checked_mul(10)?.checked_add(
+                u64::from(d)
+                    .checked_sub(u64::from(b'0'))
+                    .filter(|d| *d < 10)?,
+            )
+        });
+        match value {
+            Some(n) if n <= max && !(negative && n > 0) => Ok(n),
+            _ => Err(Fail::new(
+                start,
+                format!("invalid value: number `{raw}`, expected a whole number from 0 to {max}"),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str, read: fn(&mut Reader) -> Read<()>) -> FormatError {
+        let mut r = Reader::new(text);
+        match read(&mut r).and_then(|()| r.end()) {
+            Ok(()) => panic!("{text}: accepted"),
+            Err(e) => e.into_error(text),
+        }
+    }
+
+    fn path_of(text: &str) -> String {
+        match error(text, |r| r.skip()) {
+            FormatError::Json { path, .. } => path,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_the_container_they_are_in() {
+        assert_eq!(
+            path_of(r#"{"articles":[{"id":"a"},{"id":"b","topics":["x",]}]}"#),
+            "articles[1].topics[1]"
+        );
+        assert_eq!(path_of(r#"{"a":"x,y}]{\"q","b":[1,2}"#), "b");
+        assert_eq!(path_of(r#"{"a\u0062":[1,-]}"#), "ab[1]");
+        assert_eq!(path_of(r#"{"a":1,}"#), "");
+    }
+
+    #[test]
+    fn line_and_column_point_at_the_offending_byte() {
+        let text = "{\n  \"a\": 1,\n  \"b\": x\n}";
+        match error(text, |r| r.skip()) {
+            FormatError::Json {
+                path, line, column, ..
+            } => assert_eq!((path.as_str(), line, column), ("b", 3, 8)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn strings_decode_escapes_and_refuse_lone_surrogates() {
+        let read = |text: &str| Reader::new(text).string().map_err(|e| e.into_error(text));
+        assert_eq!(
+            read(r#""a\"b\\c\/\n\u00e9\ud83d\ude00\u0041z""#)
+                .ok()
+                .as_deref(),
+            Some("a\"b\\c/\n\u{e9}\u{1f600}Az")
+        );
+        assert_eq!(read(r#""plain é""#).ok().as_deref(), Some("plain é"));
+        for lone in [r#""\ud800""#, r#""\udc00x""#, r#""\ud800\u0041""#] {
+            assert!(read(lone).is_err(), "{lone}");
+        }
+        // Under a key nobody reads, a well-formed escape is enough.
+        assert!(Reader::new(r#""\ud800""#).skip().is_ok());
+    }
+
+    #[test]
+    fn numbers_follow_the_json_grammar() {
+        for ok in ["0", "-0", "12", "1.5", "1e400", "-2.5E-3", "0.0e+1"] {
+            let mut r = Reader::new(ok);
+            assert!(r.skip().and_then(|()| r.end()).is_ok(), "{ok}");
+        }
+        for bad in ["01", "-", "1.", ".5", "+1", "1e", "1e+", "0x1", "-a"] {
+            let mut r = Reader::new(bad);
+            assert!(r.skip().and_then(|()| r.end()).is_err(), "{bad}");
+        }
+        let uint = |text: &str| Reader::new(text).uint(u64::from(u32::MAX)).ok();
+        assert_eq!(uint("4294967295"), Some(4_294_967_295));
+        assert_eq!(uint("-0"), Some(0));
+        for bad in [
+            "4294967296",
+            "-1",
+            "1.0",
+            "1e2",
+            "99999999999999999999999",
+            "\"1\"",
+        ] {
+            assert_eq!(uint(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited_without_overflowing_the_stack() {
+        let deep = "[".repeat(100_000);
+        assert!(Reader::new(&deep).skip().is_err());
+        let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert!(Reader::new(&ok).skip().is_ok());
+        let too_deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert!(Reader::new(&too_deep).skip().is_err());
+    }
+}
