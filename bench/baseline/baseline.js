@@ -1,0 +1,290 @@
+// The benchmark's floor: a minimal, hand-written vanilla-JS page that does what Lede's list does
+// with the same index.json and the same markup and classes (so lede.css lays it out the same):
+// the list newest first (the first `visible` results), topic toggles with counts of the current
+// result, any/all matching, a results line, and an article page with mention links. No framework,
+// no virtual DOM, no validation beyond JSON.parse: the least a browser must do for this view.
+//
+// Order and counts follow src/core/topics.rs and src/core/dates.rs: newest first, ties by
+// headline then id; a topic's count is the number of articles in the current result carrying it.
+
+const root = document.querySelector('main[data-lede]');
+const params = new URLSearchParams(location.search);
+const visibleSetting = params.get('visible') || root.dataset.visible || '30';
+const VISIBLE = visibleSetting === 'all' ? Infinity : Math.max(1, Number(visibleSetting) || 30);
+const indexUrl = new URL(root.dataset.corpus, location.href);
+
+let index = null; // the parsed index
+let order = []; // article positions, newest first
+let topicPos = new Map(); // topic id -> position in index.topics
+let articleTopics = []; // per article: topic positions
+const state = { selected: [], mode: 'any' };
+const formatters = new Map();
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, v);
+  for (const c of children) if (c != null) node.append(c);
+  return node;
+}
+
+function timestamp(text) {
+  // Date-only and zone-less date-times are UTC, as in src/core/dates.rs.
+  const zoned = text.length > 10 && !/(Z|z|[+-]\d\d:?\d\d)$/.test(text) ? `${text}Z` : text;
+  const t = Date.parse(zoned);
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb', 'syr', 'iw']);
+const direction = (lang) => (lang && RTL.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr');
+
+function formatDate(published, lang) {
+  const key = `${lang}|${published.length === 10}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options = { year: 'numeric', month: 'long', day: 'numeric' };
+    if (published.length === 10) options.timeZone = 'UTC';
+    try {
+      f = new Intl.DateTimeFormat(lang || undefined, options);
+    } catch {
+      f = new Intl.DateTimeFormat(undefined, options);
+    }
+    formatters.set(key, f);
+  }
+  return f.format(timestamp(published));
+}
+
+function matches(i) {
+  const sel = state.selected;
+  if (sel.length === 0) return true;
+  const ts = articleTopics[i];
+  return state.mode === 'any' ? sel.some((t) => ts.includes(t)) : sel.every((t) => ts.includes(t));
+}
+
+function viewHref(params) {
+  const q = new URLSearchParams();
+  for (const t of state.selected) q.append('topic', index.topics[t].id);
+  if (state.mode === 'all' && state.selected.length) q.set('match', 'all');
+  for (const [k, v] of Object.entries(params)) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : location.pathname;
+}
+
+// ---- the list -------------------------------------------------------------------------------
+
+let list, results, buttons, counts, clear;
+
+function card(a) {
+  const lang = a.language || null;
+  const link = el('a', { href: viewHref({ article: a.id }) }, a.headline);
+  link.addEventListener('click', (e) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    render();
+  });
+  const text = el(
+    'div',
+    { class: 'lede-card__text' },
+    el('h3', { class: 'lede-card__headline' }, link),
+    a.standfirst ? el('p', { class: 'lede-card__standfirst' }, a.standfirst) : null,
+    el(
+      'p',
+      { class: 'lede-card__meta' },
+      el('time', { class: 'lede-date', datetime: a.published }, formatDate(a.published, lang)),
+      a.topics?.length
+        ? el(
+            'span',
+            { class: 'lede-card__topics' },
+            el('span', { class: 'lede-visually-hidden' }, 'Topics: '),
+            a.topics.map((t) => index.topics[topicPos.get(t)]?.label ?? t).join(' · '),
+          )
+        : null,
+    ),
+  );
+  let thumb = null;
+  if (a.thumbnail && /^(https?:|[^:]*$)/i.test(a.thumbnail.url)) {
+    const t = a.thumbnail;
+    const box = el('div', { class: 'lede-image' });
+    box.style.aspectRatio = t.width && t.height ? `${t.width} / ${t.height}` : '3 / 2';
+    const img = el('img', {
+      src: new URL(t.url, indexUrl).href,
+      alt: t.alt || '',
+      width: t.width,
+      height: t.height,
+      loading: 'lazy',
+      decoding: 'async',
+      referrerpolicy: 'no-referrer',
+    });
+    img.addEventListener('error', () => box.classList.add('lede-image--failed'));
+    box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true' }, 'Image unavailable'));
+    thumb = el('div', { class: 'lede-card__thumb' }, box);
+  }
+  return el('article', { class: 'lede-card', lang, dir: direction(lang) }, text, thumb);
+}
+
+function update() {
+  const found = [];
+  const c = new Array(index.topics.length).fill(0);
+  for (const i of order) {
+    if (!matches(i)) continue;
+    found.push(i);
+    for (const t of articleTopics[i]) c[t]++;
+  }
+  const total = index.articles.length;
+  results.textContent = state.selected.length ? `Showing ${found.length} of ${total} articles` : `${total} articles`;
+  buttons.forEach((b, t) => {
+    b.setAttribute('aria-pressed', String(state.selected.includes(t)));
+    counts[t].textContent = String(c[t]);
+  });
+  clear.disabled = state.selected.length === 0;
+  const items = document.createDocumentFragment();
+  for (const i of found.slice(0, VISIBLE)) items.append(el('li', null, card(index.articles[i])));
+  list.replaceChildren(items);
+  list.hidden = found.length === 0;
+  const q = viewHref({});
+  if (location.search !== (q.startsWith('?') ? q : '')) history.replaceState(null, '', q);
+}
+
+function listPage() {
+  const title = el('h1', { class: 'lede-page__title', tabindex: '-1' }, index.title || 'Articles');
+  document.title = index.title || 'Articles';
+  buttons = [];
+  counts = [];
+  const toggles = el('ul', { class: 'lede-filter__topics' });
+  index.topics.forEach((topic, t) => {
+    const count = el('span', { class: 'lede-topic__count', 'aria-hidden': 'true' }, '0');
+    const b = el('button', { type: 'button', class: 'lede-topic', 'aria-pressed': 'false' }, el('span', { class: 'lede-topic__label' }, topic.label), count);
+    b.addEventListener('click', () => {
+      const at = state.selected.indexOf(t);
+      if (at >= 0) state.selected.splice(at, 1);
+      else state.selected.push(t);
+      update();
+    });
+    buttons.push(b);
+    counts.push(count);
+    toggles.append(el('li', null, b));
+  });
+  const radio = (mode, label) => {
+    const input = el('input', { type: 'radio', name: 'match', value: mode });
+    input.checked = state.mode === mode;
+    input.addEventListener('change', () => {
+      state.mode = mode;
+      update();
+    });
+    return el('label', { class: 'lede-match__option' }, input, label);
+  };
+  clear = el('button', { type: 'button', class: 'lede-button lede-button--quiet' }, 'Clear topics');
+  clear.addEventListener('click', () => {
+    state.selected = [];
+    update();
+  });
+  const filter = el(
+    'section',
+    { class: 'lede-filter', 'aria-label': 'Topics' },
+    el('h2', { class: 'lede-filter__heading' }, 'Topics'),
+    toggles,
+    el(
+      'div',
+      { class: 'lede-filter__controls' },
+      el('fieldset', { class: 'lede-match' }, el('legend', null, 'Show articles with'), radio('any', 'any selected topic'), radio('all', 'all selected topics')),
+      clear,
+    ),
+  );
+  results = el('p', { class: 'lede-results', role: 'status' });
+  list = el('ol', { class: 'lede-list' });
+  const page = el('div', { class: 'lede-page lede-page--list' }, title, filter, results, list);
+  root.replaceChildren(page);
+  update();
+}
+
+// ---- an article -------------------------------------------------------------------------------
+
+function paragraph(p, entities) {
+  const node = el('p');
+  const mentions = p.mentions || [];
+  if (mentions.length === 0) {
+    node.textContent = p.text;
+    return node;
+  }
+  // Code-point offsets -> UTF-16 indices, in one pass.
+  const cps = [0];
+  for (let i = 0; i < p.text.length; ) {
+    i += p.text.codePointAt(i) > 0xffff ? 2 : 1;
+    cps.push(i);
+  }
+  let cursor = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    const e = entities.get(m.entity);
+    if (!e || m.start < cursor || m.end <= m.start || m.end >= cps.length) continue;
+    if (m.start > cursor) node.append(p.text.slice(cps[cursor], cps[m.start]));
+    const a = el('a', { href: viewHref({ entity: e.id }), class: `lede-mention lede-mention--${e.type || 'other'}` }, p.text.slice(cps[m.start], cps[m.end]));
+    node.append(a);
+    cursor = m.end;
+  }
+  if (cps[cursor] < p.text.length) node.append(p.text.slice(cps[cursor]));
+  return node;
+}
+
+async function articlePage(id) {
+  const summary = index.articles.find((a) => a.id === id);
+  if (!summary) {
+    root.replaceChildren(el('p', null, `No article ${id}.`));
+    return;
+  }
+  const back = el('a', { href: viewHref({}) }, '← All articles');
+  back.addEventListener('click', (e) => {
+    e.preventDefault();
+    history.pushState(null, '', back.getAttribute('href'));
+    render();
+  });
+  const lang = summary.language || null;
+  const body = el('div', { class: 'lede-article__body' });
+  const headline = el('h1', { class: 'lede-page__title lede-article__headline', tabindex: '-1' }, summary.headline);
+  const article = el(
+    'article',
+    { class: 'lede-article', lang, dir: direction(lang) },
+    el('header', { class: 'lede-article__header' }, headline, summary.standfirst ? el('p', { class: 'lede-article__standfirst' }, summary.standfirst) : null),
+    body,
+  );
+  root.replaceChildren(el('div', { class: 'lede-page lede-page--article' }, el('p', { class: 'lede-back' }, back), article));
+  document.title = summary.headline;
+  const full = await (await fetch(new URL(summary.url, indexUrl))).json();
+  const entities = new Map(full.entities.map((e) => [e.id, e]));
+  const meta = el('p', { class: 'lede-article__meta' }, full.byline ? el('span', { class: 'lede-article__byline' }, full.byline) : null, el('time', { class: 'lede-date', datetime: full.published }, formatDate(full.published, lang)));
+  body.before(meta);
+  const frag = document.createDocumentFragment();
+  for (const p of full.body) frag.append(paragraph(p, entities));
+  body.append(frag);
+}
+
+// ---- routing ----------------------------------------------------------------------------------
+
+function render() {
+  const q = new URLSearchParams(location.search);
+  state.selected = q.getAll('topic').map((t) => topicPos.get(t)).filter((t) => t !== undefined);
+  state.mode = q.get('match') === 'all' ? 'all' : 'any';
+  const id = q.get('article');
+  if (id) articlePage(id);
+  else listPage();
+}
+
+async function start() {
+  root.replaceChildren(el('p', { class: 'lede-loading' }, 'Loading…'));
+  const response = await fetch(indexUrl);
+  const text = await response.text();
+  const t0 = performance.now();
+  index = JSON.parse(text);
+  window.__baselineParseMs = performance.now() - t0;
+  index.topics.forEach((t, i) => topicPos.set(t.id, i));
+  articleTopics = index.articles.map((a) => (a.topics || []).map((t) => topicPos.get(t)).filter((t) => t !== undefined));
+  const keys = index.articles.map((a) => timestamp(a.published));
+  order = index.articles.map((_, i) => i);
+  const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  order.sort((a, b) => keys[b] - keys[a] || cmp(index.articles[a].headline, index.articles[b].headline) || cmp(index.articles[a].id, index.articles[b].id));
+  addEventListener('popstate', render);
+  render();
+}
+
+start().catch((error) => {
+  root.replaceChildren(el('p', { class: 'lede-error' }, `baseline: ${error.message}`));
+});

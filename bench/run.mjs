@@ -1,0 +1,664 @@
+#!/usr/bin/env node
+// Lede side by side with a hand-written vanilla-JS floor (bench/baseline/), on synthetic corpora
+// of 1k, 10k and 100k articles (+ one long article), in headless Chromium at CPU 1x and 4x.
+//
+//   node bench/run.mjs --dist /tmp/lede-dist-bench [--sizes 1k,10k,100k] [--runs 5] [--cpu 1,4]
+//                      [--visible auto|all|N] [--check] [--timeout-s 300] [--no-write]
+//
+// Usually run through scripts/bench, which builds the release first. Every timing is the median
+// of --runs fresh page loads (a new browser context each: empty cache, new renderer state).
+// Methods are written out in bench/README.md; in short:
+//  - bytes: what the server sent (bodies, headers excluded) for the first view, requested once
+//    with `Accept-Encoding: gzip` and once with `br`; app code = html/js/wasm/css, data = json;
+//  - list painted: an init script polls in requestAnimationFrame for the first
+//    `ol.lede-list > li > article.lede-card`; the frame in which it is first seen is the one that
+//    paints it, and the time is taken in a task posted from that rAF callback (i.e. after the
+//    frame's style, layout and paint), relative to navigation start (performance.timeOrigin);
+//  - topic click / article open → paint: a real mouse click (Playwright, CDP Input); from the
+//    click event's `timeStamp` (captured on window, capture phase, so it includes any queueing)
+//    to the same after-rAF task of the first frame whose DOM shows the expected result (pressed
+//    state, result count and first headline computed independently here; for an article, its
+//    headline and all of its paragraphs);
+//  - index parse: in Lede's page, `wasmBindings.decodeIndex(text)` vs `JSON.parse(text)` of the
+//    same text, alternated, median of --parse-iterations;
+//  - memory: after a forced GC (CDP HeapProfiler.collectGarbage), CDP Runtime.getHeapUsage
+//    (used JS heap) and the wasm `memory.buffer.byteLength`, after load and after 20 filter
+//    cycles (toggle the most common topic on and off, waiting for each result to show).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, homedir, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CompressingServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '..');
+
+// ---- options ----------------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const o = {
+    dist: process.env.LEDE_BENCH_DIST || '/tmp/lede-dist-bench',
+    sizes: '1k,10k,100k',
+    runs: 5,
+    cpu: '1,4',
+    visible: 'auto',
+    seed: 1,
+    cache: process.env.LEDE_BENCH_CACHE || join(homedir(), '.cache/lede/bench'),
+    out: join(HERE, 'results'),
+    parseIterations: 5,
+    cycles: 20,
+    timeoutS: 300,
+    check: false,
+    write: true,
+    chromium: process.env.LEDE_CHROMIUM || '/usr/bin/chromium',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    const name = a.split('=')[0];
+    switch (name) {
+      case '--dist': o.dist = value(); break;
+      case '--sizes': o.sizes = value(); break;
+      case '--runs': o.runs = Number(value()); break;
+      case '--cpu': o.cpu = value(); break;
+      case '--visible': o.visible = value(); break;
+      case '--seed': o.seed = Number(value()); break;
+      case '--cache': o.cache = value(); break;
+      case '--out': o.out = value(); break;
+      case '--parse-iterations': o.parseIterations = Number(value()); break;
+      case '--cycles': o.cycles = Number(value()); break;
+      case '--timeout-s': o.timeoutS = Number(value()); break;
+      case '--check': o.check = true; break;
+      case '--no-write': o.write = false; break;
+      case '--help': case '-h':
+        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 8).join('\n').replace(/^\/\/ ?/gm, ''));
+        process.exit(0);
+        break;
+      default: throw new Error(`unknown option ${a}`);
+    }
+  }
+  o.sizes = o.sizes.split(',').map((s) => s.trim()).filter(Boolean);
+  o.cpu = o.cpu.split(',').map(Number);
+  o.timeoutMs = o.timeoutS * 1000;
+  return o;
+}
+
+const articlesFor = (size) => {
+  const m = /^(\d+)(k?)$/i.exec(size);
+  if (!m) throw new Error(`size ${size}: use a number or Nk (1k, 10k, 100k)`);
+  return Number(m[1]) * (m[2] ? 1000 : 1);
+};
+
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---- corpora ----------------------------------------------------------------------------------
+
+function ensureCorpus(opts, size) {
+  const articles = articlesFor(size);
+  const synthSource = readFileSync(join(REPO, 'src/bin/lede-corpus/synth.rs'));
+  const params = { articles, seed: opts.seed, long: true, synth: createHash('sha256').update(synthSource).digest('hex').slice(0, 16) };
+  const dir = join(opts.cache, 'corpora', `${articles}-s${opts.seed}-long`);
+  const stampPath = join(dir, 'params.json');
+  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === JSON.stringify(params) && existsSync(join(dir, 'index.json'))) {
+    log(`corpus ${size}: cached in ${dir}`);
+    return dir;
+  }
+  log(`corpus ${size}: generating ${articles} articles (+ long) into ${dir}`);
+  mkdirSync(dir, { recursive: true });
+  const synthArgs = ['synth', '--articles', String(articles), '--seed', String(opts.seed), '--out', dir, '--long'];
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'lede-corpus', '--', ...synthArgs], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    // The tree may not compile while someone is half-way through an edit elsewhere: the last
+    // release build of the tool writes the same bytes if synth.rs is what it was built from.
+    const target = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
+    const binary = join(target, 'release', 'lede-corpus');
+    if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(join(REPO, 'src/bin/lede-corpus/synth.rs')).mtimeMs) throw error;
+    log(`cargo run failed; using the last release build of the tool, ${binary} (newer than synth.rs)`);
+    execFileSync(binary, synthArgs, { stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  writeFileSync(stampPath, JSON.stringify(params));
+  return dir;
+}
+
+/** What the list must show for a selection, computed here from the index (not by the pages). */
+class Expectations {
+  constructor(index) {
+    this.index = index;
+    const pos = new Map(index.topics.map((t, i) => [t.id, i]));
+    this.topicsOf = index.articles.map((a) => (a.topics || []).map((t) => pos.get(t)));
+    const key = (a) => {
+      const t = a.published;
+      const zoned = t.length > 10 && !/(Z|z|[+-]\d\d:?\d\d)$/.test(t) ? `${t}Z` : t;
+      return Date.parse(zoned);
+    };
+    const keys = index.articles.map(key);
+    // Rust compares strings by bytes (UTF-8), i.e. by code point; so does this.
+    const cmp = (x, y) => {
+      const a = [...x], b = [...y];
+      for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const d = a[i].codePointAt(0) - b[i].codePointAt(0);
+        if (d) return d;
+      }
+      return a.length - b.length;
+    };
+    this.order = index.articles.map((_, i) => i);
+    this.order.sort((a, b) => keys[b] - keys[a] || cmp(index.articles[a].headline, index.articles[b].headline) || cmp(index.articles[a].id, index.articles[b].id));
+    // The most common topics, most common first.
+    const totals = index.topics.map((_, t) => this.topicsOf.filter((ts) => ts.includes(t)).length);
+    this.popular = index.topics.map((_, t) => t).sort((a, b) => totals[b] - totals[a] || a - b);
+  }
+
+  /** { count, first } for these selected topic positions ('any' matching). */
+  result(selected, mode = 'any') {
+    let count = 0;
+    let first = null;
+    for (const i of this.order) {
+      const ts = this.topicsOf[i];
+      const ok = selected.length === 0 || (mode === 'any' ? selected.some((t) => ts.includes(t)) : selected.every((t) => ts.includes(t)));
+      if (!ok) continue;
+      if (first === null) first = this.index.articles[i].headline;
+      count++;
+    }
+    return { count, first };
+  }
+
+  article(position) {
+    return this.index.articles[this.order[position]];
+  }
+}
+
+// ---- the page side ----------------------------------------------------------------------------
+
+// Installed before any page script. Everything time-related happens here, in the page.
+const INIT = () => {
+  const afterFrame = () =>
+    new Promise((resolveFrame) => {
+      // Called inside a rAF callback: the frame being produced shows the DOM as it is now. A task
+      // posted from here runs after that frame's style, layout and paint on the main thread.
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolveFrame(performance.now());
+      ch.port2.postMessage(0);
+    });
+  /** Resolves with the after-paint time of the first frame in which `check()` is true. */
+  const whenPainted = (check) =>
+    new Promise((resolveWhen) => {
+      const tick = () => {
+        let ok = false;
+        try {
+          ok = check();
+        } catch {}
+        if (ok) afterFrame().then(resolveWhen);
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  const numbers = (text) => (text || '').replace(/(\d)[,.\u00a0\u202f ](?=\d{3}\b)/g, '$1').match(/\d+/g) || [];
+  const conditions = {
+    list: () => !!document.querySelector('ol.lede-list > li > article.lede-card'),
+    filter: ({ button, pressed, count, first }) => {
+      const b = document.querySelectorAll('section.lede-filter button.lede-topic')[button];
+      if (!b || b.getAttribute('aria-pressed') !== String(pressed)) return false;
+      if (!numbers(document.querySelector('p.lede-results')?.textContent).includes(String(count))) return false;
+      const h = document.querySelector('ol.lede-list > li > article.lede-card h3');
+      return count === 0 ? !h : h?.textContent.trim() === first;
+    },
+    article: ({ headline, paragraphs }) =>
+      document.querySelector('h1.lede-article__headline')?.textContent.trim() === headline &&
+      document.querySelectorAll('.lede-article__body p').length >= paragraphs,
+    listFirst: ({ first }) => document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim() === first,
+  };
+  const bench = (window.__bench = { listPainted: null, clickAt: null, armed: false });
+  addEventListener('TrunkApplicationStarted', (e) => (window.__ledeWasm = e.detail?.wasm));
+  addEventListener(
+    'click',
+    (e) => {
+      if (bench.armed && e.isTrusted) {
+        bench.clickAt = e.timeStamp;
+        bench.armed = false;
+      }
+    },
+    true,
+  );
+  whenPainted(conditions.list).then((t) => (bench.listPainted = t));
+  bench.arm = (kind, arg) => {
+    bench.clickAt = null;
+    bench.armed = true;
+    bench.pending = whenPainted(() => bench.clickAt !== null && conditions[kind](arg)).then((t) => ({ ms: t - bench.clickAt }));
+  };
+  bench.waitFor = (kind, arg) => whenPainted(() => conditions[kind](arg));
+  /** 20 filter cycles with synthetic clicks, each waiting for its result to be painted. */
+  bench.cycles = async (n, button, on, off) => {
+    const t0 = performance.now();
+    for (let c = 0; c < n; c++) {
+      for (const [pressed, r] of [[true, on], [false, off]]) {
+        const done = whenPainted(() => conditions.filter({ button, pressed, ...r }));
+        document.querySelectorAll('section.lede-filter button.lede-topic')[button].click();
+        await done;
+      }
+    }
+    return performance.now() - t0;
+  };
+  bench.idle = () => new Promise((r) => requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 2000 })));
+  bench.parse = async (url, iterations) => {
+    const text = await (await fetch(url)).text();
+    const decode = window.wasmBindings?.decodeIndex;
+    const json = [];
+    const wasm = [];
+    let count = null;
+    for (let i = 0; i < iterations; i++) {
+      let t = performance.now();
+      count = JSON.parse(text).articles.length;
+      json.push(performance.now() - t);
+      if (decode) {
+        t = performance.now();
+        const n = decode(text);
+        wasm.push(performance.now() - t);
+        if (n !== count) throw new Error(`decodeIndex says ${n} articles, JSON.parse ${count}`);
+      }
+    }
+    return { json, wasm: decode ? wasm : null, bytes: text.length };
+  };
+};
+
+// ---- measuring --------------------------------------------------------------------------------
+
+const median = (xs) => {
+  const v = (xs || []).filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms);
+    }),
+  ]);
+}
+
+async function newPage(browser, cpu, extraHeaders) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: extraHeaders });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return { context, page, cdp };
+}
+
+async function waitListPainted(page, timeoutMs, what) {
+  const handle = await page.waitForFunction(() => window.__bench?.listPainted, null, { timeout: timeoutMs, polling: 100 }).catch((e) => {
+    throw new Error(`${what}: the list was not painted within ${timeoutMs / 1000} s (${e.message.split('\n')[0]})`);
+  });
+  return handle.jsonValue();
+}
+
+/** First-view bytes for one page and one encoding, as the server sent them. */
+async function measureBytes(browser, server, url, encoding, timeoutMs) {
+  const { context, page } = await newPage(browser, 1, { 'Accept-Encoding': encoding });
+  try {
+    server.log.length = 0;
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    await waitListPainted(page, timeoutMs, url);
+    await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+    const cards = await page.evaluate(() => document.querySelectorAll('ol.lede-list > li').length);
+    const entries = server.log.filter((e) => !/\.(jpe?g|png|webp|gif|avif)(\?|$)/i.test(e.path));
+    const wrong = entries.filter((e) => e.encoding !== encoding);
+    if (wrong.length) throw new Error(`asked for ${encoding}, the server sent ${wrong.map((e) => `${e.path} as ${e.encoding}`).join(', ')}`);
+    const sum = (f) => entries.filter(f).reduce((s, e) => s + e.bytes, 0);
+    const isData = (e) => /\.json(\?|$)/.test(e.path);
+    return { app: sum((e) => !isData(e)), data: sum(isData), files: entries.map(({ path, bytes }) => ({ path, bytes })), cards };
+  } finally {
+    await context.close();
+  }
+}
+
+async function gc(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+}
+
+async function memory(page, cdp) {
+  await gc(cdp);
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__ledeWasm?.memory?.buffer?.byteLength ?? null);
+  return { jsHeap: heap.usedSize, wasm };
+}
+
+async function clickAndMeasure(page, selector, kind, arg, timeoutMs, what) {
+  await page.evaluate(([k, a]) => window.__bench.arm(k, a), [kind, arg]);
+  await page.locator(selector).click({ timeout: timeoutMs });
+  const r = await withTimeout(page.evaluate(() => window.__bench.pending), timeoutMs, what);
+  return r.ms;
+}
+
+/** One fresh page load and everything measured in it. */
+async function measureRun(browser, opts, { url, expect, cpu, app, indexPath }) {
+  const t = opts.timeoutMs;
+  const { context, page, cdp } = await newPage(browser, cpu);
+  const run = {};
+  let step = 'load';
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: t });
+    run.listPainted = await waitListPainted(page, t, `${app} ${url}`);
+    await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle after load');
+    step = 'memory after load';
+    const m0 = await memory(page, cdp);
+    run.heapLoad = m0.jsHeap;
+    run.wasmLoad = m0.wasm;
+
+    // Topic clicks: the three most common topics, added one by one ('any').
+    const selected = [];
+    for (let k = 0; k < 3; k++) {
+      step = `click ${k + 1}`;
+      const button = expect.popular[k];
+      selected.push(button);
+      const r = expect.result(selected);
+      run[`click${k + 1}`] = await clickAndMeasure(page, `section.lede-filter button.lede-topic >> nth=${button}`, 'filter', { button, pressed: true, ...r }, t, `topic click ${k + 1}`);
+      await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
+    }
+    // Back to no selection (not measured).
+    step = 'deselect';
+    while (selected.length) {
+      const button = selected.pop();
+      const r = expect.result(selected);
+      await page.locator(`section.lede-filter button.lede-topic >> nth=${button}`).click({ timeout: t });
+      await withTimeout(page.evaluate(([b, r]) => window.__bench.waitFor('filter', { button: b, pressed: false, ...r }), [button, r]), t, 'deselect');
+    }
+
+    step = 'filter cycles';
+    const top = expect.popular[0];
+    run.cyclesMs = await withTimeout(
+      page.evaluate(([n, b, on, off]) => window.__bench.cycles(n, b, on, off), [opts.cycles, top, expect.result([top]), expect.result([])]),
+      t * 4,
+      'filter cycles',
+    );
+    await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
+    step = 'memory after cycles';
+    const m1 = await memory(page, cdp);
+    run.heapCycles = m1.jsHeap;
+    run.wasmCycles = m1.wasm;
+
+    // Article open: the long article (newest, the first card), then a typical one (the second).
+    for (const [name, position] of [['articleLong', 0], ['articleTypical', 1]]) {
+      step = name;
+      const summary = expect.article(position);
+      const full = JSON.parse(readFileSync(join(dirname(indexPath), summary.url), 'utf8'));
+      if (name === 'articleTypical') {
+        await page.goBack({ waitUntil: 'commit', timeout: t });
+        await withTimeout(page.evaluate((first) => window.__bench.waitFor('listFirst', { first }), expect.article(0).headline), t, 'list after Back');
+        await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
+      }
+      run[name] = await clickAndMeasure(
+        page,
+        `ol.lede-list > li:nth-child(${position + 1}) article.lede-card h3 a`,
+        'article',
+        { headline: summary.headline, paragraphs: full.body.length },
+        t,
+        name,
+      );
+    }
+
+    step = 'parse';
+    const parse = await withTimeout(page.evaluate(([u, n]) => window.__bench.parse(u, n), [new URL('corpus/index.json', url).href, opts.parseIterations]), t * 2, 'index parse');
+    run.jsonParse = median(parse.json);
+    run.decodeIndex = median(parse.wasm);
+    return run;
+  } catch (error) {
+    run.error = `${step}: ${error.message.split('\n')[0]}`;
+    return run;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+// ---- output -----------------------------------------------------------------------------------
+
+const METRICS = [
+  ['listPainted', 'navigation start → list painted', 'ms'],
+  ['click1', 'topic click → paint, 1 topic', 'ms'],
+  ['click2', 'topic click → paint, 2 topics', 'ms'],
+  ['click3', 'topic click → paint, 3 topics', 'ms'],
+  ['articleTypical', 'article open → paint, typical article', 'ms'],
+  ['articleLong', 'article open → paint, long article (10k words, 1k mentions)', 'ms'],
+  ['parse', 'index parse: Lede decodeIndex vs JSON.parse (same page, same text)', 'ms'],
+  ['heapLoad', 'JS heap after load (after GC)', 'bytes'],
+  ['heapCycles', `JS heap after 20 filter cycles (after GC)`, 'bytes'],
+  ['wasmLoad', 'wasm memory after load', 'bytes'],
+  ['wasmCycles', 'wasm memory after 20 filter cycles', 'bytes'],
+  ['cyclesMs', '20 filter cycles, total (synthetic clicks)', 'ms'],
+];
+
+const fmtMs = (v) => (v == null ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const fmtBytes = (v) => (v == null ? '–' : v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} kB`);
+const fmtRatio = (a, b) => (a == null || b == null || b === 0 ? '–' : `×${(a / b).toFixed(a / b >= 10 ? 0 : 2)}`);
+
+function summarize(cell) {
+  const ok = cell.runs.filter((r) => !r.error);
+  const out = { runs: ok.length, errors: cell.runs.filter((r) => r.error).map((r) => r.error) };
+  for (const key of ['listPainted', 'click1', 'click2', 'click3', 'articleTypical', 'articleLong', 'jsonParse', 'decodeIndex', 'heapLoad', 'heapCycles', 'wasmLoad', 'wasmCycles', 'cyclesMs']) {
+    out[key] = median(ok.map((r) => r[key]));
+    // A figure some runs reached before failing is still worth showing.
+    if (out[key] == null) out[key] = median(cell.runs.map((r) => r[key]));
+  }
+  return out;
+}
+
+function markdown(report) {
+  const L = [];
+  const m = report.machine;
+  L.push(`# Lede benchmark, ${report.date}`);
+  L.push('');
+  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; ${m.browser}; Node ${m.node}. Lede ${m.commit}, wasm ${fmtBytes(m.wasmBytes)} raw. Load average (1 min) ${m.loadAverageAtStart.toFixed(1)} at the start, ${m.loadAverageAtEnd.toFixed(1)} at the end: other work on the machine inflates every timing, Lede's and the baseline's alike (runs are interleaved).`);
+  L.push(`Each timing is the median of ${report.options.runs} fresh page loads; CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`. Ratios are Lede ÷ baseline (×1.00 = as fast as the floor). Methods: bench/README.md.`);
+  L.push('');
+  for (const size of report.sizes) {
+    const s = report.results[size];
+    L.push(`## ${size}: ${s.articles} articles + the long article (index.json ${fmtBytes(s.indexBytes)} raw)`);
+    L.push('');
+    L.push(`The baseline renders ${s.baselineVisible === 'all' ? 'every result' : `the first ${s.baselineVisible} results`}; Lede rendered ${s.ledeCards} cards for the unfiltered list.`);
+    L.push('');
+    L.push('First view, bytes sent by the server (bodies; images not counted):');
+    L.push('');
+    L.push('| | Lede gzip | baseline gzip | ratio | Lede brotli | baseline brotli | ratio |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|');
+    for (const [key, label] of [['app', 'app code (html, js, wasm, css)'], ['data', 'data (json)'], ['total', 'total']]) {
+      const v = (app, enc) => (key === 'total' ? s.bytes[app][enc].app + s.bytes[app][enc].data : s.bytes[app][enc][key]);
+      L.push(`| ${label} | ${fmtBytes(v('lede', 'gzip'))} | ${fmtBytes(v('baseline', 'gzip'))} | ${fmtRatio(v('lede', 'gzip'), v('baseline', 'gzip'))} | ${fmtBytes(v('lede', 'br'))} | ${fmtBytes(v('baseline', 'br'))} | ${fmtRatio(v('lede', 'br'), v('baseline', 'br'))} |`);
+    }
+    L.push('');
+    const cpus = report.options.cpu;
+    L.push(`| | ${cpus.map((c) => `Lede ${c}x | baseline ${c}x | ratio`).join(' | ')} |`);
+    L.push(`|---|${cpus.map(() => '---:|---:|---:').join('|')}|`);
+    for (const [key, label, unit] of METRICS) {
+      const cells = cpus.map((c) => {
+        const lede = s.timing[c]?.lede;
+        const base = s.timing[c]?.baseline;
+        if (!lede || !base) return '– | – | –';
+        const fmt = unit === 'ms' ? fmtMs : fmtBytes;
+        if (key === 'parse') return `${fmtMs(lede.decodeIndex)} | ${fmtMs(lede.jsonParse)} (JSON.parse) | ${fmtRatio(lede.decodeIndex, lede.jsonParse)}`;
+        return `${fmt(lede[key])} | ${fmt(base[key])} | ${fmtRatio(lede[key], base[key])}`;
+      });
+      L.push(`| ${label} | ${cells.join(' | ')} |`);
+    }
+    const problems = [];
+    for (const c of cpus) {
+      for (const app of ['lede', 'baseline']) {
+        const cell = s.timing[c]?.[app];
+        if (!cell) continue;
+        if (cell.runs < report.options.runs) problems.push(`${app} at ${c}x: ${cell.runs} of ${report.options.runs} runs completed${cell.errors.length ? `; ${[...new Set(cell.errors)].join('; ')}` : ''}`);
+      }
+    }
+    if (problems.length) {
+      L.push('');
+      for (const p of problems) L.push(`- **Incomplete:** ${p}`);
+    }
+    L.push('');
+  }
+  if (report.check) {
+    L.push(`Budget check (--check): ${report.check.ok ? 'passed' : 'FAILED'}`);
+    for (const line of report.check.lines) L.push(`- ${line}`);
+    L.push('');
+  }
+  return L.join('\n');
+}
+
+function checkBudgets(report) {
+  const budgets = JSON.parse(readFileSync(join(HERE, 'budgets.json'), 'utf8'));
+  const lines = [];
+  let ok = true;
+  for (const size of report.sizes) {
+    const b = report.results[size].bytes;
+    const test = (what, value, limit) => {
+      const pass = value <= limit;
+      ok &&= pass;
+      lines.push(`${pass ? 'ok' : 'OVER'}: ${size} ${what} ${fmtBytes(value)} (budget ${fmtBytes(limit)})`);
+    };
+    test('Lede app code, gzip', b.lede.gzip.app, budgets.ledeAppGzipBytes);
+    test('Lede app code, brotli', b.lede.br.app, budgets.ledeAppBrotliBytes);
+    test('Lede data, gzip (vs the baseline’s)', b.lede.gzip.data, b.baseline.gzip.data * budgets.ledeDataOverBaseline);
+    test('Lede data, brotli (vs the baseline’s)', b.lede.br.data, b.baseline.br.data * budgets.ledeDataOverBaseline);
+  }
+  return { ok, lines };
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const dist = resolve(opts.dist);
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'lede_bg.wasm'))) {
+    throw new Error(`${dist} is not a Lede release build (run scripts/bench, or trunk build --release --dist ${dist})`);
+  }
+  const hasDecode = readFileSync(join(dist, 'lede.js'), 'utf8').includes('decodeIndex');
+  if (!hasDecode) log('this build does not export decodeIndex: the index-parse row will show JSON.parse only');
+
+  const corpora = {};
+  for (const size of opts.sizes) corpora[size] = ensureCorpus(opts, size);
+
+  const mounts = {};
+  for (const size of opts.sizes) {
+    mounts[`/${size}/lede/corpus/`] = corpora[size];
+    mounts[`/${size}/lede/`] = dist;
+    mounts[`/${size}/baseline/corpus/`] = corpora[size];
+    mounts[`/${size}/baseline/lede.css`] = join(dist, 'lede.css');
+    mounts[`/${size}/baseline/`] = join(HERE, 'baseline');
+  }
+  const cacheRoot = join(opts.cache, 'corpora');
+  const server = new CompressingServer(mounts, { diskCache: (file) => (file.startsWith(cacheRoot) ? dirname(file) : null) });
+  const origin = await server.listen();
+  log(`serving on ${origin}`);
+
+  const browser = await chromium.launch({
+    executablePath: opts.chromium,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+      '--enable-precise-memory-info',
+      // Thumbnails live on img.example: fail them at once, offline and without DNS waits.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const report = {
+    date: new Date().toISOString(),
+    sizes: opts.sizes,
+    options: { runs: opts.runs, cpu: opts.cpu, seed: opts.seed, visible: opts.visible, parseIterations: opts.parseIterations, cycles: opts.cycles, timeoutS: opts.timeoutS },
+    machine: {
+      cpu: cpus()[0]?.model?.trim() || 'unknown',
+      cores: cpus().length,
+      memoryGB: Math.round(totalmem() / 1e9),
+      loadAverageAtStart: loadavg()[0],
+      browser: `Chromium ${browser.version()}`,
+      node: process.versions.node,
+      commit: (() => {
+        try {
+          const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO }).toString().trim();
+          const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml'], { cwd: REPO }).toString().trim();
+          return dirty ? `${rev} + uncommitted changes in src/style` : rev;
+        } catch {
+          return 'unknown';
+        }
+      })(),
+      wasmBytes: statSync(join(dist, 'lede_bg.wasm')).size,
+    },
+    results: {},
+  };
+
+  try {
+    for (const size of opts.sizes) {
+      const indexPath = join(corpora[size], 'index.json');
+      const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+      const expect = new Expectations(index);
+      if (expect.article(0).id !== 'synth-long') throw new Error(`${size}: the long article is not the newest`);
+      const ledeUrl = `${origin}/${size}/lede/`;
+      log(`${size}: compressing what the pages will request (once; cached on disk for the corpus)`);
+      await server.warm([
+        `/${size}/lede/`, `/${size}/lede/lede.js`, `/${size}/lede/lede_bg.wasm`, `/${size}/lede/lede.css`,
+        `/${size}/baseline/`, `/${size}/baseline/baseline.js`,
+        `/${size}/lede/corpus/index.json`,
+        ...[0, 1].map((p) => `/${size}/lede/corpus/${expect.article(p).url}`),
+      ]);
+      const s = (report.results[size] = { articles: index.articles.length - 1, indexBytes: statSync(indexPath).size, bytes: { lede: {}, baseline: {} }, timing: {} });
+
+      log(`${size}: first-view bytes`);
+      for (const enc of ['gzip', 'br']) s.bytes.lede[enc] = await measureBytes(browser, server, ledeUrl, enc, opts.timeoutMs);
+      s.ledeCards = s.bytes.lede.br.cards;
+      s.baselineVisible =
+        opts.visible === 'auto' ? (s.ledeCards >= index.articles.length ? 'all' : s.ledeCards) : opts.visible === 'all' ? 'all' : Number(opts.visible);
+      const baseUrl = `${origin}/${size}/baseline/?visible=${s.baselineVisible}`;
+      for (const enc of ['gzip', 'br']) s.bytes.baseline[enc] = await measureBytes(browser, server, baseUrl, enc, opts.timeoutMs);
+
+      for (const cpu of opts.cpu) {
+        const cells = { lede: { runs: [] }, baseline: { runs: [] } };
+        const failed = { lede: false, baseline: false };
+        for (let r = 0; r < opts.runs; r++) {
+          // Interleaved, so that drift in the machine's load hits both alike.
+          for (const [app, url] of [['lede', ledeUrl], ['baseline', baseUrl]]) {
+            if (failed[app]) continue;
+            const started = Date.now();
+            const run = await measureRun(browser, opts, { url, expect, cpu, app, indexPath });
+            cells[app].runs.push(run);
+            log(`${size} ${cpu}x ${app} run ${r + 1}/${opts.runs} (${((Date.now() - started) / 1000).toFixed(0)} s): ${run.error ? `FAILED ${run.error}` : `list ${fmtMs(run.listPainted)}, click ${fmtMs(run.click1)}/${fmtMs(run.click2)}/${fmtMs(run.click3)}, article ${fmtMs(run.articleTypical)}/${fmtMs(run.articleLong)}`}`);
+            // A configuration that fails (a timeout) is not retried: the next run would too.
+            if (run.error) failed[app] = true;
+          }
+        }
+        s.timing[cpu] = { lede: summarize(cells.lede), baseline: summarize(cells.baseline), raw: cells };
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  report.machine.loadAverageAtEnd = loadavg()[0];
+  if (opts.check) report.check = checkBudgets(report);
+  const md = markdown(report);
+  console.log(md);
+  if (opts.write) {
+    mkdirSync(opts.out, { recursive: true });
+    const day = report.date.slice(0, 10);
+    const base = opts.sizes.join(',') === '1k,10k,100k' ? day : `${day}-${opts.sizes.join('-')}`;
+    writeFileSync(join(opts.out, `${base}.md`), `${md}\n`);
+    writeFileSync(join(opts.out, `${base}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(opts.out, 'latest.md'), `${md}\n`);
+    log(`wrote ${join(opts.out, `${base}.md`)}, .json and latest.md`);
+  }
+  if (report.check && !report.check.ok) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack || error.message}`);
+  process.exit(1);
+});
