@@ -611,6 +611,7 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
             .map(|id| Topic {
                 id: id.to_string(),
                 label: id.to_uppercase(),
+                count: None,
             })
             .collect(),
         entities: Vec::new(),
@@ -636,6 +637,7 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
                 url: format!("a{i}.json"),
             })
             .collect(),
+        catalog: None,
     })
 }
 

@@ -9,6 +9,7 @@
 use lede::app::components::error_panel::ErrorPanel;
 use lede::app::components::lead_image::LeadImageFigure;
 use lede::app::components::paragraph::BodyParagraph;
+use lede::app::corpus_data::CorpusData;
 use lede::app::pages::entity::EntityPage;
 use lede::app::pages::list::ListPage;
 use lede::app::Viewer;
@@ -39,12 +40,21 @@ fn options() -> ViewerOptions {
     }
 }
 
-/// Mounts `view` with a viewer context (history off) into a fresh element.
+/// Mounts `view` with a viewer context (history off) and the test corpus into a fresh element.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    mount_with(corpus(), view)
+}
+
+/// Mounts `view` with a viewer context (history off) and `corpus` into a fresh element.
+fn mount_with<V: IntoView + 'static>(
+    corpus: Arc<Corpus>,
+    view: impl FnOnce() -> V + 'static,
+) -> web_sys::HtmlElement {
     let root = fresh_root();
     let context_root = root.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         Viewer::provide(options(), context_root.clone(), context_root);
+        CorpusData::provide(corpus, options().corpus_url);
         view()
     });
     handle.forget();
@@ -116,7 +126,7 @@ fn article(body: &str) -> Arc<Article> {
 
 #[wasm_bindgen_test]
 async fn list_shows_newest_first_and_hostile_headlines_as_text() {
-    let root = mount(|| view! { <ListPage corpus=corpus() /> });
+    let root = mount(|| view! { <ListPage /> });
     settle(0).await;
     let headlines: Vec<String> = all(&root, ".lede-card__headline")
         .iter()
@@ -138,7 +148,7 @@ async fn list_shows_newest_first_and_hostile_headlines_as_text() {
 
 #[wasm_bindgen_test]
 async fn topic_toggle_filters_and_counts_follow_the_selection() {
-    let root = mount(|| view! { <ListPage corpus=corpus() /> });
+    let root = mount(|| view! { <ListPage /> });
     settle(0).await;
     let buttons = all(&root, "button.lede-topic");
     assert_eq!(buttons.len(), 3);
@@ -165,7 +175,7 @@ async fn topic_toggle_filters_and_counts_follow_the_selection() {
 
 #[wasm_bindgen_test]
 async fn all_mode_with_no_common_article_shows_an_empty_state_that_clears() {
-    let root = mount(|| view! { <ListPage corpus=corpus() /> });
+    let root = mount(|| view! { <ListPage /> });
     settle(0).await;
     let buttons = all(&root, "button.lede-topic");
     buttons[0].click(); // Iraq
@@ -275,7 +285,7 @@ async fn unsafe_image_url_is_never_rendered() {
 
 #[wasm_bindgen_test]
 async fn entity_page_links_out_safely_and_drops_script_urls() {
-    let root = mount(|| view! { <EntityPage corpus=corpus() id="baghdad".to_string() /> });
+    let root = mount(|| view! { <EntityPage id="baghdad".to_string() /> });
     settle(0).await;
     let external = all(&root, "a.lede-external");
     assert_eq!(external.len(), 2);
@@ -288,7 +298,7 @@ async fn entity_page_links_out_safely_and_drops_script_urls() {
     }
     assert_eq!(all(&root, ".lede-card").len(), 2);
 
-    let root = mount(|| view! { <EntityPage corpus=corpus() id="evil".to_string() /> });
+    let root = mount(|| view! { <EntityPage id="evil".to_string() /> });
     settle(0).await;
     assert!(
         all(&root, "a.lede-external").is_empty(),
@@ -305,7 +315,7 @@ async fn entity_page_links_out_safely_and_drops_script_urls() {
 
 #[wasm_bindgen_test]
 async fn unknown_entity_says_so() {
-    let root = mount(|| view! { <EntityPage corpus=corpus() id="nobody".to_string() /> });
+    let root = mount(|| view! { <EntityPage id="nobody".to_string() /> });
     settle(0).await;
     assert!(text(&root, "[role=alert]").contains("No such entity"));
 }
@@ -330,7 +340,7 @@ async fn error_panel_names_the_file_and_retries() {
 
 #[wasm_bindgen_test]
 async fn filter_toggles_are_buttons_named_by_the_label() {
-    let root = mount(|| view! { <ListPage corpus=corpus() /> });
+    let root = mount(|| view! { <ListPage /> });
     settle(0).await;
     let button = &all(&root, "button.lede-topic")[1];
     // The accessible name comes from the visible label; the count is aria-hidden and only
@@ -368,8 +378,7 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
             url: format!("a{i}.json"),
         })
         .collect();
-    let corpus = Arc::new(Corpus::new(index));
-    let root = mount(move || view! { <ListPage corpus /> });
+    let root = mount_with(Arc::new(Corpus::new(index)), || view! { <ListPage /> });
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 30);
     let more = || all(&root, "button.lede-more");

@@ -8,6 +8,7 @@
 //! as a `Result`.
 
 pub mod components;
+pub mod corpus_data;
 pub mod pages;
 pub mod remote;
 pub mod viewer;
@@ -19,6 +20,7 @@ use crate::web::fetch::load_index;
 use crate::web::urls::{document_base, resolve};
 use components::error_panel::ErrorPanel;
 use components::loading::Loading;
+use corpus_data::CorpusData;
 use leptos::prelude::*;
 use pages::article::ArticlePage;
 use pages::entity::EntityPage;
@@ -41,7 +43,9 @@ pub fn App(
             let Some(url) = resolve(&url, &document_base()) else {
                 return Err(LoadError::UnsafeUrl { url });
             };
-            load_index(&url).await.map(|index| Arc::new(Corpus::new(index)))
+            load_index(&url)
+                .await
+                .map(|index| Arc::new(Corpus::new(index)))
         },
     );
 
@@ -61,14 +65,15 @@ pub fn App(
                 Remote::Loading => view! { <Loading label="Loading the articles" /> }.into_any(),
                 Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
                 Remote::Ready(corpus) => {
+                    // The pages below read the corpus, and fetch its parts, through this.
+                    CorpusData::provide(corpus, viewer.corpus_url());
                     view! {
                         <ErrorBoundary fallback=|errors| view! { <PageErrors errors /> }>
                             {move || {
-                                let corpus = corpus.clone();
                                 match view.get() {
-                                    View::List => view! { <ListPage corpus /> }.into_any(),
-                                    View::Article(id) => view! { <ArticlePage corpus id /> }.into_any(),
-                                    View::Entity(id) => view! { <EntityPage corpus id /> }.into_any(),
+                                    View::List => view! { <ListPage /> }.into_any(),
+                                    View::Article(id) => view! { <ArticlePage id /> }.into_any(),
+                                    View::Entity(id) => view! { <EntityPage id /> }.into_any(),
                                 }
                             }}
                         </ErrorBoundary>

@@ -20,8 +20,11 @@
 //! character, the sixth bit says "more follows"). A topic on every third article costs about one
 //! character per article.
 
+use crate::core::format::{parse, read_summary, read_u32, read_usize, ArticleSummary, FormatError};
+use crate::core::json::{Read, Reader};
+
 /// Where the parts of a paged corpus live, relative to the index file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Catalog {
     /// How many articles the corpus has.
     pub count: usize,
@@ -32,6 +35,7 @@ pub struct Catalog {
     /// The URL of the topic postings file.
     pub postings: String,
     /// The URL of the entity mentions file, if the corpus has entities.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<String>,
     /// The URL of article `{id}`'s file, e.g. `articles/{id}.json`.
     pub articles: String,
@@ -59,6 +63,114 @@ impl Catalog {
     pub fn article_url(&self, id: &str) -> String {
         self.articles
             .replace("{id}", &crate::core::view_state::encode(id))
+    }
+}
+
+/// Reads listing page `page`: `{"version": 1, "page": n, "articles": [summaries...]}`. A file
+/// that says it is another page is refused (a mix-up on the server would show wrong articles).
+pub fn listing_page_from_json(text: &str, page: usize) -> Result<Vec<ArticleSummary>, FormatError> {
+    let (found, articles) = parse(text, |r| {
+        let (mut found, mut articles) = (0, Vec::new());
+        r.fields(
+            "an object",
+            &["version", "page", "articles"],
+            3,
+            &mut |r, key| {
+                match key {
+                    "version" => {
+                        read_u32(r)?;
+                    }
+                    "page" => found = read_usize(r)?,
+                    _ => articles = r.list(read_summary)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok((found, articles))
+    })?;
+    if found != page {
+        return Err(FormatError::Invalid {
+            path: "page".into(),
+            message: format!("this is page {found}, not page {page}"),
+        });
+    }
+    Ok(articles)
+}
+
+/// Reads the topic postings of a corpus of `count` articles:
+/// `{"version": 1, "count": n, "topics": {"<topic id>": "<ordinals>", ...}}`.
+pub fn postings_from_json(
+    text: &str,
+    count: usize,
+) -> Result<Vec<(String, Vec<u32>)>, FormatError> {
+    ordinal_lists_from_json(text, count, "topics")
+}
+
+/// Reads the entity mentions of a corpus of `count` articles:
+/// `{"version": 1, "count": n, "entities": {"<entity id>": "<ordinals>", ...}}`.
+pub fn mentions_from_json(
+    text: &str,
+    count: usize,
+) -> Result<Vec<(String, Vec<u32>)>, FormatError> {
+    ordinal_lists_from_json(text, count, "entities")
+}
+
+fn ordinal_lists_from_json(
+    text: &str,
+    count: usize,
+    list: &'static str,
+) -> Result<Vec<(String, Vec<u32>)>, FormatError> {
+    let (found, raw) = parse_lists(text, list)?;
+    if found != count {
+        return Err(FormatError::Invalid {
+            path: "count".into(),
+            message: format!("written for {found} articles, but the index has {count}"),
+        });
+    }
+    raw.into_iter()
+        .map(|(id, encoded)| {
+            decode_ordinals(&encoded, count)
+                .map(|ordinals| (id.clone(), ordinals))
+                .map_err(|message| FormatError::Invalid {
+                    path: format!("{list}.{id}"),
+                    message,
+                })
+        })
+        .collect()
+}
+
+type RawLists = (usize, Vec<(String, String)>);
+
+fn parse_lists(text: &str, list: &'static str) -> Result<RawLists, FormatError> {
+    // `parse` takes a plain function; the two files differ only in the key of their lists.
+    fn read(r: &mut Reader, list: &'static str) -> Read<RawLists> {
+        let (mut count, mut lists) = (0, Vec::new());
+        r.fields(
+            "an object",
+            &["version", "count", list],
+            3,
+            &mut |r, key| {
+                match key {
+                    "version" => {
+                        read_u32(r)?;
+                    }
+                    "count" => count = read_usize(r)?,
+                    _ => {
+                        r.object("an object of ordinal lists", &mut |r, id| {
+                            let encoded = r.string()?;
+                            lists.push((id.to_string(), encoded));
+                            Ok(())
+                        })?;
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        Ok((count, lists))
+    }
+    match list {
+        "topics" => parse(text, |r| read(r, "topics")),
+        _ => parse(text, |r| read(r, "entities")),
     }
 }
 
@@ -172,6 +284,42 @@ mod tests {
             decode_ordinals("//////////", usize::MAX).is_err(),
             "overflow"
         );
+    }
+
+    #[test]
+    fn postings_name_the_topic_whose_list_is_corrupt() {
+        let text = r#"{"version": 1, "count": 3, "topics": {"iraq": "AB", "iran": "D"}}"#;
+        match postings_from_json(text, 3) {
+            Err(FormatError::Invalid { path, .. }) => assert_eq!(path, "topics.iran"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            postings_from_json(r#"{"version": 1, "count": 3, "topics": {"iraq": "AB"}}"#, 3)
+                .unwrap(),
+            vec![("iraq".to_string(), vec![0, 1])]
+        );
+    }
+
+    #[test]
+    fn postings_for_another_corpus_size_are_refused() {
+        let text = r#"{"version": 1, "count": 5, "entities": {}}"#;
+        assert!(matches!(
+            mentions_from_json(text, 3),
+            Err(FormatError::Invalid { path, .. }) if path == "count"
+        ));
+    }
+
+    #[test]
+    fn listing_page_must_be_the_page_asked_for() {
+        let text = r#"{"version": 1, "page": 2, "articles": [
+            {"id": "a", "headline": "A", "published": "2024-01-01", "url": "articles/a.json"}]}"#;
+        assert_eq!(listing_page_from_json(text, 2).unwrap()[0].id, "a");
+        assert!(listing_page_from_json(text, 3).is_err());
+        let wrong_type = r#"{"version": 1, "page": 0, "articles": [{"id": 5}]}"#;
+        match listing_page_from_json(wrong_type, 0) {
+            Err(FormatError::Json { path, .. }) => assert_eq!(path, "articles[0].id"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! parser's size in the wasm binary. Writing (`to_json`, only used by the corpus tool) still goes
 //! through serde.
 
-use crate::core::json::{Read, Reader};
+use crate::core::json::{Fail, Read, Reader};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -39,7 +39,11 @@ pub struct CorpusIndex {
     /// The entities mentioned anywhere in the corpus, so that the entity view needs no article file.
     #[serde(default)]
     pub entities: Vec<EntitySummary>,
+    /// Every article, inline: the layout of a small corpus. Required unless `catalog` is given.
     pub articles: Vec<ArticleSummary>,
+    /// The paged layout of a large corpus, instead of `articles` (see [`crate::core::catalog`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<crate::core::catalog::Catalog>,
 }
 
 /// A topic: a stable id used in URLs and a label shown to readers. (`Deserialize` is for the
@@ -48,6 +52,10 @@ pub struct CorpusIndex {
 pub struct Topic {
     pub id: String,
     pub label: String,
+    /// How many articles carry the topic: given by a paged index, whose first view shows the
+    /// counts before the topic data is fetched. Ignored for a corpus listed inline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
 }
 
 /// What the list, the filter and the entity view need to know about one article.
@@ -298,7 +306,7 @@ fn strip_position(message: &str) -> String {
 /// only the `version`, so that a future format is reported as such rather than as a confusing
 /// type error somewhere inside it; only a JSON object has a version (`[2]` is not "version 2").
 /// The second reads the file with `read`.
-fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
+pub(crate) fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
     let mut version = 0;
     let mut r = Reader::new(text);
     r.fields(
@@ -573,12 +581,12 @@ impl From<&Article> for RawArticle {
 
 const AN_OBJECT: &str = "an object";
 
-fn read_u32(r: &mut Reader) -> Read<u32> {
+pub(crate) fn read_u32(r: &mut Reader) -> Read<u32> {
     // The bound makes the conversion lossless.
     r.uint(u32::MAX.into()).map(|n| n as u32)
 }
 
-fn read_usize(r: &mut Reader) -> Read<usize> {
+pub(crate) fn read_usize(r: &mut Reader) -> Read<usize> {
     r.uint(usize::MAX as u64).map(|n| n as usize)
 }
 
@@ -614,18 +622,31 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
         topics: Vec::new(),
         entities: Vec::new(),
         articles: Vec::new(),
+        catalog: None,
     };
-    let fields = ["version", "articles", "title", "topics", "entities"];
-    r.fields(AN_OBJECT, &fields, 2, &mut |r, key| {
+    let mut listed = false;
+    let fields = [
+        "version", "articles", "title", "topics", "entities", "catalog",
+    ];
+    let start = r.position();
+    r.fields(AN_OBJECT, &fields, 1, &mut |r, key| {
         match key {
             "version" => index.version = read_u32(r)?,
-            "articles" => index.articles = r.list(read_summary)?,
+            "articles" => {
+                index.articles = r.list(read_summary)?;
+                listed = true;
+            }
             "title" => index.title = optional_string(r)?,
             "topics" => index.topics = r.list(read_topic)?,
-            _ => index.entities = r.list(read_entity_summary)?,
+            "entities" => index.entities = r.list(read_entity_summary)?,
+            _ => index.catalog = optional(r, read_catalog)?,
         }
         Ok(())
     })?;
+    // A small corpus lists its articles; a large one gives a catalog instead.
+    if !listed && index.catalog.is_none() {
+        return Err(Fail::new(start, "missing field `articles`".into()));
+    }
     Ok(index)
 }
 
@@ -633,19 +654,71 @@ fn read_topic(r: &mut Reader) -> Read<Topic> {
     let mut topic = Topic {
         id: String::new(),
         label: String::new(),
+        count: None,
     };
-    r.fields(AN_OBJECT, &["id", "label"], 2, &mut |r, key| {
-        let text = r.string()?;
+    r.fields(AN_OBJECT, &["id", "label", "count"], 2, &mut |r, key| {
         match key {
-            "id" => topic.id = text,
-            _ => topic.label = text,
+            "id" => topic.id = r.string()?,
+            "label" => topic.label = r.string()?,
+            _ => topic.count = optional(r, read_usize)?,
         }
         Ok(())
     })?;
     Ok(topic)
 }
 
-fn read_summary(r: &mut Reader) -> Read<ArticleSummary> {
+fn read_catalog(r: &mut Reader) -> Read<crate::core::catalog::Catalog> {
+    let mut c = crate::core::catalog::Catalog {
+        count: 0,
+        page_size: 0,
+        pages: String::new(),
+        postings: String::new(),
+        mentions: None,
+        articles: String::new(),
+    };
+    let fields = [
+        "count",
+        "page_size",
+        "pages",
+        "postings",
+        "articles",
+        "mentions",
+    ];
+    r.fields(AN_OBJECT, &fields, 5, &mut |r, key| {
+        match key {
+            "count" => c.count = read_usize(r)?,
+            "page_size" => {
+                let at = r.position();
+                c.page_size = read_usize(r)?;
+                if c.page_size == 0 {
+                    return Err(Fail::new(at, "a page holds at least one article".into()));
+                }
+            }
+            "pages" => c.pages = read_template(r, "{page}")?,
+            "postings" => c.postings = r.string()?,
+            "articles" => c.articles = read_template(r, "{id}")?,
+            _ => c.mentions = optional_string(r)?,
+        }
+        Ok(())
+    })?;
+    Ok(c)
+}
+
+/// A URL template, which must contain its placeholder.
+fn read_template(r: &mut Reader, placeholder: &str) -> Read<String> {
+    let at = r.position();
+    let template = r.string()?;
+    if template.contains(placeholder) {
+        Ok(template)
+    } else {
+        Err(Fail::new(
+            at,
+            format!("a URL template must contain {placeholder}"),
+        ))
+    }
+}
+
+pub(crate) fn read_summary(r: &mut Reader) -> Read<ArticleSummary> {
     let mut a = ArticleSummary {
         id: String::new(),
         headline: String::new(),

@@ -119,6 +119,12 @@ impl<'a> Reader<'a> {
         found
     }
 
+    /// The byte offset of the next value (after whitespace), for errors found after reading it.
+    pub(crate) fn position(&mut self) -> usize {
+        self.peek();
+        self.pos
+    }
+
     /// Checks that nothing but whitespace follows.
     pub(crate) fn end(&mut self) -> Read<()> {
         match self.peek() {

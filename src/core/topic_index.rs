@@ -31,7 +31,7 @@ impl Bitset {
         let mut set = Bitset {
             words: vec![u64::MAX; len.div_ceil(64)],
         };
-        if len % 64 != 0 {
+        if !len.is_multiple_of(64) {
             if let Some(last) = set.words.last_mut() {
                 *last = (1 << (len % 64)) - 1;
             }
@@ -256,6 +256,7 @@ mod tests {
                 .map(|t| Topic {
                     id: t.to_string(),
                     label: t.to_uppercase(),
+                    count: None,
                 })
                 .collect(),
             entities: vec![],
@@ -273,6 +274,7 @@ mod tests {
                     url: format!("{id}.json"),
                 })
                 .collect(),
+            catalog: None,
         }
     }
 

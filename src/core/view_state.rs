@@ -183,8 +183,10 @@ mod tests {
 
     #[test]
     fn hostile_ids_round_trip_exactly() {
-        let mut s = ViewState::default();
-        s.view = View::Article("a&b=c?d#e %25 ü 😀 +".into());
+        let mut s = ViewState {
+            view: View::Article("a&b=c?d#e %25 ü 😀 +".into()),
+            ..ViewState::default()
+        };
         s.filter.toggle("x=y&z");
         let q = s.to_query("", "");
         assert_eq!(ViewState::from_query(&q, ""), s);

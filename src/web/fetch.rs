@@ -90,3 +90,24 @@ pub async fn load_article(url: &str) -> Result<Article, LoadError> {
     let text = fetch_text(url).await?;
     Article::from_json(&text).map_err(format_error(url))
 }
+
+/// Loads listing page `page` of a paged corpus.
+pub async fn load_listing_page(
+    url: &str,
+    page: usize,
+) -> Result<Vec<crate::core::format::ArticleSummary>, LoadError> {
+    let text = fetch_text(url).await?;
+    crate::core::catalog::listing_page_from_json(&text, page).map_err(format_error(url))
+}
+
+/// Loads the topic postings of a paged corpus of `count` articles.
+pub async fn load_postings(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
+    let text = fetch_text(url).await?;
+    crate::core::catalog::postings_from_json(&text, count).map_err(format_error(url))
+}
+
+/// Loads the entity mentions of a paged corpus of `count` articles.
+pub async fn load_mentions(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
+    let text = fetch_text(url).await?;
+    crate::core::catalog::mentions_from_json(&text, count).map_err(format_error(url))
+}

@@ -1,8 +1,8 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
+use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::core::corpus::Corpus;
 use crate::core::format::ArticleSummary;
 use crate::core::language::{clean_language_tag, direction};
 use crate::core::view_state::{View, ViewState};
@@ -10,9 +10,13 @@ use crate::web::urls::resolve;
 use leptos::prelude::*;
 
 /// One entry of an article list: headline (the link), standfirst, date, topics, thumbnail.
+///
+/// URLs in a summary (the thumbnail) resolve against the index file, also when the summary
+/// comes from a listing page of a paged corpus: listing pages are part of the index.
 #[component]
-pub fn ArticleCard(summary: ArticleSummary, corpus: std::sync::Arc<Corpus>) -> impl IntoView {
+pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let viewer = use_viewer();
+    let corpus = use_corpus_data().corpus();
     let index_url = viewer.corpus_url();
     let lang = summary.language.as_deref().and_then(clean_language_tag);
     let dir = direction(lang.as_deref()).as_attr();
@@ -64,5 +68,18 @@ pub fn ArticleCard(summary: ArticleSummary, corpus: std::sync::Arc<Corpus>) -> i
             </div>
             {thumbnail}
         </article>
+    }
+}
+
+/// The place of an article whose summary is still on its way: a card-sized placeholder, so that
+/// the list does not jump when it arrives.
+#[component]
+pub fn PendingCard() -> impl IntoView {
+    view! {
+        <div class="lede-card lede-card--pending" aria-hidden="true">
+            <span class="lede-loading__line"></span>
+            <span class="lede-loading__line"></span>
+            <span class="lede-loading__line"></span>
+        </div>
     }
 }

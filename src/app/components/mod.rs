@@ -1,6 +1,7 @@
 //! Widgets shared by the pages, one per file.
 
 pub mod article_card;
+pub mod article_list;
 pub mod error_panel;
 pub mod lead_image;
 pub mod loading;

@@ -1,9 +1,7 @@
+use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::core::corpus::Corpus;
-use crate::core::topic_index::FilterResult;
 use crate::core::topics::TopicMatch;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The topic toggles with their counts, the any/all choice and "clear".
 ///
@@ -11,16 +9,13 @@ use std::sync::Arc;
 /// the current result that carry the topic) is a description, so it is announced after the name.
 #[component]
 pub fn TopicFilterBar(
-    corpus: Arc<Corpus>,
-    /// The articles the current selection matches (the list's own result, not computed twice).
-    result: Memo<FilterResult>,
+    /// For each topic of the index, its count under the current selection (computed with the
+    /// list, not twice); `None` while a large corpus's topic data is still loading.
+    counts: Memo<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
+    let corpus = use_corpus_data().corpus();
     let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
-    let counts = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| result.with(|r| corpus.topics.counts(r)))
-    };
     let heading_id = viewer.id("topics-heading");
     let labelled_by = heading_id.clone();
     let mode_name = viewer.id("match");
@@ -38,7 +33,7 @@ pub fn TopicFilterBar(
             };
             let count_id = viewer.id(&format!("topic-count-{i}"));
             let described_by = count_id.clone();
-            let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
+            let count = move || counts.with(|c| c.as_ref().map(|c| c.get(i).copied().unwrap_or(0)));
             view! {
                 <li>
                     <button
@@ -49,11 +44,14 @@ pub fn TopicFilterBar(
                         on:click=move |_| viewer.update_filter(|f| f.toggle(&id))
                     >
                         <span class="lede-topic__label">{topic.label.clone()}</span>
-                        <span class="lede-topic__count" aria-hidden="true">{count}</span>
+                        <span class="lede-topic__count" aria-hidden="true">
+                            {move || count().map_or_else(|| "…".to_string(), |n| n.to_string())}
+                        </span>
                         <span class="lede-visually-hidden" id=count_id aria-hidden="true">
                             {move || match count() {
-                                1 => "1 article".to_string(),
-                                n => format!("{n} articles"),
+                                None => "counting".to_string(),
+                                Some(1) => "1 article".to_string(),
+                                Some(n) => format!("{n} articles"),
                             }}
                         </span>
                     </button>

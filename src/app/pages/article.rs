@@ -5,69 +5,96 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
+use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::{use_remote, Remote};
 use crate::app::use_viewer;
-use crate::core::corpus::Corpus;
 use crate::core::format::Article;
 use crate::core::language::{clean_language_tag, direction};
 use crate::core::load_error::LoadError;
 use crate::core::url_safety::is_absolute_http;
 use crate::web::fetch::load_article;
-use crate::web::urls::resolve;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// One article: headline, standfirst, byline, date, lead image with credit, and the body with
-/// its mentions as links. The headline shows at once from the index while the body loads.
+/// its mentions as links. In a corpus listed inline the headline shows at once from the index
+/// while the body loads; in a paged corpus everything comes with the article's file.
 #[component]
-pub fn ArticlePage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
+pub fn ArticlePage(id: String) -> impl IntoView {
     let viewer = use_viewer();
-    let Some(summary) = corpus.index.article(&id).cloned() else {
+    let data = use_corpus_data();
+    let corpus = data.corpus();
+    let summary = corpus.index.article(&id).cloned();
+    if summary.is_none() && corpus.catalog().is_none() {
         return view! { <NotFound what="article" id /> }.into_any();
-    };
-    viewer.set_title(&summary.headline);
-    let index_url = viewer.corpus_url();
-    let article_url = resolve(&summary.url, &index_url);
-    let raw_url = summary.url.clone();
+    }
+    let url = data.article_url(&id);
     let (article, retry) = use_remote(
-        move || Some(article_url.clone()),
-        move |url: Option<String>| {
-            let raw_url = raw_url.clone();
-            async move {
-                let url = url.ok_or(LoadError::UnsafeUrl { url: raw_url })?;
-                let article = load_article(&url).await?;
-                Ok((Arc::new(article), url))
-            }
+        move || Some(url.clone()),
+        move |url: Result<String, LoadError>| async move {
+            let url = url?;
+            let article = load_article(&url).await?;
+            Ok((Arc::new(article), url))
         },
     );
-    let lang = summary.language.as_deref().and_then(clean_language_tag);
-    let dir = direction(lang.as_deref()).as_attr();
+    // What the header shows: the index's summary, or the article once it is here.
+    let header = Memo::new(move |_| match (&summary, article.get()) {
+        (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
+        (None, Remote::Ready((a, _))) => {
+            Some((a.headline.clone(), a.standfirst.clone(), a.language.clone()))
+        }
+        _ => None,
+    });
+    Effect::new(move |_| {
+        if let Some((headline, ..)) = header.get() {
+            viewer.set_title(&headline);
+        }
+    });
+    let lang = move || {
+        header.with(|h| {
+            h.as_ref()
+                .and_then(|h| h.2.as_deref().and_then(clean_language_tag))
+        })
+    };
+    let dir = move || direction(lang().as_deref()).as_attr();
     let list = viewer.list_state();
     let heading_id = viewer.id("heading");
     let labelled_by = heading_id.clone();
-    let lang_attr = lang.clone();
+    let missing = move || {
+        matches!(
+            article.get(),
+            Remote::Failed(LoadError::Http { status: 404, .. })
+        )
+    };
+    let not_found_id = id.clone();
 
     view! {
         <div class="lede-page lede-page--article">
             <p class="lede-back">
                 <NavLink to=list>"← All articles"</NavLink>
             </p>
-            <article class="lede-article" lang=lang_attr dir=dir aria-labelledby=labelled_by>
-                <header class="lede-article__header">
-                    <h1 class="lede-page__title lede-article__headline" id=heading_id tabindex="-1">
-                        {summary.headline.clone()}
-                    </h1>
-                    {summary
-                        .standfirst
-                        .clone()
-                        .map(|s| view! { <p class="lede-article__standfirst">{s}</p> })}
-                </header>
-                {move || match article.get() {
-                    Remote::Loading => view! { <Loading label="Loading the article" lines=12 /> }.into_any(),
-                    Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
-                    Remote::Ready((article, url)) => view! { <ArticleBody article url /> }.into_any(),
-                }}
-            </article>
+            <Show
+                when=move || !missing()
+                fallback=move || view! { <NotFound what="article" id=not_found_id.clone() /> }
+            >
+                <article class="lede-article" lang=lang dir=dir aria-labelledby=labelled_by.clone()>
+                    <header class="lede-article__header">
+                        <h1 class="lede-page__title lede-article__headline" id=heading_id.clone() tabindex="-1">
+                            {move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone()))}
+                        </h1>
+                        {move || {
+                            header
+                                .with(|h| h.as_ref().and_then(|h| h.1.clone()))
+                                .map(|s| view! { <p class="lede-article__standfirst">{s}</p> })
+                        }}
+                    </header>
+                    {move || match article.get() {
+                        Remote::Loading => view! { <Loading label="Loading the article" lines=12 /> }.into_any(),
+                        Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                        Remote::Ready((article, url)) => view! { <ArticleBody article url /> }.into_any(),
+                    }}
+                </article>
+            </Show>
         </div>
     }
     .into_any()

@@ -1,19 +1,21 @@
-use crate::app::components::article_card::ArticleCard;
+use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::error_panel::ErrorPanel;
+use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
+use crate::app::corpus_data::use_corpus_data;
+use crate::app::remote::Remote;
 use crate::app::use_viewer;
-use crate::core::corpus::Corpus;
 use crate::core::url_safety::is_absolute_http;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it.
 #[component]
-pub fn EntityPage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
-    let index = &corpus.index;
+pub fn EntityPage(id: String) -> impl IntoView {
     let viewer = use_viewer();
-    let Some(entity) = index.entity(&id).cloned() else {
+    let data = use_corpus_data();
+    let Some(entity) = data.corpus().index.entity(&id).cloned() else {
         return view! { <NotFound what="entity" id /> }.into_any();
     };
     viewer.set_title(&entity.name);
@@ -23,12 +25,42 @@ pub fn EntityPage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
     let wikidata = entity.wikidata.clone().filter(|q| {
         q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
     });
-    let articles: Vec<_> = index
-        .articles_mentioning(&entity.id)
-        .into_iter()
-        .cloned()
-        .collect();
-    let count = articles.len();
+    // A paged corpus fetches who-mentions-whom when an entity is first opened.
+    data.request_mentions();
+    let mentions = {
+        let id = entity.id.clone();
+        Memo::new(move |_| data.mentions_of(&id))
+    };
+    let shown = RwSignal::new(PAGE_SIZE);
+    let all = Memo::new(move |_| match mentions.get() {
+        Some(Remote::Ready(ordinals)) => ordinals,
+        _ => Vec::new(),
+    });
+    let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
+    let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
+    let articles = move || match mentions.get() {
+        Some(Remote::Ready(ordinals)) => {
+            let heading = match ordinals.len() {
+                0 => "No article in this corpus mentions it".to_string(),
+                1 => "Mentioned in 1 article".to_string(),
+                n => format!("Mentioned in {n} articles"),
+            };
+            view! {
+                <h2 class="lede-section-title">{heading}</h2>
+                <ArticleList
+                    visible
+                    remaining
+                    on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+                />
+            }
+            .into_any()
+        }
+        Some(Remote::Failed(error)) => {
+            let retry = Callback::new(move |()| data.retry_mentions());
+            view! { <ErrorPanel error retry /> }.into_any()
+        }
+        _ => view! { <Loading label="Loading the articles that mention it" lines=4 /> }.into_any(),
+    };
     let list = viewer.list_state();
     view! {
         <div class="lede-page lede-page--entity">
@@ -70,19 +102,7 @@ pub fn EntityPage(corpus: Arc<Corpus>, id: String) -> impl IntoView {
                         })}
                 </ul>
             </header>
-            <h2 class="lede-section-title">
-                {match count {
-                    0 => "No article in this corpus mentions it".to_string(),
-                    1 => "Mentioned in 1 article".to_string(),
-                    n => format!("Mentioned in {n} articles"),
-                }}
-            </h2>
-            <ol class="lede-list">
-                {articles
-                    .into_iter()
-                    .map(|summary| view! { <li><ArticleCard summary corpus=corpus.clone() /></li> })
-                    .collect_view()}
-            </ol>
+            {articles}
         </div>
     }
     .into_any()

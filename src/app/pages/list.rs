@@ -1,45 +1,93 @@
-use crate::app::components::article_card::ArticleCard;
+use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::error_panel::ErrorPanel;
+use crate::app::components::loading::Loading;
 use crate::app::components::topic_filter::TopicFilterBar;
+use crate::app::corpus_data::use_corpus_data;
+use crate::app::remote::Remote;
 use crate::app::use_viewer;
-use crate::core::corpus::Corpus;
+use crate::core::load_error::LoadError;
 use crate::core::topics::TopicMatch;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// How many articles the list shows at first, and adds per "Show more": a topic click never
-/// builds more than this many cards, however large the corpus.
-pub const PAGE_SIZE: usize = 30;
+/// What the current selection shows: how many articles match, the ordinals of the visible ones,
+/// and the count beside each topic. `None` while a paged corpus's postings are still loading.
+#[derive(Debug, Clone, PartialEq)]
+struct Listing {
+    count: usize,
+    visible: Vec<usize>,
+    counts: Vec<usize>,
+}
+
+/// What the list area shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(LoadError),
+    Empty,
+    Results,
+}
 
 /// The article list, newest first, with the topic filter.
 #[component]
-pub fn ListPage(corpus: Arc<Corpus>) -> impl IntoView {
+pub fn ListPage() -> impl IntoView {
     let viewer = use_viewer();
+    let data = use_corpus_data();
+    let corpus = data.corpus();
     let title = corpus
         .index
         .title
         .clone()
         .unwrap_or_else(|| "Articles".to_string());
     viewer.set_title(&title);
+    let total = corpus.len();
+    let totals = corpus.topic_totals();
     let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
-    let result = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| filter.with(|f| corpus.topics.select(f)))
-    };
+
     // Grows with "Show more"; back to one page whenever the selection changes.
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
         filter.track();
         shown.set(PAGE_SIZE);
     });
-    let visible = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| result.with(|r| corpus.topics.page(r, shown.get())))
-    };
-    let count = move || result.with(|r| r.count);
-    let total = corpus.index.articles.len();
+    // A paged corpus fetches its postings when the reader first filters.
+    Effect::new(move |_| {
+        if !filter.with(|f| f.is_empty()) {
+            data.request_topics();
+        }
+    });
+
+    let listing = Memo::new(move |_| {
+        let limit = shown.get();
+        let everything = filter.with(|f| f.is_empty());
+        match data.topic_index() {
+            Some(Remote::Ready(topics)) => {
+                let result = filter.with(|f| topics.select(f));
+                Some(Listing {
+                    count: result.count,
+                    visible: topics.page(&result, limit),
+                    counts: topics.counts(&result),
+                })
+            }
+            // Before the postings arrive, "everything" is simply the first ordinals.
+            _ if everything => Some(Listing {
+                count: total,
+                visible: (0..total.min(limit)).collect(),
+                counts: totals.clone(),
+            }),
+            _ => None,
+        }
+    });
+    let visible = Memo::new(move |_| {
+        listing.with(|l| l.as_ref().map(|l| l.visible.clone()).unwrap_or_default())
+    });
+    let counts = Memo::new(move |_| listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
+    let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
+
     let summary = move || {
         if filter.with(|f| f.is_empty()) {
             format!("{total} articles")
+        } else if listing.with(Option::is_none) {
+            "Filtering…".to_string()
         } else {
             format!("Showing {} of {total} articles", count())
         }
@@ -62,24 +110,8 @@ pub fn ListPage(corpus: Arc<Corpus>) -> impl IntoView {
             })
         }
     };
-    let cards = {
-        let corpus = corpus.clone();
-        move || {
-            visible
-                .get()
-                .into_iter()
-                .map(|i| {
-                    let summary = corpus.index.articles[i].clone();
-                    view! {
-                        <li>
-                            <ArticleCard summary corpus=corpus.clone() />
-                        </li>
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let remaining = move || count().saturating_sub(visible.with(Vec::len));
+    let remaining =
+        move || count().saturating_sub(listing.with(|l| l.as_ref().map_or(0, |l| l.visible.len())));
     let empty_state = move || {
         let labels = selected_labels();
         let all = filter.with(|f| f.mode == TopicMatch::All);
@@ -109,27 +141,41 @@ pub fn ListPage(corpus: Arc<Corpus>) -> impl IntoView {
             </div>
         }
     };
+    // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
+    let phase = Memo::new(
+        move |_| match (listing.with(Option::is_some), data.topic_index()) {
+            (false, Some(Remote::Failed(error))) => Phase::Failed(error),
+            (false, _) => Phase::Loading,
+            (true, _) if count() == 0 => Phase::Empty,
+            (true, _) => Phase::Results,
+        },
+    );
+    let body = move || match phase.get() {
+        Phase::Failed(error) => {
+            let retry = Callback::new(move |()| data.retry_topics());
+            view! { <ErrorPanel error retry /> }.into_any()
+        }
+        Phase::Loading => view! { <Loading label="Loading the topics" /> }.into_any(),
+        Phase::Empty => empty_state().into_any(),
+        Phase::Results => view! {
+            <ArticleList
+                visible
+                remaining=Signal::derive(remaining)
+                on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+            />
+        }
+        .into_any(),
+    };
     view! {
         <div class="lede-page lede-page--list">
             <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
                 {title}
             </h1>
-            <TopicFilterBar corpus=corpus.clone() result />
+            <TopicFilterBar counts />
             <p class="lede-results" role="status">
                 {summary}
             </p>
-            <Show when=move || count() != 0 fallback=empty_state>
-                <ol class="lede-list">{cards.clone()}</ol>
-                <Show when=move || remaining() != 0>
-                    <button
-                        type="button"
-                        class="lede-button lede-button--quiet lede-more"
-                        on:click=move |_| shown.update(|n| *n += PAGE_SIZE)
-                    >
-                        {move || format!("Show {} more", remaining().min(PAGE_SIZE))}
-                    </button>
-                </Show>
-            </Show>
+            {body}
         </div>
     }
 }

@@ -75,6 +75,7 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
             .iter()
             .map(|(a, thumb)| summary(a, thumb.clone()))
             .collect(),
+        catalog: None,
     };
 
     // Parse back what we are about to write: the tool never writes a file the viewer refuses.

@@ -13,6 +13,7 @@ mod build;
 mod html;
 mod manifest;
 mod ninjs;
+mod paginate;
 mod readability;
 mod seed;
 mod synth;
@@ -30,6 +31,7 @@ USAGE:
     lede-corpus import-ninjs <item.json> [--id <id>] [--body-role <role>]
     lede-corpus import-html <article.html> <metadata.json> [--id <id>] [--published <date>]
     lede-corpus synth --articles <n> --seed <s> --out <dir> [--long]
+    lede-corpus paginate <index.json> --out <dir> [--page-size <n>]
     lede-corpus --help
 
 COMMANDS:
@@ -47,6 +49,9 @@ COMMANDS:
     import-html   Prints the article read from cleaned article HTML and a metadata JSON
                   (title, byline, excerpt, lang, siteName, publishedTime). When the
                   metadata has no usable publishedTime, give the date with --published.
+    paginate      Writes the paged layout of a large corpus (small index with topic counts and
+                  a catalog; listing pages of <page-size> summaries, newest first; topic
+                  postings; entity mentions; the article files) from an inline corpus.
     synth         Writes a deterministic synthetic corpus of <n> articles for benchmarks
                   (bench/): realistic lengths, 40 skewed topics, 300 entities, 15% non-Latin
                   and 5% right-to-left text, computed mentions. --long adds one article of
@@ -161,6 +166,25 @@ fn run(args: &[String]) -> Result<(), String> {
                 article.published = date.to_string();
             }
             print_article(&article, page_path)
+        }
+        "paginate" => {
+            let opts = Options::parse(rest, &["--out", "--page-size"], 1)?;
+            let index = PathBuf::from(&opts.positional[0]);
+            let out = PathBuf::from(opts.get("--out").ok_or("paginate needs --out <dir>")?);
+            let page_size = match opts.get("--page-size") {
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| format!("--page-size {n:?} is not a number"))?,
+                None => 100,
+            };
+            let done = paginate::paginate(&index, &out, page_size)?;
+            println!(
+                "wrote {} articles in {} listing pages to {}",
+                done.articles,
+                done.pages,
+                out.display()
+            );
+            Ok(())
         }
         "synth" => {
             // `--long` takes no value: take it out before the `--flag value` parser.

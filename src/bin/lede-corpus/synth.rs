@@ -139,6 +139,7 @@ pub fn generate(
         topics,
         entities,
         articles: summaries,
+        catalog: None,
     })
 }
 
@@ -855,6 +856,7 @@ fn topics() -> Vec<Topic> {
         .map(|label| Topic {
             id: slug(label),
             label: (*label).to_string(),
+            count: None,
         })
         .collect()
 }

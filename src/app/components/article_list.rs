@@ -1,0 +1,56 @@
+use crate::app::components::article_card::{ArticleCard, PendingCard};
+use crate::app::components::error_panel::ErrorPanel;
+use crate::app::corpus_data::use_corpus_data;
+use crate::app::remote::Remote;
+use leptos::prelude::*;
+
+/// How many articles a list shows at first, and adds per "Show more": a click never builds more
+/// than this many cards, however large the corpus.
+pub const PAGE_SIZE: usize = 30;
+
+/// A list of article cards for the given ordinals, fetching their summaries if the corpus is
+/// paged, with a "Show more" button while `remaining` is not zero.
+#[component]
+pub fn ArticleList(
+    /// The ordinals of the articles to show, newest first.
+    visible: Memo<Vec<usize>>,
+    /// How many more articles the list could show.
+    #[prop(into)]
+    remaining: Signal<usize>,
+    /// Shows the next [`PAGE_SIZE`] articles.
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let data = use_corpus_data();
+    Effect::new(move |_| visible.with(|v| data.request_summaries(v)));
+    let cards = move || {
+        visible
+            .get()
+            .into_iter()
+            .map(|ordinal| {
+                let card = move || match data.summary(ordinal) {
+                    Some(Remote::Ready(summary)) => view! { <ArticleCard summary /> }.into_any(),
+                    Some(Remote::Failed(error)) => {
+                        let retry = Callback::new(move |()| {
+                            visible.with_untracked(|v| data.retry_summaries(v))
+                        });
+                        view! { <ErrorPanel error retry /> }.into_any()
+                    }
+                    _ => view! { <PendingCard /> }.into_any(),
+                };
+                view! { <li>{card}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <ol class="lede-list">{cards}</ol>
+        <Show when=move || remaining.get() != 0>
+            <button
+                type="button"
+                class="lede-button lede-button--quiet lede-more"
+                on:click=move |_| on_more.run(())
+            >
+                {move || format!("Show {} more", remaining.get().min(PAGE_SIZE))}
+            </button>
+        </Show>
+    }
+}

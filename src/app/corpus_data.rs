@@ -1,0 +1,248 @@
+//! The corpus as the pages see it: the index, and the parts of a paged corpus that are fetched
+//! when first needed (topic postings, listing pages, entity mentions), each as a [`Remote`] so
+//! that a page can show loading, the data, or an error with a retry.
+//!
+//! A corpus listed inline has everything from the start; the same questions are answered
+//! without fetching, so the pages do not care which layout they show.
+
+use crate::app::remote::Remote;
+use crate::core::corpus::Corpus;
+use crate::core::format::ArticleSummary;
+use crate::core::load_error::LoadError;
+use crate::core::topic_index::TopicIndex;
+use crate::web::fetch;
+use crate::web::urls::resolve;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Ordinals = Arc<HashMap<String, Vec<u32>>>;
+
+/// Handle to one viewer's corpus data; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct CorpusData {
+    corpus: StoredValue<Arc<Corpus>>,
+    /// The resolved URL of the index: the paged layout's URLs are relative to it.
+    index_url: StoredValue<String>,
+    topics: RwSignal<Option<Remote<Arc<TopicIndex>>>>,
+    pages: RwSignal<HashMap<usize, Remote<Arc<Vec<ArticleSummary>>>>>,
+    mentions: RwSignal<Option<Remote<Ordinals>>>,
+}
+
+/// The corpus data of the component being built.
+pub fn use_corpus_data() -> CorpusData {
+    expect_context::<CorpusData>()
+}
+
+impl CorpusData {
+    /// Wraps a loaded corpus and provides it to the pages below.
+    pub fn provide(corpus: Arc<Corpus>, index_url: String) -> CorpusData {
+        let inline = corpus
+            .inline_topics
+            .clone()
+            .map(|t| Remote::Ready(Arc::new(t)));
+        let data = CorpusData {
+            corpus: StoredValue::new(corpus),
+            index_url: StoredValue::new(index_url),
+            topics: RwSignal::new(inline),
+            pages: RwSignal::new(HashMap::new()),
+            mentions: RwSignal::new(None),
+        };
+        provide_context(data);
+        data
+    }
+
+    pub fn corpus(&self) -> Arc<Corpus> {
+        self.corpus.get_value()
+    }
+
+    fn url(&self, relative: &str) -> Result<String, LoadError> {
+        let base = self.index_url.get_value();
+        resolve(relative, &base).ok_or_else(|| LoadError::UnsafeUrl {
+            url: relative.to_string(),
+        })
+    }
+
+    /// The filter lookups: always ready for an inline corpus; for a paged one `None` until
+    /// [`CorpusData::request_topics`] and then loading, ready or failed.
+    pub fn topic_index(&self) -> Option<Remote<Arc<TopicIndex>>> {
+        self.topics.get()
+    }
+
+    /// Starts fetching a paged corpus's postings, once.
+    pub fn request_topics(&self) {
+        let Some(catalog) = self.corpus.with_value(|c| c.catalog().cloned()) else {
+            return;
+        };
+        if self.topics.with_untracked(Option::is_some) {
+            return;
+        }
+        self.topics.set(Some(Remote::Loading));
+        let (topics, data) = (self.topics, *self);
+        spawn_local(async move {
+            let result = match data.url(&catalog.postings) {
+                Ok(url) => fetch::load_postings(&url, catalog.count).await,
+                Err(e) => Err(e),
+            };
+            let listed = data.corpus.with_value(|c| c.index.topics.clone());
+            topics.try_set(Some(match result {
+                Ok(postings) => Remote::Ready(Arc::new(TopicIndex::from_postings(
+                    catalog.count,
+                    &listed,
+                    postings,
+                ))),
+                Err(error) => Remote::Failed(error),
+            }));
+        });
+    }
+
+    /// Forgets a failed postings load and tries again.
+    pub fn retry_topics(&self) {
+        self.topics.set(None);
+        self.request_topics();
+    }
+
+    /// The summary of the article at `ordinal`: `None` while its listing page has not been
+    /// requested (see [`CorpusData::request_summaries`]).
+    pub fn summary(&self, ordinal: usize) -> Option<Remote<ArticleSummary>> {
+        let corpus = self.corpus.get_value();
+        let Some(catalog) = corpus.catalog() else {
+            let topics = corpus.inline_topics.as_ref()?;
+            let position = topics.position(ordinal)?;
+            return Some(Remote::Ready(corpus.index.articles[position].clone()));
+        };
+        let (page, slot) = catalog.locate(ordinal);
+        self.pages.with(|pages| {
+            pages.get(&page).map(|remote| match remote {
+                Remote::Loading => Remote::Loading,
+                Remote::Failed(e) => Remote::Failed(e.clone()),
+                Remote::Ready(list) => match list.get(slot) {
+                    Some(summary) => Remote::Ready(summary.clone()),
+                    None => Remote::Failed(LoadError::Format {
+                        url: catalog.page_url(page),
+                        error: crate::core::format::FormatError::Invalid {
+                            path: "articles".into(),
+                            message: format!(
+                                "page {page} holds {} articles, but the catalog puts article {ordinal} on it",
+                                list.len()
+                            ),
+                        },
+                    }),
+                },
+            })
+        })
+    }
+
+    /// Starts fetching the listing pages that hold these ordinals (paged corpora only).
+    pub fn request_summaries(&self, ordinals: &[usize]) {
+        let Some(catalog) = self.corpus.with_value(|c| c.catalog().cloned()) else {
+            return;
+        };
+        let mut wanted: Vec<usize> = ordinals.iter().map(|&o| catalog.locate(o).0).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        wanted.retain(|page| self.pages.with_untracked(|p| !p.contains_key(page)));
+        if wanted.is_empty() {
+            return;
+        }
+        self.pages.update(|p| {
+            for &page in &wanted {
+                p.insert(page, Remote::Loading);
+            }
+        });
+        for page in wanted {
+            let (pages, data, catalog) = (self.pages, *self, catalog.clone());
+            spawn_local(async move {
+                let result = match data.url(&catalog.page_url(page)) {
+                    Ok(url) => fetch::load_listing_page(&url, page).await,
+                    Err(e) => Err(e),
+                };
+                pages.try_update(|p| {
+                    p.insert(
+                        page,
+                        match result {
+                            Ok(list) => Remote::Ready(Arc::new(list)),
+                            Err(error) => Remote::Failed(error),
+                        },
+                    )
+                });
+            });
+        }
+    }
+
+    /// Forgets failed listing pages and fetches the ones these ordinals need again.
+    pub fn retry_summaries(&self, ordinals: &[usize]) {
+        self.pages
+            .update(|p| p.retain(|_, remote| !matches!(remote, Remote::Failed(_))));
+        self.request_summaries(ordinals);
+    }
+
+    /// The ordinals of the articles that mention an entity, newest first. For a paged corpus,
+    /// `None` until [`CorpusData::request_mentions`].
+    pub fn mentions_of(&self, entity_id: &str) -> Option<Remote<Vec<usize>>> {
+        let corpus = self.corpus.get_value();
+        if let Some(found) = corpus.inline_mentions(entity_id) {
+            return Some(Remote::Ready(found));
+        }
+        self.mentions.with(|m| {
+            m.as_ref().map(|remote| match remote {
+                Remote::Loading => Remote::Loading,
+                Remote::Failed(e) => Remote::Failed(e.clone()),
+                Remote::Ready(all) => Remote::Ready(
+                    all.get(entity_id)
+                        .map(|list| list.iter().map(|&o| o as usize).collect())
+                        .unwrap_or_default(),
+                ),
+            })
+        })
+    }
+
+    /// Starts fetching a paged corpus's entity mentions, once.
+    pub fn request_mentions(&self) {
+        let Some(catalog) = self.corpus.with_value(|c| c.catalog().cloned()) else {
+            return;
+        };
+        if self.mentions.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(path) = catalog.mentions.clone() else {
+            self.mentions
+                .set(Some(Remote::Ready(Arc::new(HashMap::new()))));
+            return;
+        };
+        self.mentions.set(Some(Remote::Loading));
+        let (mentions, data) = (self.mentions, *self);
+        spawn_local(async move {
+            let result = match data.url(&path) {
+                Ok(url) => fetch::load_mentions(&url, catalog.count).await,
+                Err(e) => Err(e),
+            };
+            mentions.try_set(Some(match result {
+                Ok(list) => Remote::Ready(Arc::new(list.into_iter().collect())),
+                Err(error) => Remote::Failed(error),
+            }));
+        });
+    }
+
+    /// Forgets a failed mentions load and tries again.
+    pub fn retry_mentions(&self) {
+        self.mentions.set(None);
+        self.request_mentions();
+    }
+
+    /// The URL of an article's file: from its summary in an inline corpus, from the catalog's
+    /// template in a paged one.
+    pub fn article_url(&self, id: &str) -> Result<String, LoadError> {
+        let corpus = self.corpus.get_value();
+        let relative = match corpus.catalog() {
+            Some(catalog) => catalog.article_url(id),
+            None => corpus
+                .index
+                .article(id)
+                .map(|a| a.url.clone())
+                .unwrap_or_default(),
+        };
+        self.url(&relative)
+    }
+}

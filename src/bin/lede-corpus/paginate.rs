@@ -1,0 +1,139 @@
+//! `lede-corpus paginate`: turns a corpus listed inline (index.json with every summary) into
+//! the paged layout of a large corpus (see `lede::core::catalog`): a small index with topic
+//! counts and a `catalog`, listing pages of summaries in newest-first order, topic postings and
+//! entity mentions as compact ordinal lists. Article files are copied unchanged.
+
+use lede::core::catalog::encode_ordinals;
+use lede::core::format::CorpusIndex;
+use lede::core::topic_index::TopicIndex;
+use serde_json::{json, Map, Value};
+use std::path::Path;
+
+/// What was written.
+pub struct Paginated {
+    pub articles: usize,
+    pub pages: usize,
+}
+
+/// Reads the inline corpus at `index_path` and writes its paged layout into `out`.
+pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Paginated, String> {
+    if page_size == 0 {
+        return Err("--page-size must be at least 1".into());
+    }
+    let text = std::fs::read_to_string(index_path)
+        .map_err(|e| format!("{}: cannot read: {e}", index_path.display()))?;
+    let index =
+        CorpusIndex::from_json(&text).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let source_dir = index_path.parent().unwrap_or(Path::new("."));
+    let topics = TopicIndex::new(&index);
+    let count = index.articles.len();
+    let order: Vec<usize> = (0..count)
+        .map(|o| {
+            topics
+                .position(o)
+                .expect("an inline corpus has every position")
+        })
+        .collect();
+
+    std::fs::create_dir_all(out.join("listing")).map_err(|e| io(out, e))?;
+    std::fs::create_dir_all(out.join("articles")).map_err(|e| io(out, e))?;
+
+    // Listing pages, newest first; article files copied under the template's names.
+    let pages = count.div_ceil(page_size);
+    for page in 0..pages {
+        let summaries: Vec<Value> = order[page * page_size..((page + 1) * page_size).min(count)]
+            .iter()
+            .map(|&p| {
+                let mut summary = index.articles[p].clone();
+                let from = source_dir.join(&summary.url);
+                let to = format!(
+                    "articles/{}.json",
+                    lede::core::view_state::encode(&summary.id)
+                );
+                copy(&from, &out.join(&to))?;
+                summary.url = to;
+                serde_json::to_value(&summary).map_err(|e| e.to_string())
+            })
+            .collect::<Result<_, String>>()?;
+        write(
+            &out.join(format!("listing/{page}.json")),
+            &json!({ "version": 1, "page": page, "articles": summaries }),
+        )?;
+    }
+
+    // Postings: for each topic, the ordinals of its articles.
+    let mut postings = Map::new();
+    let mut counts = Vec::new();
+    for topic in &index.topics {
+        let ordinals: Vec<u32> = (0..count)
+            .filter(|&o| index.articles[order[o]].topics.contains(&topic.id))
+            .map(|o| o as u32)
+            .collect();
+        counts.push(ordinals.len());
+        postings.insert(topic.id.clone(), Value::String(encode_ordinals(&ordinals)));
+    }
+    write(
+        &out.join("postings.json"),
+        &json!({ "version": 1, "count": count, "topics": postings }),
+    )?;
+
+    // Mentions: for each entity, the ordinals of the articles that mention it.
+    let mut mentions = Map::new();
+    for entity in &index.entities {
+        let ordinals: Vec<u32> = (0..count)
+            .filter(|&o| index.articles[order[o]].entities.contains(&entity.id))
+            .map(|o| o as u32)
+            .collect();
+        mentions.insert(entity.id.clone(), Value::String(encode_ordinals(&ordinals)));
+    }
+    write(
+        &out.join("mentions.json"),
+        &json!({ "version": 1, "count": count, "entities": mentions }),
+    )?;
+
+    // The small index: topics with their totals, the entity registry, the catalog.
+    let topics_with_counts: Vec<Value> = index
+        .topics
+        .iter()
+        .zip(&counts)
+        .map(|(t, n)| json!({ "id": t.id, "label": t.label, "count": n }))
+        .collect();
+    let mut small = json!({
+        "version": 1,
+        "topics": topics_with_counts,
+        "entities": index.entities,
+        "catalog": {
+            "count": count,
+            "page_size": page_size,
+            "pages": "listing/{page}.json",
+            "postings": "postings.json",
+            "mentions": "mentions.json",
+            "articles": "articles/{id}.json",
+        },
+    });
+    if let Some(title) = &index.title {
+        small["title"] = Value::String(title.clone());
+    }
+    write(&out.join("index.json"), &small)?;
+    Ok(Paginated {
+        articles: count,
+        pages,
+    })
+}
+
+fn io(path: &Path, e: std::io::Error) -> String {
+    format!("{}: {e}", path.display())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("{}: cannot copy to {}: {e}", from.display(), to.display()))
+}
+
+/// Compact JSON: these files are for machines, and at 100,000 articles every byte counts.
+fn write(path: &Path, value: &Value) -> Result<(), String> {
+    let mut text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    text.push('\n');
+    std::fs::write(path, text).map_err(|e| io(path, e))
+}
