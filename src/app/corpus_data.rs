@@ -139,16 +139,23 @@ impl CorpusData {
         let Some(catalog) = self.corpus.with_value(|c| c.catalog().cloned()) else {
             return;
         };
-        let mut wanted: Vec<usize> = ordinals.iter().map(|&o| catalog.locate(o).0).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        wanted.retain(|page| self.pages.with_untracked(|p| !p.contains_key(page)));
-        if wanted.is_empty() {
+        let known = |o: &usize| {
+            self.pages
+                .with_untracked(|p| p.contains_key(&catalog.locate(*o).0))
+        };
+        if ordinals.iter().all(known) {
+            // Nothing to fetch: do not touch the signal, or every card would redraw.
             return;
         }
+        // Pages not yet asked for, each once (marking them loading is what dedups them).
+        let mut wanted = Vec::new();
         self.pages.update(|p| {
-            for &page in &wanted {
-                p.insert(page, Remote::Loading);
+            for &ordinal in ordinals {
+                let page = catalog.locate(ordinal).0;
+                if let std::collections::hash_map::Entry::Vacant(slot) = p.entry(page) {
+                    slot.insert(Remote::Loading);
+                    wanted.push(page);
+                }
             }
         });
         for page in wanted {

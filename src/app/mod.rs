@@ -4,8 +4,8 @@
 //! Errors are values here, not panics and not `None`: every load yields a [`Remote`] that is
 //! loading, ready, or failed with a [`LoadError`] naming the file, and the failed state renders
 //! an [`ErrorPanel`](components::error_panel::ErrorPanel) with a retry button bound to that load.
-//! Each page is also wrapped in an `ErrorBoundary`, as a last line for anything a page renders
-//! as a `Result`.
+//! There is no `ErrorBoundary`: no page renders a `Result`, so a boundary would only ever catch
+//! nothing, and it costs several kilobytes of wasm (see README, "Size").
 
 pub mod components;
 pub mod corpus_data;
@@ -68,7 +68,6 @@ pub fn App(
                     // The pages below read the corpus, and fetch its parts, through this.
                     CorpusData::provide(corpus, viewer.corpus_url());
                     view! {
-                        <ErrorBoundary fallback=|errors| view! { <PageErrors errors /> }>
                             {move || {
                                 match view.get() {
                                     View::List => view! { <ListPage /> }.into_any(),
@@ -76,30 +75,10 @@ pub fn App(
                                     View::Entity(id) => view! { <EntityPage id /> }.into_any(),
                                 }
                             }}
-                        </ErrorBoundary>
                     }
                         .into_any()
                 }
             }}
-        </div>
-    }
-}
-
-/// The last-resort error view for a page that rendered an `Err`.
-#[component]
-fn PageErrors(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    view! {
-        <div class="lede-error" role="alert">
-            <h2 class="lede-error__title">"Something went wrong"</h2>
-            <ul>
-                {move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
-                        .collect_view()
-                }}
-            </ul>
         </div>
     }
 }
