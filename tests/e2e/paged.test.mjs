@@ -1,0 +1,166 @@
+// The paged layout of a large corpus (index with a catalog; listing pages, postings and mentions
+// fetched on demand), built by `lede-corpus paginate` from the default corpus and from a
+// synthetic corpus, served by a plain static server under /news/.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newContext } from './support/browser.mjs';
+import { recordProblems } from './support/console.mjs';
+import { filtered, SEED_ID, topicCounts } from './support/corpus.mjs';
+import { distDir, repoRoot } from './support/paths.mjs';
+import { serveSite } from './support/server.mjs';
+import { listHeadlines, until, viewShown } from './support/wait.mjs';
+
+const state = {};
+
+/** Runs the corpus tool (built by the host tests; cargo only rebuilds if needed). */
+function corpusTool(...args) {
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'lede-corpus', '--', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** A copy of the build whose corpus/ is the paged layout of `inlineIndex`. */
+function pagedSite(dist, inlineIndex, pageSize) {
+  const site = mkdtempSync(join(tmpdir(), 'lede-paged-'));
+  cpSync(dist, site, { recursive: true, dereference: true });
+  rmSync(join(site, 'corpus'), { recursive: true });
+  corpusTool('paginate', inlineIndex, '--out', join(site, 'corpus'), '--page-size', String(pageSize));
+  return site;
+}
+
+before(async () => {
+  const dist = distDir();
+  state.inline = JSON.parse(readFileSync(join(dist, 'corpus', 'index.json'), 'utf8'));
+  state.defaultSite = pagedSite(dist, join(dist, 'corpus', 'index.json'), 5);
+
+  const synthDir = mkdtempSync(join(tmpdir(), 'lede-synth-'));
+  corpusTool('synth', '--articles', '300', '--seed', '7', '--out', synthDir);
+  state.synthInline = JSON.parse(readFileSync(join(synthDir, 'index.json'), 'utf8'));
+  state.synthSite = pagedSite(dist, join(synthDir, 'index.json'), 20);
+  state.cleanup = [state.defaultSite, state.synthSite, synthDir];
+
+  state.defaultServer = await serveSite(state.defaultSite);
+  state.synthServer = await serveSite(state.synthSite);
+  state.browser = await launchBrowser();
+});
+
+after(async () => {
+  await state.browser?.close();
+  await state.defaultServer?.close();
+  await state.synthServer?.close();
+  for (const dir of state.cleanup ?? []) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(server, query = '') {
+  const context = await newContext(state.browser, server);
+  const page = await context.newPage();
+  const problems = recordProblems(page, server.origin);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(server.url + query);
+  return { context, page, problems, requests };
+}
+
+const corpusFiles = (requests) =>
+  requests.filter((p) => p.includes('/corpus/')).map((p) => p.slice(p.indexOf('/corpus/') + 8));
+
+test('the first view of a paged corpus fetches only the index and the first listing page', async () => {
+  const { context, page, problems, requests } = await open(state.synthServer);
+  const expected = filtered(state.synthInline, []).slice(0, 30);
+  const headlines = await listHeadlines(page, 30);
+  assert.deepEqual(headlines, expected.map((a) => a.headline), 'the 30 newest, in order');
+  // 30 articles on pages of 20: listing pages 0 and 1, nothing else.
+  assert.deepEqual(corpusFiles(requests).sort(), ['index.json', 'listing/0.json', 'listing/1.json']);
+  const counts = await page.$$eval('.lede-topic__count', (cs) => cs.map((c) => c.textContent.trim()));
+  assert.deepEqual(counts, topicCounts(state.synthInline, []).map(String), 'totals from the index');
+
+  await page.getByRole('button', { name: 'Show 30 more' }).click();
+  const more = await listHeadlines(page, 60);
+  assert.deepEqual(more, filtered(state.synthInline, []).slice(0, 60).map((a) => a.headline));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('filtering a paged corpus fetches the postings once and agrees with the inline corpus', async () => {
+  const { context, page, problems, requests } = await open(state.synthServer);
+  await listHeadlines(page, 30);
+  const [first, second] = state.synthInline.topics;
+  await page.locator('button.lede-topic').nth(0).click();
+  let expected = filtered(state.synthInline, [first.id]);
+  assert.deepEqual(await listHeadlines(page, Math.min(30, expected.length)), expected.slice(0, 30).map((a) => a.headline));
+  await page.locator('button.lede-topic').nth(1).click();
+  await page.locator('input[type=radio][value=all]').check();
+  expected = filtered(state.synthInline, [first.id, second.id], 'all');
+  assert.deepEqual(
+    await listHeadlines(page, Math.min(30, expected.length)),
+    expected.slice(0, 30).map((a) => a.headline),
+    `${first.id} and ${second.id}`,
+  );
+  await until(page, 'counts for the "all" selection', (want) =>
+    JSON.stringify([...document.querySelectorAll('.lede-topic__count')].map((c) => c.textContent.trim())) === want,
+    JSON.stringify(topicCounts(state.synthInline, [first.id, second.id], 'all').map(String)),
+    () => [...document.querySelectorAll('.lede-topic__count')].map((c) => c.textContent.trim()));
+  assert.equal(corpusFiles(requests).filter((f) => f === 'postings.json').length, 1, 'postings fetched once');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the paged default corpus shows the same list, articles and entities as the inline one', async () => {
+  const { context, page, problems } = await open(state.defaultServer);
+  const all = filtered(state.inline, []);
+  assert.deepEqual(await listHeadlines(page, all.length), all.map((a) => a.headline));
+
+  await page.getByRole('link', { name: all.find((a) => a.id === SEED_ID).headline }).click();
+  await viewShown(page, 'article');
+  await until(page, 'the seed article body', () => document.querySelectorAll('.lede-article__body p').length === 13);
+  assert.ok(new URL(page.url()).searchParams.get('article') === SEED_ID);
+
+  await page.locator('a.lede-mention', { hasText: 'Lloyd Austin' }).first().click();
+  await viewShown(page, 'entity');
+  const mentioning = state.inline.articles.filter((a) => a.entities.includes('lloyd-austin'));
+  const expected = filtered({ ...state.inline, articles: mentioning }, []).map((a) => a.headline);
+  const cards = await until(page, `${expected.length} card(s) of articles mentioning Lloyd Austin`, (n) => {
+    const hs = [...document.querySelectorAll('.lede-page--entity article.lede-card h3')].map((h) => h.textContent.trim());
+    return hs.length === n && hs;
+  }, expected.length);
+  assert.deepEqual(cards, expected);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deep links into a paged corpus restore the view', async () => {
+  const europe = filtered(state.inline, ['europe']);
+  let { context, page } = await open(state.defaultServer, '?topic=europe');
+  assert.deepEqual(await listHeadlines(page, europe.length), europe.map((a) => a.headline));
+  await context.close();
+
+  ({ context, page } = await open(state.defaultServer, `?article=${SEED_ID}`));
+  await until(page, 'the seed headline from the article file', () =>
+    document.querySelector('h1.lede-article__headline')?.textContent.includes('remain in Iraq'));
+  await context.close();
+
+  ({ context, page } = await open(state.defaultServer, '?article=no-such-article'));
+  await until(page, '"No such article"', () => document.querySelector('[role=alert]')?.textContent.includes('No such article'));
+  await context.close();
+});
+
+test('a failing postings file shows an error with a retry that recovers', async () => {
+  const { context, page, problems } = await open(state.defaultServer);
+  await listHeadlines(page, state.inline.articles.length);
+  await page.route('**/corpus/postings.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.locator('button.lede-topic').first().click();
+  await until(page, 'an error naming postings.json', () =>
+    /postings\.json/.test(document.querySelector('.lede-error')?.textContent ?? ''));
+  await page.unroute('**/corpus/postings.json');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  const expected = filtered(state.inline, [state.inline.topics[0].id]);
+  assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline));
+  // The 503 itself is logged by the browser and by the viewer; nothing else may be.
+  assert.deepEqual(problems.filter((p) => !/postings\.json|503/.test(p)), []);
+  await context.close();
+});
