@@ -18,14 +18,17 @@ pub fn read_state(prefix: &str) -> ViewState {
     ViewState::from_query(&search, prefix)
 }
 
-/// The URL (path, query, hash) that shows `state`, keeping the page's other parameters.
+/// The absolute URL that shows `state`: this page's, with our query keys replaced and the
+/// page's other parameters kept. Absolute, because a host page's `<base>` element would
+/// otherwise send a relative link (and `pushState`) to another site.
 pub fn href_for(state: &ViewState, prefix: &str) -> String {
     let Some(location) = location() else {
         return state.to_query("", prefix);
     };
     let search = location.search().unwrap_or_default();
+    let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!("{path}{}", state.to_query(&search, prefix))
+    format!("{origin}{path}{}", state.to_query(&search, prefix))
 }
 
 /// How a state change enters the browser's history.
