@@ -50,12 +50,17 @@ async function measure(page, frame, id) {
   return { ...outer, ...inner };
 }
 
-/** Waits until the iframe `id` is as tall as its content (within 2px), for two reads in a row. */
+/**
+ * Waits until the iframe `id` is as tall as its content (within 2px), for two reads in a row.
+ * The frame is scrolled into view first: Chromium does not render a cross-origin frame that is
+ * off screen, so its ResizeObserver (and its height report) waits until it is seen.
+ */
 async function fitted(page, frame, id) {
   const deadline = Date.now() + TIMEOUT;
   let last;
   let streak = 0;
   while (Date.now() < deadline) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     const m = await measure(page, frame, id);
     const fits = m.style !== '' && Math.abs(parseFloat(m.style) - m.content) <= 2 && Math.abs(m.box - m.scroll) <= 2;
     streak = fits && last && last.style === m.style ? streak + 1 : fits ? 1 : 0;
