@@ -364,13 +364,33 @@ fn schema(name: &str) -> serde_json::Value {
 #[test]
 fn schemas_match_what_the_format_reads() {
     let index = schema("lede-corpus-index.v1.schema.json");
-    assert_eq!(required(&index, ""), ["articles", "version"]);
+    assert_eq!(required(&index, ""), ["version"]);
+    assert_eq!(required(&index, "/anyOf/0"), ["articles"]);
+    assert_eq!(required(&index, "/anyOf/1"), ["catalog"]);
+    assert_eq!(
+        required(&index, "/$defs/catalog"),
+        ["articles", "count", "page_size", "pages", "postings"]
+    );
     assert_eq!(
         required(&index, "/$defs/articleSummary"),
         ["headline", "id", "published", "url"]
     );
     assert_eq!(required(&index, "/$defs/entitySummary"), ["id", "name"]);
     assert_eq!(required(&index, "/$defs/topic"), ["id", "label"]);
+
+    let paged = schema("lede-paged.v1.schema.json");
+    assert_eq!(
+        required(&paged, "/$defs/listingPage"),
+        ["articles", "page", "version"]
+    );
+    assert_eq!(
+        required(&paged, "/$defs/postings"),
+        ["count", "topics", "version"]
+    );
+    assert_eq!(
+        required(&paged, "/$defs/mentions"),
+        ["count", "entities", "version"]
+    );
 
     let article = schema("lede-article.v1.schema.json");
     assert_eq!(
