@@ -66,7 +66,8 @@ class LedeViewer extends HTMLElement {
     this.#viewer = null;
     const [glue] = await Promise.all([loadViewer(), this.#styled]);
     if (attempt !== this.#mounting || !this.isConnected) return;
-    this.#viewer = glue.mountViewer(this.#point, this);
+    // Without a src attribute: the corpus published next to this script.
+    this.#viewer = glue.mountViewer(this.#point, this, new URL('corpus/index.json', here).href);
   }
 }
 

@@ -16,10 +16,18 @@ pub struct EmbeddedViewer {
 }
 
 /// Mounts a viewer into `point` (in `host`'s shadow root), configured by `host`'s attributes:
-/// `src`, `topic`, `match`, `article`, `entity`, `sync-url`.
+/// `src`, `topic`, `match`, `article`, `entity`, `sync-url`. Without `src`, the viewer shows
+/// `default_corpus`: the corpus published next to embed.js, not a path on the host's site.
 #[wasm_bindgen(js_name = mountViewer)]
-pub fn mount_viewer(point: web_sys::HtmlElement, host: web_sys::HtmlElement) -> EmbeddedViewer {
-    let options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
+pub fn mount_viewer(
+    point: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    default_corpus: String,
+) -> EmbeddedViewer {
+    let mut options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
+    if host.get_attribute("src").is_none_or(|src| src.trim().is_empty()) {
+        options.corpus_url = default_corpus;
+    }
     // With `sync-url`, a URL that already names this viewer's state (a shared or reloaded link)
     // wins over the attributes; otherwise the attributes give the first view.
     let mounted = mount_app(point, host.clone(), options);
