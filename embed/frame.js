@@ -42,5 +42,8 @@ if (target) {
     window.parent.postMessage({ type: 'lede:height', height }, target);
   };
   new ResizeObserver(report).observe(document.documentElement);
+  // Chromium does not render (so never resizes) a cross-origin frame that is off screen; DOM
+  // changes still happen there, and measuring forces layout, so report on those too.
+  new MutationObserver(report).observe(document.body, { childList: true, subtree: true, characterData: true });
   report();
 }
