@@ -187,16 +187,34 @@ const INIT = () => {
       ch.port1.onmessage = () => resolveFrame(performance.now());
       ch.port2.postMessage(0);
     });
-  /** Resolves with the after-paint time of the first frame in which `check()` is true. */
+  /**
+   * Resolves with { t } at the after-paint time of the first frame in which `check()` is true.
+   * `check()` may instead return a string: the page has settled on a wrong result (say, the
+   * right count but another first headline). Then up to 60 more frames are given for the right
+   * one; failing that, it resolves with { t, wrong } at the first frame of the wrong result, so a
+   * wrong page is timed and flagged instead of waited on until the timeout.
+   */
   const whenPainted = (check) =>
     new Promise((resolveWhen) => {
+      let wrongSince = null;
+      let wrongFrames = 0;
       const tick = () => {
         let ok = false;
         try {
           ok = check();
         } catch {}
-        if (ok) afterFrame().then(resolveWhen);
-        else requestAnimationFrame(tick);
+        if (ok === true) {
+          afterFrame().then((t) => resolveWhen({ t }));
+          return;
+        }
+        if (typeof ok === 'string') {
+          if (wrongSince === null) afterFrame().then((t) => (wrongSince = { t, wrong: ok }));
+          if (++wrongFrames > 60 && wrongSince) return resolveWhen(wrongSince);
+        } else {
+          wrongSince = null;
+          wrongFrames = 0;
+        }
+        requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
@@ -207,13 +225,21 @@ const INIT = () => {
       const b = document.querySelectorAll('section.lede-filter button.lede-topic')[button];
       if (!b || b.getAttribute('aria-pressed') !== String(pressed)) return false;
       if (!numbers(document.querySelector('p.lede-results')?.textContent).includes(String(count))) return false;
-      const h = document.querySelector('ol.lede-list > li > article.lede-card h3');
-      return count === 0 ? !h : h?.textContent.trim() === first;
+      const h = document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim();
+      if (count === 0 ? !h : h === first) return true;
+      return `expected ${count} results starting with ${JSON.stringify(first)}; the first card reads ${JSON.stringify(h)}`;
     },
-    article: ({ headline, paragraphs }) =>
-      document.querySelector('h1.lede-article__headline')?.textContent.trim() === headline &&
-      document.querySelectorAll('.lede-article__body p').length >= paragraphs,
-    listFirst: ({ first }) => document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim() === first,
+    article: ({ headline, paragraphs }) => {
+      const h = document.querySelector('h1.lede-article__headline')?.textContent.trim();
+      const n = document.querySelectorAll('.lede-article__body p').length;
+      if (h === headline && n >= paragraphs) return true;
+      if (h && h !== headline && n > 0) return `expected the article ${JSON.stringify(headline)}; the page shows ${JSON.stringify(h)}`;
+      return false;
+    },
+    listFirst: ({ first }) => {
+      const h = document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim();
+      return h === first || (h ? `expected the list to start with ${JSON.stringify(first)}; it starts with ${JSON.stringify(h)}` : false);
+    },
   };
   const bench = (window.__bench = { listPainted: null, clickAt: null, armed: false });
   addEventListener('TrunkApplicationStarted', (e) => (window.__ledeWasm = e.detail?.wasm));
@@ -227,19 +253,19 @@ const INIT = () => {
     },
     true,
   );
-  whenPainted(conditions.list).then((t) => (bench.listPainted = t));
+  whenPainted(conditions.list).then((r) => (bench.listPainted = r.t));
   bench.arm = (kind, arg) => {
     bench.clickAt = null;
     bench.armed = true;
-    bench.pending = whenPainted(() => bench.clickAt !== null && conditions[kind](arg)).then((t) => ({ ms: t - bench.clickAt }));
+    bench.pending = whenPainted(() => bench.clickAt !== null && conditions[kind](arg)).then((r) => ({ ms: r.t - bench.clickAt, wrong: r.wrong }));
   };
-  bench.waitFor = (kind, arg) => whenPainted(() => conditions[kind](arg));
+  bench.waitFor = (kind, arg) => whenPainted(() => conditions[kind](arg)).then((r) => r.wrong || null);
   /** 20 filter cycles with synthetic clicks, each waiting for its result to be painted. */
   bench.cycles = async (n, button, on, off) => {
     const t0 = performance.now();
     for (let c = 0; c < n; c++) {
       for (const [pressed, r] of [[true, on], [false, off]]) {
-        const done = whenPainted(() => conditions.filter({ button, pressed, ...r }));
+        const done = whenPainted(() => conditions.filter({ button, pressed, ...r })).then((x) => x.wrong && (bench.wrong = x.wrong));
         document.querySelectorAll('section.lede-filter button.lede-topic')[button].click();
         await done;
       }
@@ -340,7 +366,13 @@ async function clickAndMeasure(page, selector, kind, arg, timeoutMs, what) {
   await page.evaluate(([k, a]) => window.__bench.arm(k, a), [kind, arg]);
   await page.locator(selector).click({ timeout: timeoutMs });
   const r = await withTimeout(page.evaluate(() => window.__bench.pending), timeoutMs, what);
-  return r.ms;
+  return r;
+}
+
+/** Stores a measured click in the run; a wrong result is kept, flagged. */
+function record(run, key, r) {
+  run[key] = r.ms;
+  if (r.wrong) (run.wrong ||= {})[key] = r.wrong;
 }
 
 /** One fresh page load and everything measured in it. */
@@ -353,6 +385,10 @@ async function measureRun(browser, opts, { url, expect, cpu, app, indexPath }) {
     await page.goto(url, { waitUntil: 'commit', timeout: t });
     run.listPainted = await waitListPainted(page, t, `${app} ${url}`);
     await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle after load');
+    const firstCard = await page.evaluate(() => document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim());
+    if (firstCard !== expect.article(0).headline) {
+      (run.wrong ||= {}).listPainted = `expected the list to start with ${JSON.stringify(expect.article(0).headline)} (newest); it starts with ${JSON.stringify(firstCard)}`;
+    }
     step = 'memory after load';
     const m0 = await memory(page, cdp);
     run.heapLoad = m0.jsHeap;
@@ -365,7 +401,7 @@ async function measureRun(browser, opts, { url, expect, cpu, app, indexPath }) {
       const button = expect.popular[k];
       selected.push(button);
       const r = expect.result(selected);
-      run[`click${k + 1}`] = await clickAndMeasure(page, `section.lede-filter button.lede-topic >> nth=${button}`, 'filter', { button, pressed: true, ...r }, t, `topic click ${k + 1}`);
+      record(run, `click${k + 1}`, await clickAndMeasure(page, `section.lede-filter button.lede-topic >> nth=${button}`, 'filter', { button, pressed: true, ...r }, t, `topic click ${k + 1}`));
       await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
     }
     // Back to no selection (not measured).
@@ -379,11 +415,14 @@ async function measureRun(browser, opts, { url, expect, cpu, app, indexPath }) {
 
     step = 'filter cycles';
     const top = expect.popular[0];
+    await page.evaluate(() => (window.__bench.wrong = null));
     run.cyclesMs = await withTimeout(
       page.evaluate(([n, b, on, off]) => window.__bench.cycles(n, b, on, off), [opts.cycles, top, expect.result([top]), expect.result([])]),
       t * 4,
       'filter cycles',
     );
+    const cyclesWrong = await page.evaluate(() => window.__bench.wrong);
+    if (cyclesWrong) (run.wrong ||= {}).cyclesMs = cyclesWrong;
     await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
     step = 'memory after cycles';
     const m1 = await memory(page, cdp);
@@ -400,13 +439,17 @@ async function measureRun(browser, opts, { url, expect, cpu, app, indexPath }) {
         await withTimeout(page.evaluate((first) => window.__bench.waitFor('listFirst', { first }), expect.article(0).headline), t, 'list after Back');
         await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
       }
-      run[name] = await clickAndMeasure(
-        page,
-        `ol.lede-list > li:nth-child(${position + 1}) article.lede-card h3 a`,
-        'article',
-        { headline: summary.headline, paragraphs: full.body.length },
-        t,
+      record(
+        run,
         name,
+        await clickAndMeasure(
+          page,
+          `ol.lede-list > li:nth-child(${position + 1}) article.lede-card h3 a`,
+          'article',
+          { headline: summary.headline, paragraphs: full.body.length },
+          t,
+          name,
+        ),
       );
     }
 
@@ -446,7 +489,8 @@ const fmtRatio = (a, b) => (a == null || b == null || b === 0 ? '–' : `×${(a 
 
 function summarize(cell) {
   const ok = cell.runs.filter((r) => !r.error);
-  const out = { runs: ok.length, errors: cell.runs.filter((r) => r.error).map((r) => r.error) };
+  const out = { runs: ok.length, errors: cell.runs.filter((r) => r.error).map((r) => r.error), wrong: {} };
+  for (const r of cell.runs) for (const [k, v] of Object.entries(r.wrong || {})) out.wrong[k] ||= v;
   for (const key of ['listPainted', 'click1', 'click2', 'click3', 'articleTypical', 'articleLong', 'jsonParse', 'decodeIndex', 'heapLoad', 'heapCycles', 'wasmLoad', 'wasmCycles', 'cyclesMs']) {
     out[key] = median(ok.map((r) => r[key]));
     // A figure some runs reached before failing is still worth showing.
@@ -488,7 +532,8 @@ function markdown(report) {
         if (!lede || !base) return '– | – | –';
         const fmt = unit === 'ms' ? fmtMs : fmtBytes;
         if (key === 'parse') return `${fmtMs(lede.decodeIndex)} | ${fmtMs(lede.jsonParse)} (JSON.parse) | ${fmtRatio(lede.decodeIndex, lede.jsonParse)}`;
-        return `${fmt(lede[key])} | ${fmt(base[key])} | ${fmtRatio(lede[key], base[key])}`;
+        const flag = (cell) => (cell.wrong[key] ? ' †' : '');
+        return `${fmt(lede[key])}${flag(lede)} | ${fmt(base[key])}${flag(base)} | ${fmtRatio(lede[key], base[key])}`;
       });
       L.push(`| ${label} | ${cells.join(' | ')} |`);
     }
@@ -497,12 +542,13 @@ function markdown(report) {
       for (const app of ['lede', 'baseline']) {
         const cell = s.timing[c]?.[app];
         if (!cell) continue;
+        for (const [k, v] of Object.entries(cell.wrong)) problems.push(`† **Wrong result** (${app} at ${c}x, ${METRICS.find((m) => m[0] === k)?.[1] ?? k}): ${v}. The figure is the time to the first paint of that wrong result.`);
         if (cell.runs < report.options.runs) problems.push(`${app} at ${c}x: ${cell.runs} of ${report.options.runs} runs completed${cell.errors.length ? `; ${[...new Set(cell.errors)].join('; ')}` : ''}`);
       }
     }
     if (problems.length) {
       L.push('');
-      for (const p of problems) L.push(`- **Incomplete:** ${p}`);
+      for (const p of problems) L.push(p.startsWith('†') ? `- ${p}` : `- **Incomplete:** ${p}`);
     }
     L.push('');
   }
@@ -582,6 +628,7 @@ async function main() {
       browser: `Chromium ${browser.version()}`,
       node: process.versions.node,
       commit: (() => {
+        if (process.env.LEDE_BENCH_BUILT_FROM) return `${process.env.LEDE_BENCH_BUILT_FROM} (clean export)`;
         try {
           const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO }).toString().trim();
           const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml'], { cwd: REPO }).toString().trim();
@@ -629,7 +676,7 @@ async function main() {
             const started = Date.now();
             const run = await measureRun(browser, opts, { url, expect, cpu, app, indexPath });
             cells[app].runs.push(run);
-            log(`${size} ${cpu}x ${app} run ${r + 1}/${opts.runs} (${((Date.now() - started) / 1000).toFixed(0)} s): ${run.error ? `FAILED ${run.error}` : `list ${fmtMs(run.listPainted)}, click ${fmtMs(run.click1)}/${fmtMs(run.click2)}/${fmtMs(run.click3)}, article ${fmtMs(run.articleTypical)}/${fmtMs(run.articleLong)}`}`);
+            log(`${size} ${cpu}x ${app} run ${r + 1}/${opts.runs} (${((Date.now() - started) / 1000).toFixed(0)} s): ${run.wrong ? `(WRONG RESULTS: ${Object.keys(run.wrong).join(', ')}) ` : ''}${run.error ? `FAILED ${run.error}` : `list ${fmtMs(run.listPainted)}, click ${fmtMs(run.click1)}/${fmtMs(run.click2)}/${fmtMs(run.click3)}, article ${fmtMs(run.articleTypical)}/${fmtMs(run.articleLong)}`}`);
             // A configuration that fails (a timeout) is not retried: the next run would too.
             if (run.error) failed[app] = true;
           }
