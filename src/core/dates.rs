@@ -9,14 +9,7 @@ use crate::core::format::ArticleSummary;
 /// Seconds since 1970-01-01T00:00:00Z, or `None` if `text` is not an accepted ISO 8601 date.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let b = text.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = b.get(range)?;
-        if part.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(part).ok()?.parse().ok()
-        } else {
-            None
-        }
-    };
+    let num = |range| digits(b, range);
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
@@ -34,14 +27,7 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
     if t.len() < 5 || t[2] != b':' {
         return None;
     }
-    let tnum = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = t.get(r)?;
-        if part.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(part).ok()?.parse().ok()
-        } else {
-            None
-        }
-    };
+    let tnum = |range| digits(t, range);
     let (hour, minute) = (tnum(0..2)?, tnum(3..5)?);
     let mut i = 5;
     let mut second = 0;
@@ -83,6 +69,14 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
             Some(seconds - sign * (hh * 3600 + mm * 60))
         }
     }
+}
+
+/// The number written with ASCII digits only in `bytes[range]`, if that is what is there.
+fn digits(bytes: &[u8], range: std::ops::Range<usize>) -> Option<i64> {
+    let part = bytes.get(range)?;
+    part.iter().try_fold(0_i64, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+    })
 }
 
 /// The calendar date part (`2023-03-07`) of an accepted timestamp, for display fallbacks.

@@ -447,6 +447,22 @@ impl Article {
         serde_json::to_string_pretty(&raw).expect("an article always serialises")
     }
 
+    /// What the index says about this article, its file at `articles/<id>.json` (the layout the
+    /// corpus tool writes).
+    pub fn summary(&self, thumbnail: Option<Thumbnail>) -> ArticleSummary {
+        ArticleSummary {
+            id: self.id.clone(),
+            headline: self.headline.clone(),
+            standfirst: self.standfirst.clone(),
+            published: self.published.clone(),
+            language: self.language.clone(),
+            topics: self.topics.clone(),
+            entities: self.entities.iter().map(|e| e.id.clone()).collect(),
+            thumbnail,
+            url: format!("articles/{}.json", self.id),
+        }
+    }
+
     /// The entity a mention points at.
     pub fn entity_of(&self, mention: &Mention) -> Option<&Entity> {
         self.entities.get(mention.entity_index)

@@ -25,7 +25,10 @@ pub fn mount_viewer(
     default_corpus: String,
 ) -> EmbeddedViewer {
     let mut options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
-    if host.get_attribute("src").is_none_or(|src| src.trim().is_empty()) {
+    if host
+        .get_attribute("src")
+        .is_none_or(|src| src.trim().is_empty())
+    {
         options.corpus_url = default_corpus;
     }
     // With `sync-url`, a URL that already names this viewer's state (a shared or reloaded link)

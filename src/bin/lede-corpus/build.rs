@@ -9,9 +9,7 @@
 
 use crate::manifest::{non_empty, Kind, Manifest, SourceEntry};
 use crate::{ninjs, readability, seed};
-use lede::core::format::{
-    Article, ArticleSummary, CorpusIndex, EntitySummary, Mention, Thumbnail, FORMAT_VERSION,
-};
+use lede::core::format::{Article, CorpusIndex, EntitySummary, Mention, Thumbnail, FORMAT_VERSION};
 use lede::core::matching::find_mentions;
 use lede::core::url_safety::is_absolute_http;
 use std::collections::BTreeSet;
@@ -73,7 +71,7 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
         entities,
         articles: articles
             .iter()
-            .map(|(a, thumb)| summary(a, thumb.clone()))
+            .map(|(a, thumb)| a.summary(thumb.clone()))
             .collect(),
         catalog: None,
     };
@@ -289,18 +287,4 @@ fn build_article(
         t.alt = image.alt.clone();
     }
     Ok((article, thumbnail))
-}
-
-fn summary(article: &Article, thumbnail: Option<Thumbnail>) -> ArticleSummary {
-    ArticleSummary {
-        id: article.id.clone(),
-        headline: article.headline.clone(),
-        standfirst: article.standfirst.clone(),
-        published: article.published.clone(),
-        language: article.language.clone(),
-        topics: article.topics.clone(),
-        entities: article.entities.iter().map(|e| e.id.clone()).collect(),
-        thumbnail,
-        url: format!("articles/{}.json", article.id),
-    }
 }

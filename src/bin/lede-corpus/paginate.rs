@@ -4,7 +4,7 @@
 //! entity mentions as compact ordinal lists. Article files are copied unchanged.
 
 use lede::core::catalog::encode_ordinals;
-use lede::core::format::CorpusIndex;
+use lede::core::format::{ArticleSummary, CorpusIndex};
 use lede::core::topic_index::TopicIndex;
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -61,14 +61,19 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
         )?;
     }
 
+    // The ordinals (newest-first positions) of the articles that satisfy `has`.
+    let ordinals_where = |has: &dyn Fn(&ArticleSummary) -> bool| -> Vec<u32> {
+        (0..count)
+            .filter(|&o| has(&index.articles[order[o]]))
+            .map(|o| o as u32)
+            .collect()
+    };
+
     // Postings: for each topic, the ordinals of its articles.
     let mut postings = Map::new();
     let mut counts = Vec::new();
     for topic in &index.topics {
-        let ordinals: Vec<u32> = (0..count)
-            .filter(|&o| index.articles[order[o]].topics.contains(&topic.id))
-            .map(|o| o as u32)
-            .collect();
+        let ordinals = ordinals_where(&|a| a.topics.contains(&topic.id));
         counts.push(ordinals.len());
         postings.insert(topic.id.clone(), Value::String(encode_ordinals(&ordinals)));
     }
@@ -80,10 +85,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     // Mentions: for each entity, the ordinals of the articles that mention it.
     let mut mentions = Map::new();
     for entity in &index.entities {
-        let ordinals: Vec<u32> = (0..count)
-            .filter(|&o| index.articles[order[o]].entities.contains(&entity.id))
-            .map(|o| o as u32)
-            .collect();
+        let ordinals = ordinals_where(&|a| a.entities.contains(&entity.id));
         mentions.insert(entity.id.clone(), Value::String(encode_ordinals(&ordinals)));
     }
     write(

@@ -16,8 +16,8 @@
 //! byte-identical for the same arguments on every machine.
 
 use lede::core::format::{
-    Article, ArticleSummary, CorpusIndex, Entity, EntityKind, EntitySummary, LeadImage, Mention,
-    Paragraph, Thumbnail, Topic, FORMAT_VERSION,
+    Article, CorpusIndex, Entity, EntityKind, EntitySummary, LeadImage, Mention, Paragraph,
+    Thumbnail, Topic, FORMAT_VERSION,
 };
 use lede::core::matching::find_mentions;
 use std::collections::BTreeSet;
@@ -106,7 +106,7 @@ pub fn generate(
             mentioned[i] = true;
         }
         sink(&article)?;
-        summaries.push(summary(&article, thumbnail));
+        summaries.push(article.summary(thumbnail));
     }
     if options.long {
         let (article, thumbnail, used) = long_article(options.seed, &topics, &registry);
@@ -114,7 +114,7 @@ pub fn generate(
             mentioned[i] = true;
         }
         sink(&article)?;
-        summaries.push(summary(&article, thumbnail));
+        summaries.push(article.summary(thumbnail));
     }
     let entities = registry
         .iter()
@@ -1213,20 +1213,6 @@ fn long_article(seed: u64, topics: &[Topic], registry: &[Entity]) -> Generated {
         body,
     };
     (article, thumbnail, used)
-}
-
-fn summary(article: &Article, thumbnail: Option<Thumbnail>) -> ArticleSummary {
-    ArticleSummary {
-        id: article.id.clone(),
-        headline: article.headline.clone(),
-        standfirst: article.standfirst.clone(),
-        published: article.published.clone(),
-        language: article.language.clone(),
-        topics: article.topics.clone(),
-        entities: article.entities.iter().map(|e| e.id.clone()).collect(),
-        thumbnail,
-        url: format!("articles/{}.json", article.id),
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 // Embedding tests: the viewer's files on one origin (with CORS, as a publisher must serve them),
 // a hostile host page on another, and a third, foreign origin. Pages come from templates in
 // tests/e2e/fixtures/embed-host/, with the origins written in at test start.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { launchBrowser } from './browser.mjs';
 import { recordProblems } from './console.mjs';
 import { loadIndex } from './corpus.mjs';
 import { distDir, repoRoot } from './paths.mjs';
+import { spawnServer } from './server.mjs';
 import { until } from './wait.mjs';
 
 const STATIC_SERVER = join(repoRoot, 'tests', 'e2e', 'support', 'static_server.py');
@@ -19,34 +19,9 @@ export const FIXTURES = join(repoRoot, 'tests', 'e2e', 'fixtures', 'embed-host')
  * Serves `dir` with tests/e2e/support/static_server.py on 127.0.0.1 (a port of its own), with
  * `Access-Control-Allow-Origin: *` when `cors`. Returns { origin, close }.
  */
-export async function serveStatic(dir, { cors = false } = {}) {
-  const args = ['-u', STATIC_SERVER, '--bind', '127.0.0.1', '--directory', dir, ...(cors ? ['--cors'] : []), '0'];
-  const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const port = await new Promise((resolvePort, reject) => {
-    const onData = (chunk) => {
-      log += chunk;
-      const match = /Serving HTTP on \S+ port (\d+)/.exec(log);
-      if (match) {
-        child.stdout.off('data', onData);
-        resolvePort(Number(match[1]));
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (log += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`static_server.py exited (${code}) before serving:\n${log}`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    async close() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
-  };
+export function serveStatic(dir, { cors = false } = {}) {
+  const args = [STATIC_SERVER, '--bind', '127.0.0.1', '--directory', dir, ...(cors ? ['--cors'] : []), '0'];
+  return spawnServer(args, 'static_server.py');
 }
 
 /** Writes every fixture template into `dir`, replacing {{NAME}} with `values.NAME`. */
