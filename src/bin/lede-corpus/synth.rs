@@ -1218,6 +1218,7 @@ fn long_article(seed: u64, topics: &[Topic], registry: &[Entity]) -> Generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lede::core::format::ArticleSummary;
     use lede::core::mentions::segments;
 
     fn corpus(articles: usize, seed: u64, long: bool) -> (CorpusIndex, Vec<Article>) {
