@@ -77,6 +77,7 @@ function parseArgs(argv) {
       case '--timeout-s': o.timeoutS = Number(value()); break;
       case '--check': o.check = true; break;
       case '--no-write': o.write = false; break;
+      case '--render': o.render = value(); break;
       case '--help': case '-h':
         console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 8).join('\n').replace(/^\/\/ ?/gm, ''));
         process.exit(0);
@@ -505,13 +506,14 @@ function markdown(report) {
   L.push(`# Lede benchmark, ${report.date}`);
   L.push('');
   L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; ${m.browser}; Node ${m.node}. Lede ${m.commit}, wasm ${fmtBytes(m.wasmBytes)} raw. Load average (1 min) ${m.loadAverageAtStart.toFixed(1)} at the start, ${m.loadAverageAtEnd.toFixed(1)} at the end: other work on the machine inflates every timing, Lede's and the baseline's alike (runs are interleaved).`);
-  L.push(`Each timing is the median of ${report.options.runs} fresh page loads; CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`. Ratios are Lede ÷ baseline (×1.00 = as fast as the floor). Methods: bench/README.md.`);
+  L.push(`Each timing is the median of fresh page loads (how many: under each size); CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`. Ratios are Lede ÷ baseline (×1.00 = as fast as the floor). Methods: bench/README.md.`);
   L.push('');
   for (const size of report.sizes) {
     const s = report.results[size];
+    const runs = s.runs ?? report.options.runs;
     L.push(`## ${size}: ${s.articles} articles + the long article (index.json ${fmtBytes(s.indexBytes)} raw)`);
     L.push('');
-    L.push(`The baseline renders ${s.baselineVisible === 'all' ? 'every result' : `the first ${s.baselineVisible} results`}; Lede rendered ${s.ledeCards} cards for the unfiltered list.`);
+    L.push(`Timings: median of ${runs} fresh page load${runs === 1 ? '' : 's'}. The baseline renders ${s.baselineVisible === 'all' ? 'every result' : `the first ${s.baselineVisible} results`}; Lede rendered ${s.ledeCards} cards for the unfiltered list.`);
     L.push('');
     L.push('First view, bytes sent by the server (bodies; images not counted):');
     L.push('');
@@ -538,13 +540,23 @@ function markdown(report) {
       L.push(`| ${label} | ${cells.join(' | ')} |`);
     }
     const problems = [];
+    const wrong = new Map(); // message -> where
     for (const c of cpus) {
       for (const app of ['lede', 'baseline']) {
         const cell = s.timing[c]?.[app];
         if (!cell) continue;
-        for (const [k, v] of Object.entries(cell.wrong)) problems.push(`† **Wrong result** (${app} at ${c}x, ${METRICS.find((m) => m[0] === k)?.[1] ?? k}): ${v}. The figure is the time to the first paint of that wrong result.`);
-        if (cell.runs < report.options.runs) problems.push(`${app} at ${c}x: ${cell.runs} of ${report.options.runs} runs completed${cell.errors.length ? `; ${[...new Set(cell.errors)].join('; ')}` : ''}`);
+        for (const [k, v] of Object.entries(cell.wrong)) {
+          const label = METRICS.find((m) => m[0] === k)?.[1] ?? k;
+          const key = `${app}|${label}|${v}`;
+          if (!wrong.has(key)) wrong.set(key, []);
+          wrong.get(key).push(`${c}x`);
+        }
+        if (cell.runs < runs) problems.push(`${app} at ${c}x: ${cell.runs} of ${runs} runs completed${cell.errors.length ? `; ${[...new Set(cell.errors)].join('; ')}` : ''}`);
       }
+    }
+    for (const [key, where] of [...wrong].reverse()) {
+      const [app, label, v] = key.split('|');
+      problems.unshift(`† **Wrong result** (${app} at ${where.join(' and ')}, ${label}): ${v}. The figure is the time to the first paint of that wrong result.`);
     }
     if (problems.length) {
       L.push('');
@@ -583,6 +595,14 @@ function checkBudgets(report) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.render) {
+    // Re-renders a report's markdown from its JSON (after a change to the table's layout).
+    const report = JSON.parse(readFileSync(opts.render, 'utf8'));
+    const md = markdown(report);
+    console.log(md);
+    if (opts.write) writeFileSync(opts.render.replace(/\.json$/, '.md'), `${md}\n`);
+    return;
+  }
   const dist = resolve(opts.dist);
   if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'lede_bg.wasm'))) {
     throw new Error(`${dist} is not a Lede release build (run scripts/bench, or trunk build --release --dist ${dist})`);
@@ -656,7 +676,7 @@ async function main() {
         `/${size}/lede/corpus/index.json`,
         ...[0, 1].map((p) => `/${size}/lede/corpus/${expect.article(p).url}`),
       ]);
-      const s = (report.results[size] = { articles: index.articles.length - 1, indexBytes: statSync(indexPath).size, bytes: { lede: {}, baseline: {} }, timing: {} });
+      const s = (report.results[size] = { runs: opts.runs, articles: index.articles.length - 1, indexBytes: statSync(indexPath).size, bytes: { lede: {}, baseline: {} }, timing: {} });
 
       log(`${size}: first-view bytes`);
       for (const enc of ['gzip', 'br']) s.bytes.lede[enc] = await measureBytes(browser, server, ledeUrl, enc, opts.timeoutMs);
