@@ -2,8 +2,8 @@
 // Lede side by side with a hand-written vanilla-JS floor (bench/baseline/), on synthetic corpora
 // of 1k, 10k and 100k articles (+ one long article), in headless Chromium at CPU 1x and 4x.
 //
-//   node bench/run.mjs --dist /tmp/lede-dist-bench [--sizes 1k,10k,100k] [--runs 5] [--cpu 1,4]
-//                      [--visible auto|all|N] [--check] [--timeout-s 300] [--no-write]
+//   node bench/run.mjs --dist /tmp/lede-dist-bench [--sizes default,1k,10k,100k] [--runs 5] [--cpu 1,4]
+//                      [--visible auto|all|N] [--page-size 100] [--check] [--timeout-s 300] [--no-write]
 //
 // Usually run through scripts/bench, which builds the release first. Every timing is the median
 // of --runs fresh page loads (a new browser context each: empty cache, new renderer state).
@@ -20,7 +20,10 @@
 //    state, result count and first headline computed independently here; for an article, its
 //    headline and all of its paragraphs);
 //  - index parse: in Lede's page, `wasmBindings.decodeIndex(text)` vs `JSON.parse(text)` of the
-//    same text, alternated, median of --parse-iterations;
+//    same text (the big inline index.json, not the small paged one Lede loads), alternated,
+//    median of --parse-iterations;
+//  - corpora: Lede is served the paged layout (`lede-corpus paginate`), the baseline the inline
+//    index.json of the same synthetic corpus;
 //  - memory: after a forced GC (CDP HeapProfiler.collectGarbage), CDP Runtime.getHeapUsage
 //    (used JS heap) and the wasm `memory.buffer.byteLength`, after load and after 20 filter
 //    cycles (toggle the most common topic on and off, waiting for each result to show).
@@ -92,6 +95,10 @@ function parseArgs(argv) {
   o.timeoutMs = o.timeoutS * 1000;
   return o;
 }
+
+// `default`: the corpus the build ships (dist/corpus, 16 real articles, inline), served as is to
+// both pages; no synthetic long article.
+const isDefault = (size) => size === 'default';
 
 const articlesFor = (size) => {
   const m = /^(\d+)(k?)$/i.exec(size);
@@ -526,6 +533,13 @@ const METRICS = [
   ['cyclesMs', '20 filter cycles, total (synthetic clicks)', 'ms'],
 ];
 
+/** A row's label for this size's results: some hold only for a paged synthetic corpus. */
+function labelFor(key, s) {
+  if (key === 'click1' && !s.paged) return 'topic click → paint, 1 topic (the first click)';
+  if (key === 'articleLong' && s.default) return 'article open → paint, newest article (first card)';
+  return METRICS.find((m) => m[0] === key)?.[1] ?? key;
+}
+
 const fmtMs = (v) => (v == null ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const fmtBytes = (v) => (v == null ? '–' : v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} kB`);
 const fmtRatio = (a, b) => (a == null || b == null || b === 0 ? '–' : `×${(a / b).toFixed(a / b >= 10 ? 0 : 2)}`);
@@ -553,8 +567,12 @@ function markdown(report) {
   for (const size of report.sizes) {
     const s = report.results[size];
     const runs = s.runs ?? report.options.runs;
-    L.push(`## ${size}: ${s.articles} articles + the long article (inline index.json ${fmtBytes(s.indexBytes)} raw)`);
+    L.push(s.default ? `## default: the corpus the build ships, ${s.articles} articles (inline index.json ${fmtBytes(s.indexBytes)} raw)` : `## ${size}: ${s.articles} articles + the long article (inline index.json ${fmtBytes(s.indexBytes)} raw)`);
     L.push('');
+    if (s.default) {
+      L.push('Both pages are served the inline index.json of the shipped corpus, as Lede ships it. The "long article" rows are the newest article (the first card), not a synthetic long one.');
+      L.push('');
+    }
     if (s.paged) {
       const files = (enc) => s.bytes.lede[enc].files.filter((f) => /\.json(\?|$)/.test(f.path)).map((f) => `${f.path.replace(/^\/[^/]+\/lede\/corpus\//, '')} ${fmtBytes(f.bytes)}`).join(', ');
       L.push(`Lede is served the paged layout of this corpus (\`lede-corpus paginate\`, page size ${s.paged.pageSize}: index.json ${fmtBytes(s.paged.indexBytes)} raw, postings.json ${fmtBytes(s.paged.postingsBytes)} raw, fetched on the first topic click); the baseline, the inline index.json. Lede's first-view data requests, brotli: ${files('br')}.`);
@@ -574,7 +592,10 @@ function markdown(report) {
     const cpus = report.options.cpu;
     L.push(`| | ${cpus.map((c) => `Lede ${c}x | baseline ${c}x | ratio`).join(' | ')} |`);
     L.push(`|---|${cpus.map(() => '---:|---:|---:').join('|')}|`);
-    for (const [key, label, unit] of METRICS) {
+    for (const [key, , unit] of METRICS) {
+      const label = labelFor(key, s);
+      // A row a report has no figure for (taken before the harness measured it).
+      if (key !== 'parse' && cpus.every((c) => s.timing[c]?.lede?.[key] == null && s.timing[c]?.baseline?.[key] == null)) continue;
       const cells = cpus.map((c) => {
         const lede = s.timing[c]?.lede;
         const base = s.timing[c]?.baseline;
@@ -593,7 +614,7 @@ function markdown(report) {
         const cell = s.timing[c]?.[app];
         if (!cell) continue;
         for (const [k, v] of Object.entries(cell.wrong)) {
-          const label = METRICS.find((m) => m[0] === k)?.[1] ?? k;
+          const label = labelFor(k, s);
           const key = `${app}|${label}|${v}`;
           if (!wrong.has(key)) wrong.set(key, []);
           wrong.get(key).push(`${c}x`);
@@ -660,6 +681,10 @@ async function main() {
   const corpora = {};
   const paged = {};
   for (const size of opts.sizes) {
+    if (isDefault(size)) {
+      corpora[size] = paged[size] = join(dist, 'corpus');
+      continue;
+    }
     corpora[size] = ensureCorpus(opts, size);
     paged[size] = ensurePaged(opts, size, corpora[size]);
   }
@@ -720,22 +745,24 @@ async function main() {
       const indexPath = join(corpora[size], 'index.json');
       const index = JSON.parse(readFileSync(indexPath, 'utf8'));
       const expect = new Expectations(index);
-      if (expect.article(0).id !== 'synth-long') throw new Error(`${size}: the long article is not the newest`);
+      if (!isDefault(size) && expect.article(0).id !== 'synth-long') throw new Error(`${size}: the long article is not the newest`);
       const ledeUrl = `${origin}/${size}/lede/`;
       log(`${size}: compressing what the pages will request (once; cached on disk for the corpus)`);
       await server.warm([
         `/${size}/lede/`, `/${size}/lede/lede.js`, `/${size}/lede/lede_bg.wasm`, `/${size}/lede/lede.css`,
         `/${size}/baseline/`, `/${size}/baseline/baseline.js`,
-        `/${size}/lede/corpus/index.json`, `/${size}/lede/corpus/listing/0.json`, `/${size}/lede/corpus/postings.json`,
+        `/${size}/lede/corpus/index.json`,
+        ...(isDefault(size) ? [] : [`/${size}/lede/corpus/listing/0.json`, `/${size}/lede/corpus/postings.json`]),
         `/${size}/baseline/corpus/index.json`,
-        ...[0, 1].map((p) => `/${size}/lede/corpus/articles/${encodeURIComponent(expect.article(p).id)}.json`),
+        ...[0, 1].map((p) => (isDefault(size) ? `/${size}/lede/corpus/${expect.article(p).url}` : `/${size}/lede/corpus/articles/${encodeURIComponent(expect.article(p).id)}.json`)),
         ...[0, 1].map((p) => `/${size}/baseline/corpus/${expect.article(p).url}`),
       ]);
       const s = (report.results[size] = {
         runs: opts.runs,
-        articles: index.articles.length - 1,
+        articles: index.articles.length - (isDefault(size) ? 0 : 1),
+        default: isDefault(size) || undefined,
         indexBytes: statSync(indexPath).size,
-        paged: { pageSize: opts.pageSize, indexBytes: statSync(join(paged[size], 'index.json')).size, postingsBytes: statSync(join(paged[size], 'postings.json')).size },
+        paged: isDefault(size) ? undefined : { pageSize: opts.pageSize, indexBytes: statSync(join(paged[size], 'index.json')).size, postingsBytes: statSync(join(paged[size], 'postings.json')).size },
         bytes: { lede: {}, baseline: {} },
         timing: {},
       });
@@ -778,7 +805,9 @@ async function main() {
   if (opts.write) {
     mkdirSync(opts.out, { recursive: true });
     const day = report.date.slice(0, 10);
-    const base = opts.sizes.join(',') === '1k,10k,100k' ? day : `${day}-${opts.sizes.join('-')}`;
+    // Named by day and Lede commit, so that a rerun of another build the same day keeps the first.
+    const rev = report.machine.commit.split(' ')[0];
+    const base = [day, rev !== 'unknown' && rev, opts.sizes.join(',') !== '1k,10k,100k' && opts.sizes.join('-')].filter(Boolean).join('-');
     writeFileSync(join(opts.out, `${base}.md`), `${md}\n`);
     writeFileSync(join(opts.out, `${base}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(opts.out, 'latest.md'), `${md}\n`);
