@@ -536,13 +536,14 @@ const METRICS = [
 /** A row's label for this size's results: some hold only for a paged synthetic corpus. */
 function labelFor(key, s) {
   if (key === 'click1' && !s.paged) return 'topic click → paint, 1 topic (the first click)';
+  if (key === 'click1Again' && !s.paged) return 'topic click → paint, 1 topic, a later click';
   if (key === 'articleLong' && s.default) return 'article open → paint, newest article (first card)';
   return METRICS.find((m) => m[0] === key)?.[1] ?? key;
 }
 
 const fmtMs = (v) => (v == null ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const fmtBytes = (v) => (v == null ? '–' : v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} kB`);
-const fmtRatio = (a, b) => (a == null || b == null || b === 0 ? '–' : `×${(a / b).toFixed(a / b >= 10 ? 0 : 2)}`);
+const fmtRatio = (a, b) => (a == null || b == null || b === 0 ? '–' : `×${a / b >= 10 ? (a / b).toFixed(0) : a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}`);
 
 function summarize(cell) {
   const ok = cell.runs.filter((r) => !r.error);
@@ -562,6 +563,7 @@ function markdown(report) {
   L.push(`# Lede benchmark, ${report.date}`);
   L.push('');
   L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; ${m.browser}; Node ${m.node}. Lede ${m.commit}, wasm ${fmtBytes(m.wasmBytes)} raw. Load average (1 min) ${m.loadAverageAtStart.toFixed(1)} at the start, ${m.loadAverageAtEnd.toFixed(1)} at the end: other work on the machine inflates every timing, Lede's and the baseline's alike (runs are interleaved).`);
+  for (const note of report.notes || []) L.push(`${note}\n`);
   L.push(`Each timing is the median of fresh page loads (how many: under each size); CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`. Ratios are Lede ÷ baseline (×1.00 = as fast as the floor). Methods: bench/README.md.`);
   L.push('');
   for (const size of report.sizes) {
