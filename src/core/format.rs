@@ -364,17 +364,6 @@ impl CorpusIndex {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    /// Every article that mentions the entity, newest first.
-    pub fn articles_mentioning(&self, entity_id: &str) -> Vec<&ArticleSummary> {
-        let mut found: Vec<&ArticleSummary> = self
-            .articles
-            .iter()
-            .filter(|a| a.entities.iter().any(|e| e == entity_id))
-            .collect();
-        crate::core::dates::sort_newest_first(&mut found);
-        found
-    }
-
     /// Serialises the index the way the corpus tool writes it: pretty, stable.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an index always serialises")
