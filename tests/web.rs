@@ -384,8 +384,18 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
     let more = || all(&root, "button.lede-more");
     assert_eq!(more()[0].text_content().unwrap(), "Show 30 more");
     more()[0].click();
-    settle(0).await;
+    settle(50).await;
     assert_eq!(all(&root, ".lede-card").len(), 60);
+    // Focus continues at the first new article, not on a button that moved away.
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    let thirty_first = all(&root, ".lede-card__headline")[30].text_content().unwrap();
+    assert_eq!(focused, thirty_first);
     more()[0].click();
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 70);

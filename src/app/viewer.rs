@@ -181,6 +181,30 @@ impl Viewer {
         });
     }
 
+    /// After "Show more", moves focus to the link of the `n`th card of the list (0-based), once it
+    /// is drawn. A card whose summary is still loading has no link yet; focus then stays put.
+    pub fn focus_card_link(&self, n: usize) {
+        let root = self.root;
+        request_animation_frame(move || {
+            let link = root
+                .try_with_value(|r| {
+                    r.query_selector_all("ol.lede-list > li")
+                        .ok()
+                        .and_then(|items| items.item(n as u32))
+                        .and_then(|item| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(item).ok()
+                        })
+                        .and_then(|item| item.query_selector("a").ok().flatten())
+                })
+                .flatten();
+            if let Some(link) =
+                link.and_then(|l| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(l).ok())
+            {
+                let _ = link.focus();
+            }
+        });
+    }
+
     /// Dispatches a DOM event the host page can listen to (see [`events`]).
     fn emit(&self, name: &str, detail: &wasm_bindgen::JsValue) {
         self.events

@@ -2,6 +2,7 @@ use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
+use crate::app::use_viewer;
 use leptos::prelude::*;
 
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
@@ -21,6 +22,7 @@ pub fn ArticleList(
     on_more: Callback<()>,
 ) -> impl IntoView {
     let data = use_corpus_data();
+    let viewer = use_viewer();
     Effect::new(move |_| visible.with(|v| data.request_summaries(v)));
     let cards = move || {
         visible
@@ -47,7 +49,12 @@ pub fn ArticleList(
             <button
                 type="button"
                 class="lede-button lede-button--quiet lede-more"
-                on:click=move |_| on_more.run(())
+                on:click=move |_| {
+                    // Keyboard and screen-reader users continue at the first new article.
+                    let first_new = visible.with_untracked(Vec::len);
+                    on_more.run(());
+                    viewer.focus_card_link(first_new);
+                }
             >
                 {move || format!("Show {} more", remaining.get().min(PAGE_SIZE))}
             </button>
