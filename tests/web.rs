@@ -394,7 +394,9 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
         .active_element()
         .and_then(|e| e.text_content())
         .unwrap_or_default();
-    let thirty_first = all(&root, ".lede-card__headline")[30].text_content().unwrap();
+    let thirty_first = all(&root, ".lede-card__headline")[30]
+        .text_content()
+        .unwrap();
     assert_eq!(focused, thirty_first);
     more()[0].click();
     settle(0).await;
