@@ -167,40 +167,27 @@ impl Viewer {
     /// After a navigation, moves keyboard and screen-reader focus to the new page's heading
     /// (which has `tabindex="-1"`), the way a full page load would start at the top.
     pub fn focus_heading(&self) {
-        let selector = format!("#{}", self.id("heading"));
-        let root = self.root;
-        request_animation_frame(move || {
-            let heading = root
-                .try_with_value(|r| r.query_selector(&selector).ok().flatten())
-                .flatten();
-            if let Some(heading) =
-                heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-            {
-                let _ = heading.focus();
-            }
-        });
+        self.focus_first(format!("#{}", self.id("heading")));
     }
 
-    /// After "Show more", moves focus to the link of the `n`th card of the list (0-based), once it
-    /// is drawn. A card whose summary is still loading has no link yet; focus then stays put.
+    /// After "Show more", moves focus to the link of the `n`th card of the list (0-based). A card
+    /// whose summary is still loading has no link yet; focus then stays put.
     pub fn focus_card_link(&self, n: usize) {
+        self.focus_first(format!("ol.lede-list > li:nth-child({}) a", n + 1));
+    }
+
+    /// Focuses the first element inside this viewer that matches `selector`, once the current
+    /// update is drawn.
+    fn focus_first(&self, selector: String) {
         let root = self.root;
         request_animation_frame(move || {
-            let link = root
-                .try_with_value(|r| {
-                    r.query_selector_all("ol.lede-list > li")
-                        .ok()
-                        .and_then(|items| items.item(n as u32))
-                        .and_then(|item| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(item).ok()
-                        })
-                        .and_then(|item| item.query_selector("a").ok().flatten())
-                })
+            let found = root
+                .try_with_value(|r| r.query_selector(&selector).ok().flatten())
                 .flatten();
-            if let Some(link) =
-                link.and_then(|l| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(l).ok())
+            if let Some(element) =
+                found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
             {
-                let _ = link.focus();
+                let _ = element.focus();
             }
         });
     }
