@@ -415,3 +415,54 @@ fn schemas_match_what_the_format_reads() {
         .unwrap()
         .contains("code points"));
 }
+
+/// Guards against `validate` passing a paged corpus without reading its parts: the paged layout
+/// of the default corpus validates, and a truncated listing page or a corrupt postings file is
+/// reported with its file.
+#[test]
+fn paged_layout_of_the_default_corpus_validates_and_corruption_is_caught() {
+    let tool = env!("CARGO_BIN_EXE_lede-corpus");
+    let out = std::env::temp_dir().join(format!("lede-corpus-paged-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let index = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/index.json");
+    let status = Command::new(tool)
+        .args(["paginate", index, "--page-size", "5", "--out"])
+        .arg(&out)
+        .status()
+        .expect("lede-corpus runs");
+    assert!(status.success(), "paginate failed");
+    let validate = || {
+        Command::new(tool)
+            .arg("validate")
+            .arg(out.join("index.json"))
+            .output()
+            .expect("lede-corpus runs")
+    };
+    let ok = validate();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("(16 articles"));
+
+    std::fs::write(
+        out.join("listing/1.json"),
+        r#"{"version": 1, "page": 1, "articles": []}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        out.join("postings.json"),
+        "{\"version\": 1, \"count\": 16, \"topics\": {\"x\": \"*\"}}",
+    )
+    .unwrap();
+    let bad = validate();
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success());
+    assert!(
+        stderr.contains("listing/1.json: holds 0 articles"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("postings.json: at topics.x"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -41,7 +41,8 @@ COMMANDS:
                   Source paths in the manifest are relative to --root (default: the current
                   directory, the repository root). Stale article files in <out>/articles are
                   removed. The output is deterministic.
-    validate      Reads an index and every article it lists; checks JSON shape, dates, ids,
+    validate      Reads an index and every article it lists (for a paged corpus, also its
+                  listing pages, postings and mentions); checks JSON shape, dates, ids,
                   topics and entities against the index, mention offsets (code points) and
                   URLs. Exit code 1 if anything is wrong.
     import-ninjs  Prints the article read from an IPTC ninjs item (no topics; entities from

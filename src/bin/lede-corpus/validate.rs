@@ -1,5 +1,6 @@
 //! `lede-corpus validate <index.json>`: reads the index and every article it points to the way
-//! the viewer does, and reports every problem with its file and JSON path.
+//! the viewer does (for a paged corpus, also its listing pages, postings and mentions), and
+//! reports every problem with its file and JSON path.
 
 use lede::core::format::{Article, CorpusIndex};
 use lede::core::mentions::paragraph_segments;
@@ -35,6 +36,13 @@ pub fn validate(index_path: &Path) -> Report {
             return report;
         }
     };
+    let base = index_path.parent().unwrap_or(Path::new("."));
+    // A paged corpus: read its listing pages into the list of summaries checked below, and
+    // decode its postings and mentions, as the viewer would.
+    let mut index = index;
+    if let Some(catalog) = index.catalog.clone() {
+        read_paged(&catalog, base, &mut index, &mut report.problems);
+    }
     let problems = &mut report.problems;
     let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
     let entities: HashSet<&str> = index.entities.iter().map(|e| e.id.as_str()).collect();
@@ -47,7 +55,6 @@ pub fn validate(index_path: &Path) -> Report {
             }
         }
     }
-    let base = index_path.parent().unwrap_or(Path::new("."));
     for (i, summary) in index.articles.iter().enumerate() {
         let at = |field: &str| format!("{shown}: at articles[{i}]{field}");
         for (j, t) in summary.topics.iter().enumerate() {
@@ -211,6 +218,66 @@ fn check_article(
             problems.push(format!(
                 "{file}: mentions entity {e:?} but the index does not list it for this article"
             ));
+        }
+    }
+}
+
+/// Reads the listing pages, postings and mentions of a paged corpus; appends the summaries to
+/// `index.articles` (so that they and their article files are checked like an inline corpus's).
+fn read_paged(
+    catalog: &lede::core::catalog::Catalog,
+    base: &Path,
+    index: &mut CorpusIndex,
+    problems: &mut Vec<String>,
+) {
+    use lede::core::catalog::{listing_page_from_json, mentions_from_json, postings_from_json};
+    let read = |relative: &str, problems: &mut Vec<String>| {
+        let path = base.join(relative);
+        std::fs::read_to_string(&path)
+            .map_err(|e| problems.push(format!("{}: cannot read: {e}", path.display())))
+            .ok()
+            .map(|text| (path.display().to_string(), text))
+    };
+    for page in 0..catalog.page_count() {
+        let Some((shown, text)) = read(&catalog.page_url(page), problems) else {
+            continue;
+        };
+        match listing_page_from_json(&text, page) {
+            Ok(summaries) => {
+                let expected = catalog
+                    .page_size
+                    .min(catalog.count - page * catalog.page_size);
+                if summaries.len() != expected {
+                    problems.push(format!(
+                        "{shown}: holds {} articles, the catalog says {expected}",
+                        summaries.len()
+                    ));
+                }
+                for s in &summaries {
+                    if s.url != catalog.article_url(&s.id) {
+                        problems.push(format!(
+                            "{shown}: article {:?} is at {:?}, but the catalog's template says {:?}",
+                            s.id,
+                            s.url,
+                            catalog.article_url(&s.id)
+                        ));
+                    }
+                }
+                index.articles.extend(summaries);
+            }
+            Err(e) => problems.push(format!("{shown}: {e}")),
+        }
+    }
+    if let Some((shown, text)) = read(&catalog.postings, problems) {
+        if let Err(e) = postings_from_json(&text, catalog.count) {
+            problems.push(format!("{shown}: {e}"));
+        }
+    }
+    if let Some(mentions) = &catalog.mentions {
+        if let Some((shown, text)) = read(mentions, problems) {
+            if let Err(e) = mentions_from_json(&text, catalog.count) {
+                problems.push(format!("{shown}: {e}"));
+            }
         }
     }
 }
