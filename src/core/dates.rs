@@ -95,9 +95,13 @@ pub fn sort_newest_first(articles: &mut [&ArticleSummary]) {
 pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
     let ka = parse_timestamp(&a.published).unwrap_or(i64::MIN);
     let kb = parse_timestamp(&b.published).unwrap_or(i64::MIN);
-    kb.cmp(&ka)
-        .then_with(|| a.headline.cmp(&b.headline))
-        .then_with(|| a.id.cmp(&b.id))
+    kb.cmp(&ka).then_with(|| same_time_order(a, b))
+}
+
+/// How [`newest_first`] orders articles published at the same instant: by headline, then id.
+/// Callers that have already compared parsed dates use this to avoid parsing them again.
+pub fn same_time_order(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
+    a.headline.cmp(&b.headline).then_with(|| a.id.cmp(&b.id))
 }
 
 fn is_leap(year: i64) -> bool {

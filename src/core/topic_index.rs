@@ -9,7 +9,7 @@
 //! The results are exactly those of [`TopicFilter::apply`] and [`TopicFilter::counts`], which
 //! stay as the plain reference (the property tests compare the two).
 
-use crate::core::dates::{newest_first, parse_timestamp};
+use crate::core::dates::{parse_timestamp, same_time_order};
 use crate::core::format::CorpusIndex;
 use crate::core::topics::{TopicFilter, TopicMatch};
 use std::collections::HashMap;
@@ -113,7 +113,7 @@ impl TopicIndex {
         order.sort_unstable_by(|&a, &b| {
             stamps[b]
                 .cmp(&stamps[a])
-                .then_with(|| newest_first(&index.articles[a], &index.articles[b]))
+                .then_with(|| same_time_order(&index.articles[a], &index.articles[b]))
         });
         // The index's topics first, in its order (their counts are shown); then any topic an
         // article carries that the index does not list, so that filtering by it still agrees

@@ -20,6 +20,13 @@ async function errorPanel(page) {
   };
 }
 
+/** Clicks the panel's "Try again" and waits for the whole list to be back. */
+async function retryShowsTheList(page, panel) {
+  await panel.retry.click();
+  await viewShown(page, 'list');
+  await listHeadlines(page, site.index.articles.length);
+}
+
 test('a missing index: "File not found" naming the file; Try again once it is back', { timeout: 60_000 }, async () => {
   const served = join(site.server.siteDir, 'corpus', 'index.json');
   rmSync(served);
@@ -34,9 +41,7 @@ test('a missing index: "File not found" naming the file; Try again once it is ba
     assert.match(panel.code, /404/, `the message gives the status: ${panel.code}`);
 
     copyFileSync(join(site.dist, 'corpus', 'index.json'), served);
-    await panel.retry.click();
-    await viewShown(page, 'list');
-    await listHeadlines(page, site.index.articles.length);
+    await retryShowsTheList(page, panel);
     assert.equal(await page.locator('.lede-error').count(), 0, 'the error is gone');
   } finally {
     copyFileSync(join(site.dist, 'corpus', 'index.json'), served);
@@ -58,9 +63,7 @@ test('a malformed index: "not a valid Lede file" with the JSON path', { timeout:
     assert.ok(panel.code.includes('articles[0]'), `names the JSON path articles[0]: ${panel.code}`);
 
     await page.unroute(INDEX);
-    await panel.retry.click();
-    await viewShown(page, 'list');
-    await listHeadlines(page, site.index.articles.length);
+    await retryShowsTheList(page, panel);
   } finally {
     await context.close();
   }
@@ -76,9 +79,7 @@ test('a network failure: "Could not reach the server"; Try again recovers', { ti
     assert.match(panel.code, /corpus\/index\.json/, `names the file: ${panel.code}`);
 
     await page.unroute(INDEX);
-    await panel.retry.click();
-    await viewShown(page, 'list');
-    await listHeadlines(page, site.index.articles.length);
+    await retryShowsTheList(page, panel);
   } finally {
     await context.close();
   }
