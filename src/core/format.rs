@@ -20,6 +20,7 @@
 //! through serde.
 
 use crate::core::json::{Fail, Read, Reader};
+use crate::core::quote::quoted;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -401,7 +402,7 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
                 slots[slot] = i + 1;
                 continue;
             }
-            format!("the id {id:?} is used twice")
+            format!("the id {} is used twice", quoted(id))
         };
         return Err(FormatError::Invalid {
             path: format!("{list}[{i}].id"),
@@ -412,7 +413,10 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
 }
 
 fn not_a_date(text: &str) -> String {
-    format!("{text:?} is not an ISO 8601 date such as 2023-03-07")
+    format!(
+        "{} is not an ISO 8601 date such as 2023-03-07",
+        quoted(text)
+    )
 }
 
 impl Article {

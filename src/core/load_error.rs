@@ -1,6 +1,7 @@
 //! Everything that can go wrong while loading a corpus file, as values the viewer shows.
 
 use crate::core::format::FormatError;
+use crate::core::quote::quoted;
 use std::fmt;
 
 /// Why a file of the corpus could not be shown. Every variant names the file.
@@ -63,7 +64,8 @@ impl fmt::Display for LoadError {
             LoadError::Format { url, error } => write!(f, "{url}: {error}"),
             LoadError::UnsafeUrl { url } => write!(
                 f,
-                "{url:?} is not an http, https or relative URL, so it was not followed"
+                "{} is not an http, https or relative URL, so it was not followed",
+                quoted(url)
             ),
         }
     }

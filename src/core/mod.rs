@@ -12,6 +12,7 @@ pub mod language;
 pub mod load_error;
 pub mod matching;
 pub mod mentions;
+pub mod quote;
 pub mod topic_index;
 pub mod topics;
 pub mod url_safety;

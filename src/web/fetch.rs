@@ -67,8 +67,21 @@ fn network_error(
     } else {
         LoadError::Network {
             url: url.to_string(),
-            message: error.to_string(),
+            message: network_message(error),
         }
+    }
+}
+
+/// What the browser said about a failed request. A `match` rather than `error.to_string()`: the
+/// enum's `Display` also covers serde_json errors (server_fn switches gloo-net's `json` feature
+/// on), and calling it links serde_json's and std::io's message tables into the wasm for a
+/// variant that `text()` never returns.
+fn network_message(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.message,
+        gloo_net::Error::GlooError(message) => message,
+        #[allow(unreachable_patterns)] // the `json` variant, when a dependency enables it
+        _ => "the response could not be read".to_string(),
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::app::components::safe_image::SafeImage;
 use crate::core::format::LeadImage;
+use crate::core::quote::quoted;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
     let src = resolve(&image.url, &article_url);
     if src.is_none() {
-        crate::web::console::warn(&format!("image URL refused: {:?}", image.url));
+        crate::web::console::warn(&format!("image URL refused: {}", quoted(&image.url)));
     }
     let has_text = image.caption.is_some() || image.credit.is_some();
     view! {

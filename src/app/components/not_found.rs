@@ -1,5 +1,6 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
+use crate::core::quote::quoted;
 use leptos::prelude::*;
 
 /// Says that a linked article or entity is not in this corpus, with a way back to the list.
@@ -10,7 +11,7 @@ pub fn NotFound(
     id: String,
 ) -> impl IntoView {
     let viewer = use_viewer();
-    crate::web::console::warn(&format!("no {what} with id {id:?} in this corpus"));
+    crate::web::console::warn(&format!("no {what} with id {} in this corpus", quoted(&id)));
     let list = viewer.list_state();
     view! {
         <div class="lede-error" role="alert">

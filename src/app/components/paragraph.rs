@@ -2,6 +2,7 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
 use crate::core::format::Article;
 use crate::core::mentions::{paragraph_segments, Segment};
+use crate::core::quote::quoted;
 use crate::core::view_state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn BodyParagraph(article: std::sync::Arc<Article>, index: usize) -> impl Int
     let paragraph = &article.body[index];
     let (segments, warnings) = paragraph_segments(&article, index, paragraph);
     for warning in &warnings {
-        console::warn(&format!("article {:?}: {warning}", article.id));
+        console::warn(&format!("article {}: {warning}", quoted(&article.id)));
     }
     let filter = viewer.state.with_untracked(|s| s.filter.clone());
     let pieces = segments

@@ -12,7 +12,7 @@ export function distDir() {
     if (!existsSync(join(dir, file))) {
       throw new Error(
         `The release build is missing ${join(dir, file)}. ` +
-          'Run `. scripts/setup && trunk build --release` first (scripts/test does that), ' +
+          'Run `scripts/build` first (scripts/test does that), ' +
           'or point LEDE_DIST at a built dist directory.',
       );
     }
