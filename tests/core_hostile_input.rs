@@ -4,7 +4,9 @@
 //!
 //! The corpora live outside the crate, in `../shared/corpora/` (see its README); CI has them.
 
-use lede::core::format::{Article, CorpusIndex, EntityKind, FormatError, UNKNOWN_ENTITY};
+use lede::core::format::{
+    Article, CorpusIndex, EntityDirectory, EntityKind, FormatError, UNKNOWN_ENTITY,
+};
 use lede::core::mentions::{paragraph_segments, segments, Segment, SpanProblem};
 use lede::core::url_safety::safe_url;
 use lede::core::view_state::{View, ViewState};
@@ -75,8 +77,12 @@ fn parse_both(
     Result<Article, FormatError>,
 ) {
     let text = case.text.clone();
-    std::panic::catch_unwind(move || (CorpusIndex::from_json(&text), Article::from_json(&text)))
-        .unwrap_or_else(|_| panic!("{}: parsing panicked", case.name))
+    std::panic::catch_unwind(move || {
+        // The entity directory's reader shares the index's; it must not panic either.
+        let _ = EntityDirectory::from_json(&text);
+        (CorpusIndex::from_json(&text), Article::from_json(&text))
+    })
+    .unwrap_or_else(|_| panic!("{}: parsing panicked", case.name))
 }
 
 /// Guards against a parser panic (stack overflow on deep nesting, slicing a multi-byte
@@ -751,4 +757,74 @@ fn top_level_array_is_not_mistaken_for_a_version() {
             assert!(!err.to_string().contains("format version"), "{text}: {err}");
         }
     }
+}
+
+fn directory_value() -> Value {
+    json!({
+        "version": 1,
+        "entities": [
+            {"id": "baghdad", "name": "Baghdad", "type": "place", "articles": ["b", "a"]},
+            {"id": "reuters", "name": "Reuters", "type": "organisation", "articles": ["b"]},
+            {"id": "nobody", "name": "Nobody"},
+        ],
+    })
+}
+
+fn index_with_entity_file() -> CorpusIndex {
+    let mut v = index_value();
+    v["entity_file"] = json!("entities.json");
+    CorpusIndex::from_json(&v.to_string()).unwrap()
+}
+
+/// Guards against the entity view showing nothing for a corpus whose entities live in a file.
+#[test]
+fn an_entity_directory_fills_in_the_entities_and_who_mentions_them() {
+    let mut index = index_with_entity_file();
+    let directory = EntityDirectory::from_json(&directory_value().to_string()).unwrap();
+    index.add_directory(directory).unwrap();
+    assert_eq!(index.entity_file, None);
+    let names: Vec<&str> = index.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Baghdad", "Reuters", "Nobody"]);
+    assert_eq!(
+        index.entity("reuters").unwrap().kind,
+        EntityKind::Organisation
+    );
+    assert_eq!(index.article("a").unwrap().entities, ["baghdad"]);
+    assert_eq!(index.article("b").unwrap().entities, ["baghdad", "reuters"]);
+}
+
+/// Guards against a directory that names a missing article being taken silently.
+#[test]
+fn a_directory_naming_an_unknown_article_is_refused_with_its_path() {
+    let mut v = directory_value();
+    v["entities"][1]["articles"] = json!(["b", "gone"]);
+    let directory = EntityDirectory::from_json(&v.to_string()).unwrap();
+    let (path, message) = invalid(index_with_entity_file().add_directory(directory));
+    assert_eq!(path, "entities[1].articles[1]");
+    assert!(message.contains("\"gone\""), "{message}");
+}
+
+/// Guards against wrong types and repeated ids in a directory going unreported.
+#[test]
+fn a_malformed_directory_names_its_json_path() {
+    let mut v = directory_value();
+    v["entities"][0]["articles"] = json!(["a", 7]);
+    let (path, ..) = json_error(EntityDirectory::from_json(&v.to_string()));
+    assert_eq!(path, "entities[0].articles[1]");
+
+    let mut v = directory_value();
+    v["entities"][2]["id"] = json!("baghdad");
+    let (path, message) = invalid(EntityDirectory::from_json(&v.to_string()));
+    assert_eq!(path, "entities[2].id");
+    assert!(message.contains("twice"), "{message}");
+}
+
+/// Guards against two sources of entities that could disagree.
+#[test]
+fn entities_inline_and_in_a_file_at_once_are_refused() {
+    let mut v = index_value();
+    v["entity_file"] = json!("entities.json");
+    v["entities"] = json!([{"id": "x", "name": "X"}]);
+    let (path, _) = invalid(CorpusIndex::from_json(&v.to_string()));
+    assert_eq!(path, "entity_file");
 }

@@ -615,6 +615,7 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
             })
             .collect(),
         entities: Vec::new(),
+        entity_file: None,
         articles: articles
             .into_iter()
             .enumerate()

@@ -2,7 +2,7 @@
 //! (`schema/`): it validates, the seed article is converted faithfully, it is varied enough to
 //! exercise the viewer, and `lede-corpus build` reproduces it byte for byte.
 
-use lede::core::format::{Article, CorpusIndex};
+use lede::core::format::{Article, CorpusIndex, EntityDirectory};
 use lede::core::mentions::{paragraph_segments, Segment};
 use lede::core::url_safety::{is_absolute_http, safe_url};
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,9 +19,39 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The index as the viewer has it once an entity is opened: with its entity directory read in.
 fn index() -> CorpusIndex {
+    let mut index = index_file();
+    let file = index
+        .entity_file
+        .clone()
+        .expect("the default corpus has an entity directory");
+    let path = root().join("corpus").join(file);
+    let directory = EntityDirectory::from_json(&read(&path))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    index
+        .add_directory(directory)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    index
+}
+
+/// The index file alone, as the list's first view downloads it.
+fn index_file() -> CorpusIndex {
     let path = root().join("corpus/index.json");
     CorpusIndex::from_json(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_first_view_downloads_no_entity() {
+    // The entity directory is fetched when an entity is opened (4 of the index's 7 kB gzipped).
+    let index = index_file();
+    assert!(index.entities.is_empty());
+    assert!(index.articles.iter().all(|a| a.entities.is_empty()));
+    let text = read(&root().join("corpus/index.json"));
+    assert!(
+        !text.contains("wikipedia.org"),
+        "entity links leaked into the index"
+    );
 }
 
 fn article(url: &str) -> Article {
@@ -378,6 +408,11 @@ fn schemas_match_what_the_format_reads() {
     );
     assert_eq!(required(&index, "/$defs/entitySummary"), ["id", "name"]);
     assert_eq!(required(&index, "/$defs/topic"), ["id", "label"]);
+
+    let entities = schema("lede-entities.v1.schema.json");
+    assert_eq!(required(&entities, ""), ["entities", "version"]);
+    assert_eq!(required(&entities, "/$defs/entity"), ["id", "name"]);
+    assert!(index.pointer("/properties/entity_file").is_some());
 
     let paged = schema("lede-paged.v1.schema.json");
     assert_eq!(

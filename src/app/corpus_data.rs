@@ -1,13 +1,14 @@
-//! The corpus as the pages see it: the index, and the parts of a paged corpus that are fetched
-//! when first needed (topic postings, listing pages, entity mentions), each as a [`Remote`] so
-//! that a page can show loading, the data, or an error with a retry.
+//! The corpus as the pages see it: the index, and the parts that are fetched when first needed
+//! (the entity directory; for a paged corpus also topic postings, listing pages and entity
+//! mentions), each as a [`Remote`] so that a page can show loading, the data, or an error with a
+//! retry.
 //!
 //! A corpus listed inline has everything from the start; the same questions are answered
 //! without fetching, so the pages do not care which layout they show.
 
 use crate::app::remote::Remote;
 use crate::core::corpus::Corpus;
-use crate::core::format::ArticleSummary;
+use crate::core::format::{ArticleSummary, EntityDirectory, EntitySummary};
 use crate::core::load_error::LoadError;
 use crate::core::topic_index::TopicIndex;
 use crate::web::fetch;
@@ -28,6 +29,9 @@ pub struct CorpusData {
     topics: RwSignal<Option<Remote<Arc<TopicIndex>>>>,
     pages: RwSignal<HashMap<usize, Remote<Arc<Vec<ArticleSummary>>>>>,
     mentions: RwSignal<Option<Remote<Ordinals>>>,
+    /// The index's entity directory: `None` until [`CorpusData::request_entities`] fetches it;
+    /// ready and empty from the start when the index lists its entities inline.
+    directory: RwSignal<Option<Remote<Arc<EntityDirectory>>>>,
 }
 
 /// The corpus data of the component being built.
@@ -42,12 +46,19 @@ impl CorpusData {
             .inline_topics
             .clone()
             .map(|t| Remote::Ready(Arc::new(t)));
+        let directory = corpus.index.entity_file.is_none().then(|| {
+            Remote::Ready(Arc::new(EntityDirectory {
+                version: 1,
+                entities: Vec::new(),
+            }))
+        });
         let data = CorpusData {
             corpus: StoredValue::new(corpus),
             index_url: StoredValue::new(index_url),
             topics: RwSignal::new(inline),
             pages: RwSignal::new(HashMap::new()),
             mentions: RwSignal::new(None),
+            directory: RwSignal::new(directory),
         };
         provide_context(data);
         data
@@ -189,7 +200,18 @@ impl CorpusData {
     /// `None` until [`CorpusData::request_mentions`].
     pub fn mentions_of(&self, entity_id: &str) -> Option<Remote<Vec<usize>>> {
         let corpus = self.corpus.get_value();
-        if let Some(found) = corpus.inline_mentions(entity_id) {
+        // Inline: the entity directory's list if the index has one, else the summaries' lists.
+        let listed = self.directory.with(|d| match d {
+            Some(Remote::Ready(directory)) => {
+                directory.entity(entity_id).map(|e| e.articles.clone())
+            }
+            _ => None,
+        });
+        let found = match listed {
+            Some(ids) => corpus.inline_ordinals_of(&ids),
+            None => corpus.inline_mentions(entity_id),
+        };
+        if let Some(found) = found {
             return Some(Remote::Ready(found));
         }
         self.mentions.with(|m| {
@@ -236,6 +258,51 @@ impl CorpusData {
     pub fn retry_mentions(&self) {
         self.mentions.set(None);
         self.request_mentions();
+    }
+
+    /// The entity with this id: from the index, or from its entity directory once that is
+    /// here (`None` until [`CorpusData::request_entities`]; then loading, failed, or ready with
+    /// the entity if the corpus has it).
+    pub fn entity(&self, id: &str) -> Option<Remote<Option<EntitySummary>>> {
+        self.directory.with(|directory| {
+            directory.as_ref().map(|remote| match remote {
+                Remote::Loading => Remote::Loading,
+                Remote::Failed(e) => Remote::Failed(e.clone()),
+                Remote::Ready(directory) => Remote::Ready(
+                    self.corpus
+                        .with_value(|c| c.index.entity(id).cloned())
+                        .or_else(|| directory.entity(id).map(|e| e.entity.clone())),
+                ),
+            })
+        })
+    }
+
+    /// Starts fetching the index's entity directory, once.
+    pub fn request_entities(&self) {
+        if self.directory.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(path) = self.corpus.with_value(|c| c.index.entity_file.clone()) else {
+            return;
+        };
+        self.directory.set(Some(Remote::Loading));
+        let (directory, url) = (self.directory, self.url(&path));
+        spawn_local(async move {
+            let result = match url {
+                Ok(url) => fetch::load_entity_directory(&url).await,
+                Err(e) => Err(e),
+            };
+            directory.try_set(Some(match result {
+                Ok(loaded) => Remote::Ready(Arc::new(loaded)),
+                Err(error) => Remote::Failed(error),
+            }));
+        });
+    }
+
+    /// Forgets a failed entity directory load and tries again.
+    pub fn retry_entities(&self) {
+        self.directory.set(None);
+        self.request_entities();
     }
 
     /// The URL of an article's file: from its summary in an inline corpus, from the catalog's

@@ -170,6 +170,18 @@ impl Viewer {
         self.focus_first(format!("#{}", self.id("heading")));
     }
 
+    /// [`Viewer::focus_heading`] for a page whose heading appears only after something loaded:
+    /// unless the reader has put focus somewhere meanwhile, it is on the page's body (the link
+    /// they followed is gone), and goes to the heading.
+    pub fn focus_heading_if_lost(&self) {
+        let lost = web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
+        if lost {
+            self.focus_heading();
+        }
+    }
+
     /// After "Show more", moves focus to the link of the `n`th card of the list (0-based). A card
     /// whose summary is still loading has no link yet; focus then stays put.
     pub fn focus_card_link(&self, n: usize) {

@@ -1,7 +1,7 @@
 //! A loaded corpus: the index as read, and what the viewer derives from it once.
 
 use crate::core::catalog::Catalog;
-use crate::core::format::CorpusIndex;
+use crate::core::format::{ArticleSummary, CorpusIndex};
 use crate::core::topic_index::TopicIndex;
 
 /// The index and its lookups, built once when the index arrives and shared by every page.
@@ -52,18 +52,26 @@ impl Corpus {
     }
 
     /// In a corpus listed inline, the ordinals (newest-first positions) of the articles that
-    /// mention an entity.
+    /// mention an entity, from the summaries' `entities` lists.
     pub fn inline_mentions(&self, entity_id: &str) -> Option<Vec<usize>> {
+        self.inline_ordinals(|a| a.entities.iter().any(|e| e == entity_id))
+    }
+
+    /// In a corpus listed inline, the ordinals of the articles with these ids (an entity
+    /// directory's list of the articles that mention an entity). Ids the index lacks are
+    /// skipped here; `lede-corpus validate` reports them.
+    pub fn inline_ordinals_of(&self, ids: &[String]) -> Option<Vec<usize>> {
+        self.inline_ordinals(|a| ids.contains(&a.id))
+    }
+
+    fn inline_ordinals(&self, has: impl Fn(&ArticleSummary) -> bool) -> Option<Vec<usize>> {
         let topics = self.inline_topics.as_ref()?;
         Some(
             (0..self.index.articles.len())
                 .filter(|&o| {
-                    topics.position(o).is_some_and(|p| {
-                        self.index.articles[p]
-                            .entities
-                            .iter()
-                            .any(|e| e == entity_id)
-                    })
+                    topics
+                        .position(o)
+                        .is_some_and(|p| has(&self.index.articles[p]))
                 })
                 .collect(),
         )

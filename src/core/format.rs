@@ -1,8 +1,10 @@
 //! The Lede corpus format, version 1: the contract with publishers.
 //!
-//! A corpus is one small **index** file (topics, the entity registry and one summary per
-//! article: everything the list, the filter and the entity view need) plus **one file per
-//! article**, fetched only when a reader opens it. Both carry `"version": 1`.
+//! A corpus is one small **index** file (topics and one summary per article: everything the list
+//! and the filter need), an **entity directory** (the entities and the articles that mention
+//! them: what the entity view needs, fetched when a reader first opens an entity) and **one file
+//! per article**, fetched only when a reader opens it. All carry `"version": 1`. A small
+//! hand-written corpus may list its entities in the index instead of a directory.
 //!
 //! Decisions, also written down in the README and in `schema/`:
 //! - unknown fields are ignored, so newer writers can add fields without breaking older viewers;
@@ -37,9 +39,16 @@ pub struct CorpusIndex {
     /// Every topic an article may carry, in display order.
     #[serde(default)]
     pub topics: Vec<Topic>,
-    /// The entities mentioned anywhere in the corpus, so that the entity view needs no article file.
-    #[serde(default)]
+    /// The entities mentioned anywhere in the corpus, inline, so that the entity view needs no
+    /// other file. Empty when `entity_file` gives them instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntitySummary>,
+    /// The URL of the corpus's [`EntityDirectory`], relative to the index, instead of inline
+    /// `entities`: the list's first view then downloads no entity at all (for the default corpus,
+    /// 4 kB of its 7 kB gzipped index). Given it, the summaries' `entities` lists are not needed
+    /// and are ignored; the directory says which articles mention each entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_file: Option<String>,
     /// Every article, inline: the layout of a small corpus. Required unless `catalog` is given.
     pub articles: Vec<ArticleSummary>,
     /// The paged layout of a large corpus, instead of `articles` (see [`crate::core::catalog`]).
@@ -73,8 +82,9 @@ pub struct ArticleSummary {
     pub language: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
-    /// Ids of the entities the article mentions (see [`CorpusIndex::entities`]).
-    #[serde(default)]
+    /// Ids of the entities the article mentions (see [`CorpusIndex::entities`]); filled in from
+    /// the [`EntityDirectory`] when the index has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Thumbnail>,
@@ -338,6 +348,12 @@ impl CorpusIndex {
     fn validate(&self) -> Result<(), FormatError> {
         unique_ids(self.topics.iter().map(|t| t.id.as_str()), "topics")?;
         unique_ids(self.entities.iter().map(|e| e.id.as_str()), "entities")?;
+        if self.entity_file.is_some() && !self.entities.is_empty() {
+            return Err(FormatError::Invalid {
+                path: "entity_file".into(),
+                message: "give the entities inline or in an entity file, not both".into(),
+            });
+        }
         unique_ids(self.articles.iter().map(|a| a.id.as_str()), "articles")?;
         for (i, article) in self.articles.iter().enumerate() {
             if crate::core::dates::parse_timestamp(&article.published).is_none() {
@@ -368,6 +384,84 @@ impl CorpusIndex {
     /// Serialises the index the way the corpus tool writes it: pretty, stable.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an index always serialises")
+    }
+
+    /// Takes the entities, and who mentions them, from the index's entity directory: afterwards
+    /// the index reads as if it had listed them inline. In a corpus listed inline, every article
+    /// id the directory names must be in the index; a paged corpus takes its mentions from its
+    /// own mentions file (see [`crate::core::catalog`]) and only the entities from here.
+    pub fn add_directory(&mut self, directory: EntityDirectory) -> Result<(), FormatError> {
+        let mut positions: Vec<(&str, usize)> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        positions.sort_unstable();
+        let mut lists = vec![Vec::new(); self.articles.len()];
+        if self.catalog.is_none() {
+            for (i, entry) in directory.entities.iter().enumerate() {
+                for (j, id) in entry.articles.iter().enumerate() {
+                    match positions.binary_search_by(|(known, _)| known.cmp(&id.as_str())) {
+                        Ok(found) => lists[positions[found].1].push(entry.entity.id.clone()),
+                        Err(_) => {
+                            return Err(FormatError::Invalid {
+                                path: format!("entities[{i}].articles[{j}]"),
+                                message: format!("the index has no article {}", quoted(id)),
+                            })
+                        }
+                    }
+                }
+            }
+        }
+        for (summary, list) in self.articles.iter_mut().zip(lists) {
+            summary.entities = list;
+        }
+        self.entities = directory.entities.into_iter().map(|e| e.entity).collect();
+        self.entity_file = None;
+        Ok(())
+    }
+}
+
+/// A corpus's entities in a file of their own (the index's `entity_file`), each with the ids of
+/// the articles that mention it: everything the entity view needs, fetched when a reader first
+/// opens an entity rather than with the list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityDirectory {
+    pub version: u32,
+    pub entities: Vec<DirectoryEntity>,
+}
+
+/// One entity of an [`EntityDirectory`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DirectoryEntity {
+    #[serde(flatten)]
+    pub entity: EntitySummary,
+    /// Ids of the articles that mention the entity, in any order: the viewer lists them newest
+    /// first. (A paged corpus gives its mentions in its mentions file and leaves this out.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<String>,
+}
+
+impl EntityDirectory {
+    /// Parses and validates an entity directory file.
+    pub fn from_json(text: &str) -> Result<Self, FormatError> {
+        let directory = parse(text, read_directory)?;
+        unique_ids(
+            directory.entities.iter().map(|e| e.entity.id.as_str()),
+            "entities",
+        )?;
+        Ok(directory)
+    }
+
+    /// The entity with this id, if the directory lists it.
+    pub fn entity(&self, id: &str) -> Option<&DirectoryEntity> {
+        self.entities.iter().find(|e| e.entity.id == id)
+    }
+
+    /// Serialises the directory the way the corpus tool writes it: pretty, stable.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a directory always serialises")
     }
 }
 
@@ -630,12 +724,19 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
         title: None,
         topics: Vec::new(),
         entities: Vec::new(),
+        entity_file: None,
         articles: Vec::new(),
         catalog: None,
     };
     let mut listed = false;
     let fields = [
-        "version", "articles", "title", "topics", "entities", "catalog",
+        "version",
+        "articles",
+        "title",
+        "topics",
+        "entities",
+        "entity_file",
+        "catalog",
     ];
     let start = r.position();
     r.fields(AN_OBJECT, &fields, 1, &mut |r, key| {
@@ -648,6 +749,7 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
             "title" => index.title = optional_string(r)?,
             "topics" => index.topics = r.list(read_topic)?,
             "entities" => index.entities = r.list(read_entity_summary)?,
+            "entity_file" => index.entity_file = optional_string(r)?,
             _ => index.catalog = optional(r, read_catalog)?,
         }
         Ok(())
@@ -788,6 +890,12 @@ fn read_thumbnail(r: &mut Reader) -> Read<Thumbnail> {
 }
 
 fn read_entity_summary(r: &mut Reader) -> Read<EntitySummary> {
+    read_directory_entity(r).map(|e| e.entity)
+}
+
+/// An entity summary, and in a directory the articles that mention it (the index's inline
+/// entities have no `articles`, and any given are ignored with the other unknown fields).
+fn read_directory_entity(r: &mut Reader) -> Read<DirectoryEntity> {
     let mut e = EntitySummary {
         id: String::new(),
         name: String::new(),
@@ -795,18 +903,38 @@ fn read_entity_summary(r: &mut Reader) -> Read<EntitySummary> {
         url: None,
         wikidata: None,
     };
-    let fields = ["id", "name", "type", "url", "wikidata"];
+    let mut articles = Vec::new();
+    let fields = ["id", "name", "type", "url", "wikidata", "articles"];
     r.fields(AN_OBJECT, &fields, 2, &mut |r, key| {
         match key {
             "id" => e.id = r.string()?,
             "name" => e.name = r.string()?,
             "type" => e.kind = read_kind(r)?,
             "url" => e.url = optional_string(r)?,
-            _ => e.wikidata = optional_string(r)?,
+            "wikidata" => e.wikidata = optional_string(r)?,
+            _ => articles = read_strings(r)?,
         }
         Ok(())
     })?;
-    Ok(e)
+    Ok(DirectoryEntity {
+        entity: e,
+        articles,
+    })
+}
+
+fn read_directory(r: &mut Reader) -> Read<EntityDirectory> {
+    let mut directory = EntityDirectory {
+        version: 0,
+        entities: Vec::new(),
+    };
+    r.fields(AN_OBJECT, &["version", "entities"], 2, &mut |r, key| {
+        match key {
+            "version" => directory.version = read_u32(r)?,
+            _ => directory.entities = r.list(read_directory_entity)?,
+        }
+        Ok(())
+    })?;
+    Ok(directory)
 }
 
 fn read_article(r: &mut Reader) -> Read<RawArticle> {

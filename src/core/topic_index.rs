@@ -260,6 +260,7 @@ mod tests {
                 })
                 .collect(),
             entities: vec![],
+            entity_file: None,
             articles: articles
                 .iter()
                 .map(|(id, date, topics)| ArticleSummary {

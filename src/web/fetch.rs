@@ -1,7 +1,7 @@
 //! Fetching corpus files with gloo-net: a timeout, HTTP errors as values, and parsing that names
 //! the file and the JSON path when a file is malformed.
 
-use crate::core::format::{Article, CorpusIndex, FormatError};
+use crate::core::format::{Article, CorpusIndex, EntityDirectory, FormatError};
 use crate::core::load_error::LoadError;
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
@@ -102,6 +102,12 @@ pub async fn load_index(url: &str) -> Result<CorpusIndex, LoadError> {
 pub async fn load_article(url: &str) -> Result<Article, LoadError> {
     let text = fetch_text(url).await?;
     Article::from_json(&text).map_err(format_error(url))
+}
+
+/// Loads a corpus's entity directory.
+pub async fn load_entity_directory(url: &str) -> Result<EntityDirectory, LoadError> {
+    let text = fetch_text(url).await?;
+    EntityDirectory::from_json(&text).map_err(format_error(url))
 }
 
 /// Loads listing page `page` of a paged corpus.

@@ -63,3 +63,38 @@ test('a mention leads to its entity page, and Back returns to the article, then 
     await context.close();
   }
 });
+
+test('the list downloads no entity; an entity directory that fails to load is an error with a retry', { timeout: 60_000 }, async () => {
+  const { index } = site;
+  const austin = index.entities.find((e) => e.id === 'lloyd-austin');
+  const DIRECTORY = '**/news/corpus/entities.json';
+  let failing = true;
+  const requested = [];
+  const { context, page } = await site.open('', {
+    beforeGoto: (p) => {
+      p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      return p.route(DIRECTORY, (route) => (failing ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+    },
+  });
+  try {
+    await viewShown(page, 'list');
+    await listHeadlines(page, index.articles.length);
+    assert.ok(!requested.some((p) => p.endsWith('/entities.json')), `the list fetched no entity file: ${requested.join(', ')}`);
+
+    await page.goto(site.server.url + `?entity=${austin.id}`);
+    const alert = page.locator('.lede-page--entity .lede-error[role=alert]');
+    await alert.waitFor();
+    const code = (await alert.locator('code').textContent()).trim();
+    assert.match(code, /corpus\/entities\.json/, `the message names the entity file: ${code}`);
+    assert.match(code, /503/, `the message gives the status: ${code}`);
+    assert.equal(await page.locator('.lede-page--entity .lede-back a').count(), 1, 'a way back to the list');
+
+    failing = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await until(page, 'the entity heading after the retry', (name) =>
+      document.querySelector('.lede-page--entity h1.lede-page__title')?.textContent.trim() === name, austin.name);
+    assert.equal(await page.locator('.lede-error').count(), 0, 'the error is gone');
+  } finally {
+    await context.close();
+  }
+});

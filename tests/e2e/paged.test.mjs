@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, newContext } from './support/browser.mjs';
 import { recordProblems } from './support/console.mjs';
-import { filtered, SEED_ID, topicCounts } from './support/corpus.mjs';
+import { filtered, loadIndex, SEED_ID, topicCounts } from './support/corpus.mjs';
 import { distDir, repoRoot } from './support/paths.mjs';
 import { serveSite } from './support/server.mjs';
 import { listHeadlines, until, viewShown } from './support/wait.mjs';
@@ -35,7 +35,7 @@ function pagedSite(dist, inlineIndex, pageSize) {
 
 before(async () => {
   const dist = distDir();
-  state.inline = JSON.parse(readFileSync(join(dist, 'corpus', 'index.json'), 'utf8'));
+  state.inline = loadIndex(dist);
   state.defaultSite = pagedSite(dist, join(dist, 'corpus', 'index.json'), 5);
 
   const synthDir = mkdtempSync(join(tmpdir(), 'lede-synth-'));

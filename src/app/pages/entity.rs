@@ -6,18 +6,48 @@ use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
 use crate::app::use_viewer;
+use crate::core::format::EntitySummary;
 use crate::core::url_safety::is_absolute_http;
 use leptos::prelude::*;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the
-/// corpus that mentions it.
+/// corpus that mentions it. Fetches the corpus's entity directory first if the index has one.
 #[component]
 pub fn EntityPage(id: String) -> impl IntoView {
     let viewer = use_viewer();
     let data = use_corpus_data();
-    let Some(entity) = data.corpus().index.entity(&id).cloned() else {
-        return view! { <NotFound what="entity" id /> }.into_any();
-    };
+    // If the directory has to load first, the heading that navigation focuses is not there yet.
+    let waited = !matches!(data.entity(&id), Some(Remote::Ready(_)));
+    data.request_entities();
+    move || match data.entity(&id) {
+        Some(Remote::Ready(Some(entity))) => {
+            if waited {
+                viewer.focus_heading_if_lost();
+            }
+            view! { <EntityDetails entity /> }.into_any()
+        }
+        Some(Remote::Ready(None)) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
+        Some(Remote::Failed(error)) => {
+            let retry = Callback::new(move |()| data.retry_entities());
+            view! {
+                <div class="lede-page lede-page--entity">
+                    <p class="lede-back">
+                        <NavLink to=viewer.list_state()>"← All articles"</NavLink>
+                    </p>
+                    <ErrorPanel error retry />
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! { <Loading label="Loading the entity" lines=3 /> }.into_any(),
+    }
+}
+
+/// The entity page once the entity is known.
+#[component]
+fn EntityDetails(entity: EntitySummary) -> impl IntoView {
+    let viewer = use_viewer();
+    let data = use_corpus_data();
     viewer.set_title(&entity.name);
     // External links must be absolute http(s): a relative "Wikipedia" link would point into
     // the publisher's own site, which is never what the writer meant.

@@ -4,16 +4,23 @@
 //! paragraphs without mentions) and written explicitly into every
 //! paragraph (an empty list where there are none), so the files carry verifiable code-point
 //! offsets and the viewer never has to guess. Only entities actually mentioned are kept, in
-//! the article and in the index. Output is deterministic: manifest order, pretty JSON, a
-//! trailing newline.
+//! the article and in the entity directory (`entities.json`, which the index names in
+//! `entity_file`: the list's first view does not download it). Output is deterministic:
+//! manifest order, pretty JSON, a trailing newline.
 
 use crate::manifest::{non_empty, Kind, Manifest, SourceEntry};
 use crate::{ninjs, readability, seed};
-use lede::core::format::{Article, CorpusIndex, EntitySummary, Mention, Thumbnail, FORMAT_VERSION};
+use lede::core::format::{
+    Article, CorpusIndex, DirectoryEntity, EntityDirectory, EntitySummary, Mention, Thumbnail,
+    FORMAT_VERSION,
+};
 use lede::core::matching::find_mentions;
 use lede::core::url_safety::is_absolute_http;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+/// Where the entity directory goes, next to the index.
+const ENTITY_FILE: &str = "entities.json";
 
 /// What `build` wrote, for the summary line and for tests.
 pub struct Built {
@@ -34,7 +41,8 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
         articles.push((article, thumbnail));
     }
 
-    // The index: every topic, and the registry entities mentioned at least once.
+    // The index: every topic and every article; the directory: the registry entities mentioned
+    // at least once, each with the articles that mention it.
     let mentioned: BTreeSet<&str> = articles
         .iter()
         .flat_map(|(a, _)| a.entities.iter().map(|e| e.id.as_str()))
@@ -64,14 +72,34 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
             warnings.push(format!("topic {:?} has no article", t.id));
         }
     }
+    let directory = EntityDirectory {
+        version: FORMAT_VERSION,
+        entities: entities
+            .into_iter()
+            .map(|entity| DirectoryEntity {
+                articles: articles
+                    .iter()
+                    .filter(|(a, _)| a.entities.iter().any(|e| e.id == entity.id))
+                    .map(|(a, _)| a.id.clone())
+                    .collect(),
+                entity,
+            })
+            .collect(),
+    };
     let index = CorpusIndex {
         version: FORMAT_VERSION,
         title: Some(manifest.title.clone()),
         topics: manifest.topics.clone(),
-        entities,
+        entities: Vec::new(),
+        entity_file: Some(ENTITY_FILE.to_string()),
         articles: articles
             .iter()
-            .map(|(a, thumb)| a.summary(thumb.clone()))
+            .map(|(a, thumb)| {
+                // Who mentions whom is in the directory.
+                let mut summary = a.summary(thumb.clone());
+                summary.entities.clear();
+                summary
+            })
             .collect(),
         catalog: None,
     };
@@ -80,7 +108,15 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
     let index_json = format!("{}\n", index.to_json());
     CorpusIndex::from_json(&index_json)
         .map_err(|e| format!("internal: the index does not read back: {e}"))?;
-    let mut files: Vec<(PathBuf, String)> = vec![(out.join("index.json"), index_json)];
+    let directory_json = format!("{}\n", directory.to_json());
+    let mut back = CorpusIndex::from_json(&index_json).expect("read back above");
+    EntityDirectory::from_json(&directory_json)
+        .and_then(|d| back.add_directory(d))
+        .map_err(|e| format!("internal: the entity directory does not read back: {e}"))?;
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (out.join("index.json"), index_json),
+        (out.join(ENTITY_FILE), directory_json),
+    ];
     for (article, _) in &articles {
         let json = format!("{}\n", article.to_json());
         let back = Article::from_json(&json)
@@ -106,7 +142,7 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
     }
     Ok(Built {
         articles: articles.len(),
-        entities: index.entities.len(),
+        entities: directory.entities.len(),
         warnings,
     })
 }

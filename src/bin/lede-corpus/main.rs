@@ -37,12 +37,13 @@ USAGE:
 COMMANDS:
     build         Imports every source listed in the manifest (default sources/sources.json),
                   applies its curation (topics, entities, corrections), computes mentions and
-                  writes <out>/index.json and <out>/articles/<id>.json (default out: corpus).
+                  writes <out>/index.json, <out>/entities.json (the entity directory) and
+                  <out>/articles/<id>.json (default out: corpus).
                   Source paths in the manifest are relative to --root (default: the current
                   directory, the repository root). Stale article files in <out>/articles are
                   removed. The output is deterministic.
-    validate      Reads an index and every article it lists (for a paged corpus, also its
-                  listing pages, postings and mentions); checks JSON shape, dates, ids,
+    validate      Reads an index, its entity directory and every article it lists (for a
+                  paged corpus, also its listing pages, postings and mentions); checks JSON shape, dates, ids,
                   topics and entities against the index, mention offsets (code points) and
                   URLs. Exit code 1 if anything is wrong.
     import-ninjs  Prints the article read from an IPTC ninjs item (no topics; entities from

@@ -4,7 +4,7 @@
 //! entity mentions as compact ordinal lists. Article files are copied unchanged.
 
 use lede::core::catalog::encode_ordinals;
-use lede::core::format::{ArticleSummary, CorpusIndex};
+use lede::core::format::{ArticleSummary, CorpusIndex, EntityDirectory};
 use lede::core::topic_index::TopicIndex;
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -22,9 +22,18 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     }
     let text = std::fs::read_to_string(index_path)
         .map_err(|e| format!("{}: cannot read: {e}", index_path.display()))?;
-    let index =
+    let mut index =
         CorpusIndex::from_json(&text).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let source_dir = index_path.parent().unwrap_or(Path::new("."));
+    // The paged index lists the entities itself and its mentions file says who mentions whom.
+    if let Some(file) = index.entity_file.clone() {
+        let path = source_dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        EntityDirectory::from_json(&text)
+            .and_then(|directory| index.add_directory(directory))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let topics = TopicIndex::new(&index);
     let count = index.articles.len();
     let order: Vec<usize> = (0..count)

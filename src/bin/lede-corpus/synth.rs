@@ -138,6 +138,7 @@ pub fn generate(
         )),
         topics,
         entities,
+        entity_file: None,
         articles: summaries,
         catalog: None,
     })

@@ -1,8 +1,8 @@
 //! `lede-corpus validate <index.json>`: reads the index and every article it points to the way
-//! the viewer does (for a paged corpus, also its listing pages, postings and mentions), and
-//! reports every problem with its file and JSON path.
+//! the viewer does (also its entity directory, and for a paged corpus its listing pages, postings
+//! and mentions), and reports every problem with its file and JSON path.
 
-use lede::core::format::{Article, CorpusIndex};
+use lede::core::format::{Article, CorpusIndex, EntityDirectory};
 use lede::core::mentions::paragraph_segments;
 use lede::core::url_safety::{is_absolute_http, safe_url};
 use std::collections::HashSet;
@@ -42,6 +42,9 @@ pub fn validate(index_path: &Path) -> Report {
     let mut index = index;
     if let Some(catalog) = index.catalog.clone() {
         read_paged(&catalog, base, &mut index, &mut report.problems);
+    }
+    if let Some(file) = index.entity_file.clone() {
+        add_directory(&mut index, &base.join(&file), &mut report.problems);
     }
     let problems = &mut report.problems;
     let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
@@ -126,6 +129,22 @@ pub fn validate(index_path: &Path) -> Report {
         );
     }
     report
+}
+
+/// Reads the entity directory into the index, as the viewer does when an entity is opened.
+fn add_directory(index: &mut CorpusIndex, path: &Path, problems: &mut Vec<String>) {
+    let file = path.display();
+    let read = std::fs::read_to_string(path)
+        .map_err(|e| format!("{file}: cannot read (the index's entity_file): {e}"))
+        .and_then(|text| EntityDirectory::from_json(&text).map_err(|e| format!("{file}: {e}")))
+        .and_then(|directory| {
+            index
+                .add_directory(directory)
+                .map_err(|e| format!("{file}: {e}"))
+        });
+    if let Err(problem) = read {
+        problems.push(problem);
+    }
 }
 
 fn check_article(

@@ -4,8 +4,20 @@ import { join } from 'node:path';
 
 export const SEED_ID = 'us-troops-remain-in-iraq';
 
+/**
+ * The default corpus's index with its entity directory read in, as the viewer has it once an
+ * entity is opened: `entities` listed, and each summary's `entities` filled in.
+ */
 export function loadIndex(dist) {
-  return JSON.parse(readFileSync(join(dist, 'corpus', 'index.json'), 'utf8'));
+  const index = JSON.parse(readFileSync(join(dist, 'corpus', 'index.json'), 'utf8'));
+  if (index.entity_file) {
+    const directory = JSON.parse(readFileSync(join(dist, 'corpus', index.entity_file), 'utf8'));
+    index.entities = directory.entities.map(({ articles, ...entity }) => entity);
+    for (const summary of index.articles) {
+      summary.entities = directory.entities.filter((e) => (e.articles || []).includes(summary.id)).map((e) => e.id);
+    }
+  }
+  return index;
 }
 
 export function loadArticle(dist, index, id) {
