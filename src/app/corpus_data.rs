@@ -15,10 +15,14 @@ use crate::web::fetch;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 use std::sync::Arc;
 
-type Ordinals = Arc<HashMap<String, Vec<u32>>>;
+/// Per entity id, sorted by id, the ordinals of the articles that mention it. (Vectors here,
+/// not `HashMap`s: with them the wasm carries no SipHash and no `HashMap` code of its own.)
+type Ordinals = Arc<Vec<(String, Vec<u32>)>>;
+
+/// Per listing page number, its load: `None` until requested.
+type Pages = Vec<Option<Remote<Arc<Vec<ArticleSummary>>>>>;
 
 /// Handle to one viewer's corpus data; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -27,7 +31,7 @@ pub struct CorpusData {
     /// The resolved URL of the index: the paged layout's URLs are relative to it.
     index_url: StoredValue<String>,
     topics: RwSignal<Option<Remote<Arc<TopicIndex>>>>,
-    pages: RwSignal<HashMap<usize, Remote<Arc<Vec<ArticleSummary>>>>>,
+    pages: RwSignal<Pages>,
     mentions: RwSignal<Option<Remote<Ordinals>>>,
     /// The index's entity directory: `None` until [`CorpusData::request_entities`] fetches it;
     /// ready and empty from the start when the index lists its entities inline.
@@ -56,7 +60,7 @@ impl CorpusData {
             corpus: StoredValue::new(corpus),
             index_url: StoredValue::new(index_url),
             topics: RwSignal::new(inline),
-            pages: RwSignal::new(HashMap::new()),
+            pages: RwSignal::new(Vec::new()),
             mentions: RwSignal::new(None),
             directory: RwSignal::new(directory),
         };
@@ -125,7 +129,7 @@ impl CorpusData {
         };
         let (page, slot) = catalog.locate(ordinal);
         self.pages.with(|pages| {
-            pages.get(&page).map(|remote| match remote {
+            pages.get(page).and_then(Option::as_ref).map(|remote| match remote {
                 Remote::Loading => Remote::Loading,
                 Remote::Failed(e) => Remote::Failed(e.clone()),
                 Remote::Ready(list) => match list.get(slot) {
@@ -151,8 +155,9 @@ impl CorpusData {
             return;
         };
         let known = |o: &usize| {
+            let page = catalog.locate(*o).0;
             self.pages
-                .with_untracked(|p| p.contains_key(&catalog.locate(*o).0))
+                .with_untracked(|p| p.get(page).is_some_and(Option::is_some))
         };
         if ordinals.iter().all(known) {
             // Nothing to fetch: do not touch the signal, or every card would redraw.
@@ -163,8 +168,11 @@ impl CorpusData {
         self.pages.update(|p| {
             for &ordinal in ordinals {
                 let page = catalog.locate(ordinal).0;
-                if let std::collections::hash_map::Entry::Vacant(slot) = p.entry(page) {
-                    slot.insert(Remote::Loading);
+                if p.len() <= page {
+                    p.resize(page + 1, None);
+                }
+                if p[page].is_none() {
+                    p[page] = Some(Remote::Loading);
                     wanted.push(page);
                 }
             }
@@ -177,13 +185,10 @@ impl CorpusData {
                     Err(e) => Err(e),
                 };
                 pages.try_update(|p| {
-                    p.insert(
-                        page,
-                        match result {
-                            Ok(list) => Remote::Ready(Arc::new(list)),
-                            Err(error) => Remote::Failed(error),
-                        },
-                    )
+                    p[page] = Some(match result {
+                        Ok(list) => Remote::Ready(Arc::new(list)),
+                        Err(error) => Remote::Failed(error),
+                    })
                 });
             });
         }
@@ -191,8 +196,13 @@ impl CorpusData {
 
     /// Forgets failed listing pages and fetches the ones these ordinals need again.
     pub fn retry_summaries(&self, ordinals: &[usize]) {
-        self.pages
-            .update(|p| p.retain(|_, remote| !matches!(remote, Remote::Failed(_))));
+        self.pages.update(|p| {
+            for slot in p.iter_mut() {
+                if matches!(slot, Some(Remote::Failed(_))) {
+                    *slot = None;
+                }
+            }
+        });
         self.request_summaries(ordinals);
     }
 
@@ -219,8 +229,8 @@ impl CorpusData {
                 Remote::Loading => Remote::Loading,
                 Remote::Failed(e) => Remote::Failed(e.clone()),
                 Remote::Ready(all) => Remote::Ready(
-                    all.get(entity_id)
-                        .map(|list| list.iter().map(|&o| o as usize).collect())
+                    all.binary_search_by(|(id, _)| id.as_str().cmp(entity_id))
+                        .map(|at| all[at].1.iter().map(|&o| o as usize).collect())
                         .unwrap_or_default(),
                 ),
             })
@@ -236,8 +246,7 @@ impl CorpusData {
             return;
         }
         let Some(path) = catalog.mentions.clone() else {
-            self.mentions
-                .set(Some(Remote::Ready(Arc::new(HashMap::new()))));
+            self.mentions.set(Some(Remote::Ready(Arc::new(Vec::new()))));
             return;
         };
         self.mentions.set(Some(Remote::Loading));
@@ -248,7 +257,10 @@ impl CorpusData {
                 Err(e) => Err(e),
             };
             mentions.try_set(Some(match result {
-                Ok(list) => Remote::Ready(Arc::new(list.into_iter().collect())),
+                Ok(mut list) => {
+                    list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                    Remote::Ready(Arc::new(list))
+                }
                 Err(error) => Remote::Failed(error),
             }));
         });

@@ -12,7 +12,6 @@
 use crate::core::dates::{parse_timestamp, same_time_order};
 use crate::core::format::CorpusIndex;
 use crate::core::topics::{TopicFilter, TopicMatch};
-use std::collections::HashMap;
 
 /// A set of article ordinals (positions in newest-first order).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,9 +93,44 @@ pub struct TopicIndex {
     order: Vec<usize>,
     /// One bitset per topic of the index, in the index's topic order.
     by_topic: Vec<Bitset>,
-    topic_of_id: HashMap<String, usize>,
+    topic_of_id: TopicIds,
     /// How many of `by_topic` are the index's own topics (the rest are unlisted ones).
     listed: usize,
+}
+
+/// Topic ids numbered in order of first sight. A sorted vector, not a `HashMap`: a corpus has
+/// tens of topics, and without std's `HashMap` the wasm carries no SipHash (README, "Size").
+#[derive(Debug, Clone, Default)]
+struct TopicIds {
+    /// (id, number), sorted by id.
+    sorted: Vec<(String, usize)>,
+}
+
+impl TopicIds {
+    fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.find(id).ok().map(|at| self.sorted[at].1)
+    }
+
+    /// The number of `id`, giving it the next one if it is new.
+    fn number(&mut self, id: &str) -> usize {
+        match self.find(id) {
+            Ok(at) => self.sorted[at].1,
+            Err(at) => {
+                let next = self.sorted.len();
+                self.sorted.insert(at, (id.to_string(), next));
+                next
+            }
+        }
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.sorted
+            .binary_search_by(|(known, _)| known.as_str().cmp(id))
+    }
 }
 
 impl TopicIndex {
@@ -118,21 +152,19 @@ impl TopicIndex {
         // The index's topics first, in its order (their counts are shown); then any topic an
         // article carries that the index does not list, so that filtering by it still agrees
         // with TopicFilter (a hand-written corpus may forget to list one).
-        let mut topic_of_id: HashMap<String, usize> = HashMap::new();
+        let mut topic_of_id = TopicIds::default();
         for topic in &index.topics {
-            let next = topic_of_id.len();
-            topic_of_id.entry(topic.id.clone()).or_insert(next);
+            topic_of_id.number(&topic.id);
         }
         for article in &index.articles {
             for topic in &article.topics {
-                let next = topic_of_id.len();
-                topic_of_id.entry(topic.clone()).or_insert(next);
+                topic_of_id.number(topic);
             }
         }
         let mut by_topic = vec![Bitset::empty(len); topic_of_id.len()];
         for (ordinal, &position) in order.iter().enumerate() {
             for topic in &index.articles[position].topics {
-                by_topic[topic_of_id[topic]].insert(ordinal);
+                by_topic[topic_of_id.number(topic)].insert(ordinal);
             }
         }
         let listed = index.topics.len();
@@ -153,18 +185,17 @@ impl TopicIndex {
         topics: &[crate::core::format::Topic],
         postings: Vec<(String, Vec<u32>)>,
     ) -> Self {
-        let mut topic_of_id: HashMap<String, usize> = HashMap::new();
+        let mut topic_of_id = TopicIds::default();
         for id in topics
             .iter()
             .map(|t| &t.id)
             .chain(postings.iter().map(|(id, _)| id))
         {
-            let next = topic_of_id.len();
-            topic_of_id.entry(id.clone()).or_insert(next);
+            topic_of_id.number(id);
         }
         let mut by_topic = vec![Bitset::empty(count); topic_of_id.len()];
         for (id, ordinals) in postings {
-            let set = &mut by_topic[topic_of_id[&id]];
+            let set = &mut by_topic[topic_of_id.number(&id)];
             for ordinal in ordinals {
                 if (ordinal as usize) < count {
                     set.insert(ordinal as usize);
@@ -189,7 +220,7 @@ impl TopicIndex {
             let sets = filter
                 .selected
                 .iter()
-                .map(|id| self.topic_of_id.get(id).map(|&t| &self.by_topic[t]));
+                .map(|id| self.topic_of_id.get(id).map(|t| &self.by_topic[t]));
             match filter.mode {
                 TopicMatch::Any => {
                     let mut acc = Bitset::empty(len);
