@@ -675,7 +675,7 @@ async function main() {
   }
   const dist = resolve(opts.dist);
   if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'lede_bg.wasm'))) {
-    throw new Error(`${dist} is not a Lede release build (run scripts/bench, or trunk build --release --dist ${dist})`);
+    throw new Error(`${dist} is not a Lede release build (run scripts/bench, or scripts/build --dist ${dist})`);
   }
   const hasDecode = readFileSync(join(dist, 'lede.js'), 'utf8').includes('decodeIndex');
   if (!hasDecode) log('this build does not export decodeIndex: the index-parse row will show JSON.parse only');

@@ -21,8 +21,14 @@ use std::sync::Arc;
 /// not `HashMap`s: with them the wasm carries no SipHash and no `HashMap` code of its own.)
 type Ordinals = Arc<Vec<(String, Vec<u32>)>>;
 
-/// Per listing page number, its load: `None` until requested.
-type Pages = Vec<Option<Remote<Arc<Vec<ArticleSummary>>>>>;
+/// The listing pages requested so far, sorted by page number. Sparse: a reader who jumps to the
+/// last results of a 100,000-article corpus loads one page, not a slot for every page before it.
+type Pages = Vec<(usize, Remote<Arc<Vec<ArticleSummary>>>)>;
+
+/// Where listing page `page` is, or would be inserted, in [`Pages`].
+fn find_page(pages: &Pages, page: usize) -> Result<usize, usize> {
+    pages.binary_search_by(|(known, _)| known.cmp(&page))
+}
 
 /// Handle to one viewer's corpus data; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -129,7 +135,8 @@ impl CorpusData {
         };
         let (page, slot) = catalog.locate(ordinal);
         self.pages.with(|pages| {
-            pages.get(page).and_then(Option::as_ref).map(|remote| match remote {
+            let at = find_page(pages, page).ok()?;
+            Some(match &pages[at].1 {
                 Remote::Loading => Remote::Loading,
                 Remote::Failed(e) => Remote::Failed(e.clone()),
                 Remote::Ready(list) => match list.get(slot) {
@@ -156,8 +163,7 @@ impl CorpusData {
         };
         let known = |o: &usize| {
             let page = catalog.locate(*o).0;
-            self.pages
-                .with_untracked(|p| p.get(page).is_some_and(Option::is_some))
+            self.pages.with_untracked(|p| find_page(p, page).is_ok())
         };
         if ordinals.iter().all(known) {
             // Nothing to fetch: do not touch the signal, or every card would redraw.
@@ -168,11 +174,8 @@ impl CorpusData {
         self.pages.update(|p| {
             for &ordinal in ordinals {
                 let page = catalog.locate(ordinal).0;
-                if p.len() <= page {
-                    p.resize(page + 1, None);
-                }
-                if p[page].is_none() {
-                    p[page] = Some(Remote::Loading);
+                if let Err(at) = find_page(p, page) {
+                    p.insert(at, (page, Remote::Loading));
                     wanted.push(page);
                 }
             }
@@ -185,10 +188,12 @@ impl CorpusData {
                     Err(e) => Err(e),
                 };
                 pages.try_update(|p| {
-                    p[page] = Some(match result {
-                        Ok(list) => Remote::Ready(Arc::new(list)),
-                        Err(error) => Remote::Failed(error),
-                    })
+                    if let Ok(at) = find_page(p, page) {
+                        p[at].1 = match result {
+                            Ok(list) => Remote::Ready(Arc::new(list)),
+                            Err(error) => Remote::Failed(error),
+                        };
+                    }
                 });
             });
         }
@@ -196,13 +201,8 @@ impl CorpusData {
 
     /// Forgets failed listing pages and fetches the ones these ordinals need again.
     pub fn retry_summaries(&self, ordinals: &[usize]) {
-        self.pages.update(|p| {
-            for slot in p.iter_mut() {
-                if matches!(slot, Some(Remote::Failed(_))) {
-                    *slot = None;
-                }
-            }
-        });
+        self.pages
+            .update(|p| p.retain(|(_, remote)| !matches!(remote, Remote::Failed(_))));
         self.request_summaries(ordinals);
     }
 

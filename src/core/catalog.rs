@@ -103,8 +103,24 @@ pub fn postings_from_json(
     text: &str,
     count: usize,
 ) -> Result<Vec<(String, Vec<u32>)>, FormatError> {
-    ordinal_lists_from_json(text, count, "topics")
+    let postings = ordinal_lists_from_json(text, count, "topics")?;
+    // The viewer turns each topic into a bitset over every article: refuse a file that would
+    // take more memory than a real corpus ever needs (100,000 articles and 100 topics is 1.2 MB).
+    if postings.len().saturating_mul(count) > MAX_TOPIC_BITS {
+        return Err(FormatError::Invalid {
+            path: "topics".into(),
+            message: format!(
+                "{} topics over {count} articles is more than the viewer keeps in memory ({} MB)",
+                postings.len(),
+                MAX_TOPIC_BITS / 8 / 1_000_000
+            ),
+        });
+    }
+    Ok(postings)
 }
+
+/// The most topic-article pairs a paged corpus's postings may describe: 64 MB of bitsets.
+pub const MAX_TOPIC_BITS: usize = 512_000_000;
 
 /// Reads the entity mentions of a corpus of `count` articles:
 /// `{"version": 1, "count": n, "entities": {"<entity id>": "<ordinals>", ...}}`.
@@ -250,6 +266,7 @@ pub fn decode_ordinals(text: &str, limit: usize) -> Result<Vec<u32>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::format::CorpusIndex;
 
     #[test]
     fn round_trip_small_and_large_gaps() {
@@ -298,6 +315,41 @@ mod tests {
                 .unwrap(),
             vec![("iraq".to_string(), vec![0, 1])]
         );
+    }
+
+    #[test]
+    fn postings_too_big_for_memory_are_refused_before_any_bitset_is_made() {
+        let count = 1_000_000;
+        let topics: Vec<String> = (0..600).map(|i| format!("\"t{i}\": \"\"")).collect();
+        let text = format!(
+            r#"{{"version": 1, "count": {count}, "topics": {{{}}}}}"#,
+            topics.join(",")
+        );
+        match postings_from_json(&text, count) {
+            Err(FormatError::Invalid { path, message }) => {
+                assert_eq!(path, "topics");
+                assert!(message.contains("600 topics"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_catalog_with_a_hostile_article_count_is_refused() {
+        let index = |count: &str| {
+            format!(
+                r#"{{"version": 1, "catalog": {{"count": {count}, "page_size": 10,
+                "pages": "p/{{page}}.json", "postings": "t.json", "articles": "a/{{id}}.json"}}}}"#
+            )
+        };
+        assert!(CorpusIndex::from_json(&index("1000000")).is_ok());
+        match CorpusIndex::from_json(&index("1000001")) {
+            Err(FormatError::Json { path, message, .. }) => {
+                assert_eq!(path, "catalog.count");
+                assert!(message.contains("at most 1000000"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -29,6 +29,10 @@ use std::fmt;
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The most articles a paged corpus may have (its catalog's `count`): ten times the largest
+/// corpus the viewer is measured with (README, "Benchmarks").
+pub const MAX_CATALOG_ARTICLES: usize = 1_000_000;
+
 /// The corpus index: one small file that lists every article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CorpusIndex {
@@ -797,7 +801,18 @@ fn read_catalog(r: &mut Reader) -> Read<crate::core::catalog::Catalog> {
     ];
     r.fields(AN_OBJECT, &fields, 5, &mut |r, key| {
         match key {
-            "count" => c.count = read_usize(r)?,
+            "count" => {
+                let at = r.position();
+                c.count = read_usize(r)?;
+                // The viewer keeps a bit per article per topic: a hostile count must not make it
+                // allocate gigabytes before the first byte of postings arrives.
+                if c.count > MAX_CATALOG_ARTICLES {
+                    return Err(Fail::new(
+                        at,
+                        format!("a catalog lists at most {MAX_CATALOG_ARTICLES} articles"),
+                    ));
+                }
+            }
             "page_size" => {
                 let at = r.position();
                 c.page_size = read_usize(r)?;
