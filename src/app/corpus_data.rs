@@ -7,6 +7,7 @@
 //! without fetching, so the pages do not care which layout they show.
 
 use crate::app::remote::Remote;
+use crate::core::catalog::evict_pages;
 use crate::core::corpus::Corpus;
 use crate::core::format::{ArticleSummary, EntityDirectory, EntitySummary};
 use crate::core::load_error::LoadError;
@@ -179,6 +180,8 @@ impl CorpusData {
                     wanted.push(page);
                 }
             }
+            let needed: Vec<usize> = ordinals.iter().map(|&o| catalog.locate(o).0).collect();
+            evict_pages(p, &needed, |remote| matches!(remote, Remote::Loading));
         });
         for page in wanted {
             let (pages, data, catalog) = (self.pages, *self, catalog.clone());
