@@ -42,10 +42,13 @@ before(async () => {
   corpusTool('synth', '--articles', '300', '--seed', '7', '--out', synthDir);
   state.synthInline = JSON.parse(readFileSync(join(synthDir, 'index.json'), 'utf8'));
   state.synthSite = pagedSite(dist, join(synthDir, 'index.json'), 20);
-  state.cleanup = [state.defaultSite, state.synthSite, synthDir];
+  // Pages of 2: a filtered list of 30 spans up to 15 pages, past the viewer's 24-page cache.
+  state.tinyPagesSite = pagedSite(dist, join(synthDir, 'index.json'), 2);
+  state.cleanup = [state.defaultSite, state.synthSite, state.tinyPagesSite, synthDir];
 
   state.defaultServer = await serveSite(state.defaultSite);
   state.synthServer = await serveSite(state.synthSite);
+  state.tinyPagesServer = await serveSite(state.tinyPagesSite);
   state.browser = await launchBrowser();
 });
 
@@ -53,6 +56,7 @@ after(async () => {
   await state.browser?.close();
   await state.defaultServer?.close();
   await state.synthServer?.close();
+  await state.tinyPagesServer?.close();
   for (const dir of state.cleanup ?? []) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -162,5 +166,23 @@ test('a failing postings file shows an error with a retry that recovers', async 
   assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline));
   // The 503 itself is logged by the browser and by the viewer; nothing else may be.
   assert.deepEqual(problems.filter((p) => !/postings\.json|503/.test(p)), []);
+  await context.close();
+});
+
+test('past the page cache bound, topic after topic still shows the right cards', async () => {
+  const { context, page, problems, requests } = await open(state.tinyPagesServer);
+  await listHeadlines(page, 30);
+  const topics = state.synthInline.topics.slice(0, 4);
+  for (const [i, topic] of [...topics, topics[0]].entries()) {
+    const toggle = page.locator('button.lede-topic').nth(state.synthInline.topics.indexOf(topic));
+    await toggle.click(); // select this one
+    const expected = filtered(state.synthInline, [topic.id]).slice(0, 30);
+    assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline), `round ${i}: ${topic.id}`);
+    await toggle.click(); // and clear it again
+  }
+  const listings = corpusFiles(requests).filter((f) => f.startsWith('listing/'));
+  assert.ok(new Set(listings).size > 24, `more pages seen than the cache keeps: ${new Set(listings).size}`);
+  assert.ok(listings.length > new Set(listings).size, 'a dropped page was fetched again when it was needed');
+  assert.deepEqual(problems, []);
   await context.close();
 });
