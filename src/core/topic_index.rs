@@ -12,7 +12,6 @@
 use crate::core::dates::{parse_timestamp, same_time_order};
 use crate::core::format::CorpusIndex;
 use crate::core::topics::{TopicFilter, TopicMatch};
-use std::collections::HashMap;
 
 /// A set of article ordinals (positions in newest-first order).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +83,35 @@ pub struct FilterResult {
     pub count: usize,
 }
 
+/// Numbers topic ids in the order they are first added: a `Vec` sorted by id, searched by
+/// bisection. Not a `HashMap`: std's `HashMap<String, usize>` (hashing, table growth) adds about
+/// 1.5 kB to the wasm, and a corpus has tens of topics (each one is a toggle on screen), where a
+/// bisection is as quick as a hash.
+#[derive(Debug, Clone, Default)]
+struct TopicNumbers(Vec<(String, usize)>);
+
+impl TopicNumbers {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(known, _)| known.as_str().cmp(id))
+    }
+
+    /// Gives `id` the next number, unless it has one already.
+    fn add(&mut self, id: &str) {
+        if let Err(at) = self.find(id) {
+            let next = self.0.len();
+            self.0.insert(at, (id.to_string(), next));
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.find(id).ok().map(|at| self.0[at].1)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Per-corpus lookups for filtering: newest-first order and a bitset per topic.
 #[derive(Debug, Clone)]
 pub struct TopicIndex {
@@ -94,7 +122,8 @@ pub struct TopicIndex {
     order: Vec<usize>,
     /// One bitset per topic of the index, in the index's topic order.
     by_topic: Vec<Bitset>,
-    topic_of_id: HashMap<String, usize>,
+    /// Topic id → its place in `by_topic`, sorted by id (see [`TopicNumbers`]).
+    topic_of_id: TopicNumbers,
     /// How many of `by_topic` are the index's own topics (the rest are unlisted ones).
     listed: usize,
 }
@@ -118,21 +147,21 @@ impl TopicIndex {
         // The index's topics first, in its order (their counts are shown); then any topic an
         // article carries that the index does not list, so that filtering by it still agrees
         // with TopicFilter (a hand-written corpus may forget to list one).
-        let mut topic_of_id: HashMap<String, usize> = HashMap::new();
+        let mut topic_of_id = TopicNumbers::default();
         for topic in &index.topics {
-            let next = topic_of_id.len();
-            topic_of_id.entry(topic.id.clone()).or_insert(next);
+            topic_of_id.add(&topic.id);
         }
         for article in &index.articles {
             for topic in &article.topics {
-                let next = topic_of_id.len();
-                topic_of_id.entry(topic.clone()).or_insert(next);
+                topic_of_id.add(topic);
             }
         }
         let mut by_topic = vec![Bitset::empty(len); topic_of_id.len()];
         for (ordinal, &position) in order.iter().enumerate() {
             for topic in &index.articles[position].topics {
-                by_topic[topic_of_id[topic]].insert(ordinal);
+                if let Some(t) = topic_of_id.get(topic) {
+                    by_topic[t].insert(ordinal);
+                }
             }
         }
         let listed = index.topics.len();
@@ -153,18 +182,20 @@ impl TopicIndex {
         topics: &[crate::core::format::Topic],
         postings: Vec<(String, Vec<u32>)>,
     ) -> Self {
-        let mut topic_of_id: HashMap<String, usize> = HashMap::new();
+        let mut topic_of_id = TopicNumbers::default();
         for id in topics
             .iter()
             .map(|t| &t.id)
             .chain(postings.iter().map(|(id, _)| id))
         {
-            let next = topic_of_id.len();
-            topic_of_id.entry(id.clone()).or_insert(next);
+            topic_of_id.add(id);
         }
         let mut by_topic = vec![Bitset::empty(count); topic_of_id.len()];
         for (id, ordinals) in postings {
-            let set = &mut by_topic[topic_of_id[&id]];
+            let Some(t) = topic_of_id.get(&id) else {
+                continue;
+            };
+            let set = &mut by_topic[t];
             for ordinal in ordinals {
                 if (ordinal as usize) < count {
                     set.insert(ordinal as usize);
@@ -189,7 +220,7 @@ impl TopicIndex {
             let sets = filter
                 .selected
                 .iter()
-                .map(|id| self.topic_of_id.get(id).map(|&t| &self.by_topic[t]));
+                .map(|id| self.topic_of_id.get(id).map(|t| &self.by_topic[t]));
             match filter.mode {
                 TopicMatch::Any => {
                     let mut acc = Bitset::empty(len);
