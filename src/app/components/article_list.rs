@@ -43,7 +43,9 @@ pub fn ArticleList(
                     }
                     _ => view! { <PendingCard /> }.into_any(),
                 };
-                view! { <li>{card}</li> }
+                // A closure written in the view, not `{card}`: erased to the `AnyView` closure
+                // type other views share (see ListPage).
+                view! { <li>{move || card()}</li> }
             })
             .collect_view()
     };
@@ -65,6 +67,8 @@ pub fn ArticleList(
                         {move || format!("Show {} more", remaining.get().min(PAGE_SIZE))}
                     </button>
                 }
+                // Erased to `Option<AnyView>`, the type of the other optional parts.
+                .into_any()
             })
         }}
     }
