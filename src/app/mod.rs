@@ -26,7 +26,6 @@ use pages::article::ArticlePage;
 use pages::entity::EntityPage;
 use pages::list::ListPage;
 use remote::{use_remote, Remote};
-use std::sync::Arc;
 pub use viewer::{use_viewer, Viewer};
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
@@ -43,9 +42,7 @@ pub fn App(
             let Some(url) = resolve(&url, &document_base()) else {
                 return Err(LoadError::UnsafeUrl { url });
             };
-            load_index(&url)
-                .await
-                .map(|index| Arc::new(Corpus::new(index)))
+            load_index(&url).await.map(Corpus::new)
         },
     );
 

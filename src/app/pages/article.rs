@@ -40,7 +40,8 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     // What the header shows: the index's summary, or the article once it is here.
     let header = Memo::new(move |_| match (&summary, article.get()) {
         (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
-        (None, Remote::Ready((a, _))) => {
+        (None, Remote::Ready(loaded)) => {
+            let a = &loaded.0;
             Some((a.headline.clone(), a.standfirst.clone(), a.language.clone()))
         }
         _ => None,
@@ -94,7 +95,10 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                             {move || match article.get() {
                                 Remote::Loading => view! { <Loading label="Loading the article" lines=12 /> }.into_any(),
                                 Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
-                                Remote::Ready((article, url)) => view! { <ArticleBody article url /> }.into_any(),
+                                Remote::Ready(loaded) => {
+                                    let (article, url) = (*loaded).clone();
+                                    view! { <ArticleBody article url /> }.into_any()
+                                }
                             }}
                         </article>
                     }
