@@ -8,9 +8,11 @@ use crate::core::load_error::LoadError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::any::Any;
+use std::cell::Cell;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The state of one load.
@@ -85,19 +87,23 @@ where
 /// if no newer load has started since.
 fn drive(start: Box<dyn Fn() -> Option<Pending>>) -> (ReadSignal<Remote<Erased>>, Callback<()>) {
     let (value, set_value) = signal(Remote::Loading);
-    let attempt = RwSignal::new(0_u32);
-    let generation = StoredValue::new(0_u64);
+    let attempt = RwSignal::new(0_usize);
+    // A plain shared counter, not a `StoredValue<u64>` (whose code only this links, 1.7 kB): a
+    // result that arrives after the viewer is gone still finds its signal disposed, and
+    // `try_set` then stores nothing.
+    let generation = Rc::new(Cell::new(0_u64));
     Effect::new(move |_| {
         attempt.track();
         let Some(pending) = start() else {
             return;
         };
-        generation.update_value(|g| *g += 1);
-        let this_load = generation.get_value();
+        let this_load = generation.get() + 1;
+        generation.set(this_load);
         set_value.set(Remote::Loading);
+        let generation = generation.clone();
         spawn_local(async move {
             let result = pending.await;
-            if generation.try_get_value() == Some(this_load) {
+            if generation.get() == this_load {
                 set_value.try_set(match result {
                     Ok(value) => Remote::Ready(value),
                     Err(error) => Remote::Failed(error),
