@@ -71,9 +71,10 @@ pub fn ArticleList(
                         {move || format!("Show {} more", remaining.get().min(PAGE_SIZE))}
                     </button>
                 }
-                // Erased to `Option<AnyView>`, the type of the other optional parts.
                 .into_any()
             })
+            // Erased like the cards: the reactive `AnyView` code, not a copy for `Option`.
+            .into_any()
         }}
     }
 }
