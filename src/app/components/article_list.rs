@@ -68,12 +68,13 @@ pub fn ArticleList(
                             viewer.focus_card_link(first_new);
                         }
                     >
-                        {move || format!("Show {} more", remaining.get().min(PAGE_SIZE))}
+                        {move || format!("Show {} more", remaining.get().min(PAGE_SIZE)).into_any()}
                     </button>
                 }
                 .into_any()
             })
-            // Erased like the cards: the reactive `AnyView` code, not a copy for `Option`.
+            // Erased like the cards (and the label's text): the reactive `AnyView` code, not a copy
+            // for `Option` (or `String`).
             .into_any()
         }}
     }

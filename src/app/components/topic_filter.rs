@@ -20,6 +20,7 @@ pub fn TopicFilterBar(
     let labelled_by = heading_id.clone();
     let mode_name = viewer.id("match");
 
+    // The counts' texts are erased (`into_any`) like every reactive child: see ListPage.
     let toggles = corpus
         .index
         .topics
@@ -45,13 +46,16 @@ pub fn TopicFilterBar(
                     >
                         <span class="lede-topic__label">{topic.label.clone()}</span>
                         <span class="lede-topic__count" aria-hidden="true">
-                            {move || count().map_or_else(|| "…".to_string(), |n| n.to_string())}
+                            {move || count().map_or_else(|| "…".to_string(), |n| n.to_string()).into_any()}
                         </span>
                         <span class="lede-visually-hidden" id=count_id aria-hidden="true">
-                            {move || match count() {
-                                None => "counting".to_string(),
-                                Some(1) => "1 article".to_string(),
-                                Some(n) => format!("{n} articles"),
+                            {move || {
+                                let text = match count() {
+                                    None => "counting".to_string(),
+                                    Some(1) => "1 article".to_string(),
+                                    Some(n) => format!("{n} articles"),
+                                };
+                                text.into_any()
                             }}
                         </span>
                     </button>

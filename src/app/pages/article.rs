@@ -61,8 +61,9 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     let list = viewer.list_state();
     let heading_id = viewer.id("heading");
     let labelled_by = heading_id.clone();
-    // Reactive children below return an `AnyView` (the standfirst's `Option` is erased too): one
-    // copy of Leptos' reactive-child code serves them all, 2.5 kB less wasm than an `Option` copy.
+    // Reactive children below return an `AnyView` (the headline's text and the standfirst's
+    // `Option` are erased too): one copy of Leptos' reactive-child code serves them all, 2.5 kB
+    // less wasm than an extra `Option` copy (see ListPage for the text).
     //
     // What `<Show when fallback>` does, written out: the memo redraws the article only when
     // "missing" itself changes, not on every load state. Without Show's children and fallback
@@ -87,7 +88,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                         <article class="lede-article" lang=lang dir=dir aria-labelledby=labelled_by.clone()>
                             <header class="lede-article__header">
                                 <h1 class="lede-page__title lede-article__headline" id=heading_id.clone() tabindex="-1">
-                                    {move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone()))}
+                                    {move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone())).into_any()}
                                 </h1>
                                 {move || {
                                     header
