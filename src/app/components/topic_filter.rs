@@ -40,7 +40,7 @@ pub fn TopicFilterBar(
                     <button
                         type="button"
                         class="lede-topic"
-                        aria-pressed=move || if pressed.get() { "true" } else { "false" }
+                        aria-pressed=move || pressed.get().to_string() // "true" or "false", a `String` like `dir`'s
                         aria-describedby=described_by
                         on:click=move |_| viewer.update_filter(|f| f.toggle(&id))
                     >
