@@ -11,8 +11,8 @@ pub fn Loading(
     #[prop(default = 6)]
     lines: usize,
 ) -> impl IntoView {
-    // Each line erased (`into_any`) so that the list has the type the article body's paragraphs
-    // already have: one copy of the list code instead of two, 2.6 kB less wasm.
+    // Each line erased (`into_any`) so that the list has the type a body paragraph's pieces
+    // already have (`Vec<AnyView>`): one copy of the list code instead of two, 2.6 kB less wasm.
     let placeholder = (0..lines)
         .map(|_| view! { <span class="lede-loading__line" aria-hidden="true"></span> }.into_any())
         .collect_view();
