@@ -45,7 +45,8 @@ pub fn ArticleList(
                 };
                 // A closure written in the view, not `{card}`: erased to the `AnyView` closure
                 // type other views share (see ListPage).
-                view! { <li>{move || card()}</li> }
+                // Erased, like the topic toggles: one list type (see TopicFilterBar).
+                view! { <li>{move || card()}</li> }.into_any()
             })
             .collect_view()
             // Erased, and drawn by a closure written in the view: the cards then update through
