@@ -92,7 +92,7 @@ fn drive(start: Box<dyn Fn() -> Option<Pending>>) -> (ReadSignal<Remote<Erased>>
     // result that arrives after the viewer is gone still finds its signal disposed, and
     // `try_set` then stores nothing.
     let generation = Rc::new(Cell::new(0_u64));
-    Effect::new(move |_| {
+    crate::app::effect(move || {
         attempt.track();
         let Some(pending) = start() else {
             return;

@@ -2,7 +2,7 @@ use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
-use crate::app::use_viewer;
+use crate::app::{effect, use_viewer};
 use leptos::prelude::*;
 
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
@@ -23,7 +23,7 @@ pub fn ArticleList(
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
-    Effect::new(move |_| visible.with(|v| data.request_summaries(v)));
+    effect(move || visible.with(|v| data.request_summaries(v)));
     // What `<Show when>` does, written out: the memo rebuilds the button only when it appears or
     // goes, not each time the count changes. This was the viewer's last `<Show>`; without it the
     // wasm is 2.7 kB smaller.

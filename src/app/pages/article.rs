@@ -7,7 +7,7 @@ use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::{use_remote, Remote};
-use crate::app::use_viewer;
+use crate::app::{effect, use_viewer};
 use crate::core::format::Article;
 use crate::core::language::{clean_language_tag, direction};
 use crate::core::load_error::LoadError;
@@ -46,7 +46,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         }
         _ => None,
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some((headline, ..)) = header.get() {
             viewer.set_title(&headline);
         }

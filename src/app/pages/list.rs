@@ -4,7 +4,7 @@ use crate::app::components::loading::Loading;
 use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
-use crate::app::use_viewer;
+use crate::app::{effect, use_viewer};
 use crate::core::load_error::LoadError;
 use crate::core::topics::TopicMatch;
 use leptos::prelude::*;
@@ -45,12 +45,12 @@ pub fn ListPage() -> impl IntoView {
 
     // Grows with "Show more"; back to one page whenever the selection changes.
     let shown = RwSignal::new(PAGE_SIZE);
-    Effect::new(move |_| {
+    effect(move || {
         filter.track();
         shown.set(PAGE_SIZE);
     });
     // A paged corpus fetches its postings when the reader first filters.
-    Effect::new(move |_| {
+    effect(move || {
         if !filter.with(|f| f.is_empty()) {
             data.request_topics();
         }
