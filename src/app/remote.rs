@@ -33,7 +33,7 @@ type Pending = Pin<Box<dyn Future<Output = Result<Erased, LoadError>>>>;
 /// The state of a load started by [`use_remote`]; cheap to copy into closures.
 ///
 /// It holds the value type-erased and gives it back typed: a signal per value type would link
-/// the signal code once per type (1.5 kB of wasm each).
+/// the signal code once per type (1.4 kB of wasm each).
 pub struct RemoteSignal<T> {
     value: ReadSignal<Remote<Erased>>,
     kind: PhantomData<fn() -> T>,
@@ -83,8 +83,8 @@ where
     (RemoteSignal { value, kind }, retry)
 }
 
-/// Calls `start` now, whenever what it reads changes, and on retry; stores a load's result only
-/// if no newer load has started since.
+/// Calls `start` in an effect: once, again whenever what it reads changes, and on retry. Stores a
+/// load's result only if no newer load has started since.
 fn drive(start: Box<dyn Fn() -> Option<Pending>>) -> (ReadSignal<Remote<Erased>>, Callback<()>) {
     let (value, set_value) = signal(Remote::Loading);
     let attempt = RwSignal::new(0_usize);
