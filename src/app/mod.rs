@@ -26,8 +26,18 @@ use pages::article::ArticlePage;
 use pages::entity::EntityPage;
 use pages::list::ListPage;
 use remote::{use_remote, Remote};
-use std::sync::Arc;
 pub use viewer::{use_viewer, Viewer};
+
+/// `Effect::new(move |_| f())`, for the viewer's effects (none keeps a value): runs `f`, and again
+/// whenever a signal it read changes. The closure goes behind a `dyn` call so that Leptos' effect
+/// code is linked once for all of them, not once per closure (3 kB of wasm).
+pub fn effect(f: impl Fn() + 'static) {
+    run_effect(Box::new(f));
+}
+
+fn run_effect(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
+}
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
@@ -43,14 +53,12 @@ pub fn App(
             let Some(url) = resolve(&url, &document_base()) else {
                 return Err(LoadError::UnsafeUrl { url });
             };
-            load_index(&url)
-                .await
-                .map(|index| Arc::new(Corpus::new(index)))
+            load_index(&url).await.map(Corpus::new)
         },
     );
 
     // Stale topic ids in a shared link are dropped once the corpus is known.
-    Effect::new(move |_| {
+    effect(move || {
         if let Remote::Ready(corpus) = index.get() {
             viewer.index_ready(&corpus.index);
         }

@@ -56,7 +56,7 @@ impl ViewerOptions {
             url_prefix: attribute("data-url-prefix").unwrap_or_default(),
             // A viewer that does not own the URL does not own the title either.
             set_title: switch(attribute("data-title"), history),
-            initial: initial_state(|name| attribute(&format!("data-{name}"))),
+            initial: initial_state(&|name| attribute(&format!("data-{name}"))),
         }
     }
 
@@ -74,14 +74,15 @@ impl ViewerOptions {
                 _ => "lede.".to_string(),
             },
             set_title: false,
-            initial: initial_state(attribute),
+            initial: initial_state(&attribute),
         }
     }
 }
 
 /// The view an element asks for: `topic` (space-separated ids), `match`, `article`, `entity`.
-/// Attribute values are trimmed; empty ones count as absent.
-pub fn initial_state(attribute: impl Fn(&str) -> Option<String>) -> ViewState {
+/// Attribute values are trimmed; empty ones count as absent. A `dyn` lookup: one copy of this
+/// code for its three callers instead of one each.
+pub fn initial_state(attribute: &dyn Fn(&str) -> Option<String>) -> ViewState {
     let mut initial = ViewState::default();
     if let Some(topics) = attribute("topic") {
         for topic in topics.split_whitespace() {

@@ -42,7 +42,7 @@ impl EmbeddedViewer {
     /// Shows what the element's `topic`, `match`, `article` and `entity` attributes now say.
     #[wasm_bindgen(js_name = attributesChanged)]
     pub fn attributes_changed(&self) {
-        let state = initial_state(|name| self.host.get_attribute(name));
+        let state = initial_state(&|name| self.host.get_attribute(name));
         self.mounted.viewer.replace(state);
     }
 

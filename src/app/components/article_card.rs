@@ -28,13 +28,18 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             filter: s.filter.clone(),
         })
     });
+    // Optional parts are erased (`into_any`): one `Option<AnyView>` type for all of them (see
+    // `ArticleBody`).
     let thumbnail = summary.thumbnail.clone().and_then(|t| {
         let src = resolve(&t.url, &index_url)?;
-        Some(view! {
-            <div class="lede-card__thumb">
-                <SafeImage src alt=t.alt width=t.width height=t.height />
-            </div>
-        })
+        Some(
+            view! {
+                <div class="lede-card__thumb">
+                    <SafeImage src alt=t.alt width=t.width height=t.height />
+                </div>
+            }
+            .into_any(),
+        )
     });
     let topics: Vec<String> = summary
         .topics
@@ -52,7 +57,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                 <h3 class="lede-card__headline">
                     <NavLink to>{summary.headline.clone()}</NavLink>
                 </h3>
-                {summary.standfirst.clone().map(|s| view! { <p class="lede-card__standfirst">{s}</p> })}
+                {summary.standfirst.clone().map(|s| view! { <p class="lede-card__standfirst">{s}</p> }.into_any())}
                 <p class="lede-card__meta">
                     <PublishedDate published=summary.published.clone() language=lang.clone() />
                     {(!topics.is_empty())
@@ -63,6 +68,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                                     {topics.join(" · ")}
                                 </span>
                             }
+                            .into_any()
                         })}
                 </p>
             </div>

@@ -13,6 +13,8 @@ pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
         crate::web::console::warn(&format!("image URL refused: {}", quoted(&image.url)));
     }
     let has_text = image.caption.is_some() || image.credit.is_some();
+    // Optional parts are erased (`into_any`): one `Option<AnyView>` type for all of them (see
+    // `ArticleBody`).
     view! {
         <figure class="lede-figure">
             {src
@@ -26,12 +28,13 @@ pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
                             lazy=false
                         />
                     }
+                    .into_any()
                 })}
             {has_text
                 .then(|| {
                     view! {
                         <figcaption class="lede-figure__caption">
-                            {image.caption.clone().map(|c| view! { <span>{c}</span> " " })}
+                            {image.caption.clone().map(|c| view! { <span>{c}</span> " " }.into_any())}
                             {image
                                 .credit
                                 .clone()
@@ -42,9 +45,11 @@ pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
                                             {credit}
                                         </span>
                                     }
+                                    .into_any()
                                 })}
                         </figcaption>
                     }
+                    .into_any()
                 })}
         </figure>
     }
