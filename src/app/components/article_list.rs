@@ -44,8 +44,8 @@ pub fn ArticleList(
                     _ => view! { <PendingCard /> }.into_any(),
                 };
                 // A closure written in the view, not `{card}`: erased to the `AnyView` closure
-                // type other views share (see ListPage).
-                // Erased, like the topic toggles: one list type (see TopicFilterBar).
+                // type other views share (see ListPage); and the item erased like the topic
+                // toggles, so there is one list type (see TopicFilterBar).
                 view! { <li>{move || card()}</li> }.into_any()
             })
             .collect_view()
