@@ -908,8 +908,9 @@ fn read_entity_summary(r: &mut Reader) -> Read<EntitySummary> {
     read_directory_entity(r).map(|e| e.entity)
 }
 
-/// An entity summary, and in a directory the articles that mention it (the index's inline
-/// entities have no `articles`, and any given are ignored with the other unknown fields).
+/// An entity summary, and in a directory the articles that mention it. (The index's inline
+/// entities share this reader: an `articles` list there is read like any other and then dropped,
+/// since in an index the summaries say who mentions whom.)
 fn read_directory_entity(r: &mut Reader) -> Read<DirectoryEntity> {
     let mut e = EntitySummary {
         id: String::new(),
