@@ -828,3 +828,30 @@ fn entities_inline_and_in_a_file_at_once_are_refused() {
     let (path, _) = invalid(CorpusIndex::from_json(&v.to_string()));
     assert_eq!(path, "entity_file");
 }
+
+/// Guards against reading a paged corpus's directory wiping the entity lists its listing pages
+/// gave (the directory of a paged corpus has no `articles`: its mentions file says who mentions
+/// whom).
+#[test]
+fn a_directory_leaves_a_paged_corpus_s_summaries_alone() {
+    let v = json!({
+        "version": 1,
+        "entity_file": "entities.json",
+        "catalog": {"count": 1, "page_size": 10, "pages": "listing/{page}.json",
+                    "postings": "postings.json", "articles": "articles/{id}.json"},
+    });
+    let mut index = CorpusIndex::from_json(&v.to_string()).unwrap();
+    // As `lede-corpus validate` does: the listing pages' summaries, read in.
+    let inline = CorpusIndex::from_json(&index_value().to_string()).unwrap();
+    let mut summary = inline.articles[0].clone();
+    summary.entities = vec!["baghdad".into()];
+    index.articles = vec![summary];
+    let mut v = directory_value();
+    v["entities"][0].as_object_mut().unwrap().remove("articles");
+    v["entities"][1].as_object_mut().unwrap().remove("articles");
+    index
+        .add_directory(EntityDirectory::from_json(&v.to_string()).unwrap())
+        .unwrap();
+    assert_eq!(index.articles[0].entities, ["baghdad"]);
+    assert_eq!(index.entities.len(), 3);
+}

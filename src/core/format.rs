@@ -395,15 +395,15 @@ impl CorpusIndex {
     /// id the directory names must be in the index; a paged corpus takes its mentions from its
     /// own mentions file (see [`crate::core::catalog`]) and only the entities from here.
     pub fn add_directory(&mut self, directory: EntityDirectory) -> Result<(), FormatError> {
-        let mut positions: Vec<(&str, usize)> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        positions.sort_unstable();
-        let mut lists = vec![Vec::new(); self.articles.len()];
         if self.catalog.is_none() {
+            let mut positions: Vec<(&str, usize)> = self
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect();
+            positions.sort_unstable();
+            let mut lists = vec![Vec::new(); self.articles.len()];
             for (i, entry) in directory.entities.iter().enumerate() {
                 for (j, id) in entry.articles.iter().enumerate() {
                     match positions.binary_search_by(|(known, _)| known.cmp(&id.as_str())) {
@@ -417,9 +417,9 @@ impl CorpusIndex {
                     }
                 }
             }
-        }
-        for (summary, list) in self.articles.iter_mut().zip(lists) {
-            summary.entities = list;
+            for (summary, list) in self.articles.iter_mut().zip(lists) {
+                summary.entities = list;
+            }
         }
         self.entities = directory.entities.into_iter().map(|e| e.entity).collect();
         self.entity_file = None;

@@ -18,7 +18,9 @@ pub fn EntityPage(id: String) -> impl IntoView {
     let data = use_corpus_data();
     // If the directory has to load first, the heading that navigation focuses is not there yet.
     let waited = !matches!(data.entity(&id), Some(Remote::Ready(_)));
+    // Both at once: a paged corpus's entity directory and the mentions file it lists from.
     data.request_entities();
+    data.request_mentions();
     move || match data.entity(&id) {
         Some(Remote::Ready(Some(entity))) => {
             if waited {
@@ -55,8 +57,6 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let wikidata = entity.wikidata.clone().filter(|q| {
         q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
     });
-    // A paged corpus fetches who-mentions-whom when an entity is first opened.
-    data.request_mentions();
     let mentions = {
         let id = entity.id.clone();
         Memo::new(move |_| data.mentions_of(&id))

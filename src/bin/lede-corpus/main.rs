@@ -53,7 +53,8 @@ COMMANDS:
                   metadata has no usable publishedTime, give the date with --published.
     paginate      Writes the paged layout of a large corpus (small index with topic counts and
                   a catalog; listing pages of <page-size> summaries, newest first; topic
-                  postings; entity mentions; the article files) from an inline corpus.
+                  postings; entity mentions; the entity directory; the article files) from an
+                  inline corpus.
     synth         Writes a deterministic synthetic corpus of <n> articles for benchmarks
                   (bench/): realistic lengths, 40 skewed topics, 300 entities, 15% non-Latin
                   and 5% right-to-left text, computed mentions. --long adds one article of

@@ -1,10 +1,11 @@
 //! `lede-corpus paginate`: turns a corpus listed inline (index.json with every summary) into
 //! the paged layout of a large corpus (see `lede::core::catalog`): a small index with topic
 //! counts and a `catalog`, listing pages of summaries in newest-first order, topic postings and
-//! entity mentions as compact ordinal lists. Article files are copied unchanged.
+//! entity mentions as compact ordinal lists, and the entity directory. Article files are copied
+//! unchanged.
 
 use lede::core::catalog::encode_ordinals;
-use lede::core::format::{ArticleSummary, CorpusIndex, EntityDirectory};
+use lede::core::format::{ArticleSummary, CorpusIndex, DirectoryEntity, EntityDirectory};
 use lede::core::topic_index::TopicIndex;
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -102,7 +103,25 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
         &json!({ "version": 1, "count": count, "entities": mentions }),
     )?;
 
-    // The small index: topics with their totals, the entity registry, the catalog.
+    // The entity directory, without article lists (the mentions file has them): fetched when a
+    // reader first opens an entity, so that a corpus with many entities keeps a small index.
+    let directory = EntityDirectory {
+        version: 1,
+        entities: index
+            .entities
+            .iter()
+            .map(|entity| DirectoryEntity {
+                entity: entity.clone(),
+                articles: Vec::new(),
+            })
+            .collect(),
+    };
+    write(
+        &out.join("entities.json"),
+        &serde_json::to_value(&directory).map_err(|e| e.to_string())?,
+    )?;
+
+    // The small index: topics with their totals, where the entities are, the catalog.
     let topics_with_counts: Vec<Value> = index
         .topics
         .iter()
@@ -112,7 +131,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     let mut small = json!({
         "version": 1,
         "topics": topics_with_counts,
-        "entities": index.entities,
+        "entity_file": "entities.json",
         "catalog": {
             "count": count,
             "page_size": page_size,
