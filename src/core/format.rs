@@ -181,6 +181,19 @@ pub struct Entity {
     pub wikidata: Option<String>,
 }
 
+impl Entity {
+    /// What an index or an entity directory says about the entity: all but its aliases.
+    pub fn summary(&self) -> EntitySummary {
+        EntitySummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            url: self.url.clone(),
+            wikidata: self.wikidata.clone(),
+        }
+    }
+}
+
 /// What kind of thing an entity is. Unknown kinds read as [`EntityKind::Other`], so a newer
 /// writer's kinds do not make a file unreadable. (`Deserialize` is for the corpus tool's
 /// manifest; files are read by [`EntityKind::from_name`].)

@@ -51,18 +51,12 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
         .entities
         .iter()
         .filter(|e| mentioned.contains(e.id.as_str()))
-        .map(|e| EntitySummary {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            url: e.url.clone(),
-            wikidata: e.wikidata.clone(),
-        })
+        .map(|e| e.entity().summary())
         .collect();
     for e in &manifest.entities {
         if !mentioned.contains(e.id.as_str()) {
             warnings.push(format!(
-                "entity {:?} is not mentioned in any article; left out of the index",
+                "entity {:?} is not mentioned in any article; left out of the entity directory",
                 e.id
             ));
         }

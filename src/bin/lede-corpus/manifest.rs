@@ -45,6 +45,20 @@ pub struct EntityDef {
     pub _note: Option<String>,
 }
 
+impl EntityDef {
+    /// The entity as the corpus's files carry it, with its corpus-wide aliases.
+    pub fn entity(&self) -> Entity {
+        Entity {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            aliases: self.aliases.clone(),
+            url: self.url.clone(),
+            wikidata: self.wikidata.clone(),
+        }
+    }
+}
+
 /// Where an article comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -284,21 +298,13 @@ impl Manifest {
             .entities
             .iter()
             .filter_map(|r| {
-                let def = self.entities.iter().find(|e| e.id == r.id())?;
-                let mut aliases = def.aliases.clone();
+                let mut entity = self.entities.iter().find(|e| e.id == r.id())?.entity();
                 for extra in r.extra_aliases() {
-                    if !aliases.contains(extra) {
-                        aliases.push(extra.clone());
+                    if !entity.aliases.contains(extra) {
+                        entity.aliases.push(extra.clone());
                     }
                 }
-                Some(Entity {
-                    id: def.id.clone(),
-                    name: def.name.clone(),
-                    kind: def.kind,
-                    aliases,
-                    url: def.url.clone(),
-                    wikidata: def.wikidata.clone(),
-                })
+                Some(entity)
             })
             .collect()
     }

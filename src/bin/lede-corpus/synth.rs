@@ -16,8 +16,8 @@
 //! byte-identical for the same arguments on every machine.
 
 use lede::core::format::{
-    Article, CorpusIndex, Entity, EntityKind, EntitySummary, LeadImage, Mention, Paragraph,
-    Thumbnail, Topic, FORMAT_VERSION,
+    Article, CorpusIndex, Entity, EntityKind, LeadImage, Mention, Paragraph, Thumbnail, Topic,
+    FORMAT_VERSION,
 };
 use lede::core::matching::find_mentions;
 use std::collections::BTreeSet;
@@ -120,13 +120,7 @@ pub fn generate(
         .iter()
         .zip(&mentioned)
         .filter(|(_, m)| **m)
-        .map(|(e, _)| EntitySummary {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            url: e.url.clone(),
-            wikidata: e.wikidata.clone(),
-        })
+        .map(|(e, _)| e.summary())
         .collect();
     Ok(CorpusIndex {
         version: FORMAT_VERSION,
