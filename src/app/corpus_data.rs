@@ -59,7 +59,7 @@ impl CorpusData {
             .map(|t| Remote::Ready(Arc::new(t)));
         let directory = corpus.index.entity_file.is_none().then(|| {
             Remote::Ready(Arc::new(EntityDirectory {
-                version: 1,
+                version: crate::core::format::FORMAT_VERSION,
                 entities: Vec::new(),
             }))
         });

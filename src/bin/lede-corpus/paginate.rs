@@ -106,7 +106,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     // The entity directory, without article lists (the mentions file has them): fetched when a
     // reader first opens an entity, so that a corpus with many entities keeps a small index.
     let directory = EntityDirectory {
-        version: 1,
+        version: lede::core::format::FORMAT_VERSION,
         entities: index
             .entities
             .iter()

@@ -71,7 +71,7 @@ pub fn validate(index_path: &Path) -> Report {
         for (j, e) in summary.entities.iter().enumerate() {
             if !entities.contains(e.as_str()) {
                 problems.push(format!(
-                    "{}: entity {e:?} is not in the index's entities",
+                    "{}: entity {e:?} is not among the corpus's entities (the index's or its entity directory's)",
                     at(&format!(".entities[{j}]"))
                 ));
             }
@@ -186,7 +186,7 @@ fn check_article(
     for (j, e) in article.entities.iter().enumerate() {
         if !entities.contains(e.id.as_str()) {
             problems.push(format!(
-                "{file}: at entities[{j}].id: {:?} is not in the index's entities",
+                "{file}: at entities[{j}].id: {:?} is not among the corpus's entities (the index's or its entity directory's)",
                 e.id
             ));
         }
