@@ -2,7 +2,7 @@
 //! parsing cases, the Big List of Naughty Strings, and hand-made malformed Lede files whose
 //! errors must name the right place.
 //!
-//! The corpora live outside the crate, in `../shared/corpora/` (see its README); CI has them.
+//! The corpora are vendored, byte-identical to upstream, in `tests/data/` (see its README).
 
 use lede::core::format::{
     Article, CorpusIndex, EntityDirectory, EntityKind, FormatError, UNKNOWN_ENTITY,
@@ -13,14 +13,14 @@ use lede::core::view_state::{View, ViewState};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
-const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
+const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 fn corpus(relative: &str) -> PathBuf {
     let path = Path::new(CORPORA).join(relative);
     assert!(
         path.exists(),
-        "missing test corpus {}: the shared corpora are expected at {CORPORA} \
-         (a `shared/corpora/` folder next to the crate, as in CI; see shared/corpora/README.md)",
+        "missing test corpus {}: the vendored corpora are expected at {CORPORA} \
+         (see tests/data/README.md)",
         path.display()
     );
     path

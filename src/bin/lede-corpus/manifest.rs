@@ -2,7 +2,8 @@
 //! each comes from, and the reviewed curation (topics, entities, corrections) applied to it.
 //!
 //! Paths in the manifest are relative to the repository root (the `--root` option, by default
-//! the current directory), so `../shared/corpora/...` points next to the repository.
+//! the current directory). Upstream material is vendored under `sources/` (see `sources/README.md`),
+//! so a clone builds its corpus without anything outside the repository.
 
 use lede::core::format::{Entity, EntityKind, LeadImage, Topic};
 use serde::Deserialize;
