@@ -237,7 +237,7 @@ fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))
 }
 
-/// An id from a file name: `../readability-news/bbc-1/expected.html` → `bbc-1`.
+/// An id from a file name: `sources/readability-news/bbc-1/expected.html` → `bbc-1`.
 fn id_from_path(path: &str) -> String {
     let p = std::path::Path::new(path);
     let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
