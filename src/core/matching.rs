@@ -9,6 +9,7 @@
 //! written in Han or kana match wherever they occur (curators give only distinctive ones).
 
 use crate::core::format::{Entity, Mention};
+use std::collections::BTreeMap;
 
 /// Mentions of `entities` in `text`, sorted by start, in code-point offsets.
 pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
@@ -29,8 +30,24 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
         lb.cmp(&la).then(a.1.cmp(&b.1)).then(a.0.cmp(b.0))
     });
 
-    // Byte ranges taken so far, with the entity that took them.
-    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+    // The same name given twice (two entities, or a name repeated as an alias) can only find
+    // what its first, winning, occurrence already took: match each name once.
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    by_name.sort_unstable_by(|&a, &b| names[a].0.cmp(names[b].0).then(a.cmp(&b)));
+    let mut first = vec![true; names.len()];
+    for pair in by_name.windows(2) {
+        first[pair[1]] = names[pair[0]].0 != names[pair[1]].0;
+    }
+    let names = names
+        .into_iter()
+        .zip(first)
+        .filter_map(|(name, first)| first.then_some(name));
+
+    // Byte ranges taken so far (start → (end, entity)), never overlapping, so the only range
+    // a new match can overlap is the last one starting before the match ends: one ordered-map
+    // lookup per match instead of a comparison with every range taken (a paragraph of
+    // 100,000 one-letter names was 5 billion comparisons).
+    let mut taken: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for (name, entity_index) in names {
         let mut from = 0;
         while let Some(found) = text[from..].find(name) {
@@ -40,13 +57,15 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
             let (first, last) = (name.chars().next(), name.chars().next_back());
             let whole_word = !continues_word(first, text[..start].chars().next_back())
                 && !continues_word(last, text[end..].chars().next());
-            let free = taken.iter().all(|&(s, e, _)| end <= s || start >= e);
+            let free = taken
+                .range(..end)
+                .next_back()
+                .is_none_or(|(_, &(taken_end, _))| taken_end <= start);
             if whole_word && free {
-                taken.push((start, end, entity_index));
+                taken.insert(start, (end, entity_index));
             }
         }
     }
-    taken.sort_unstable();
 
     // Convert byte offsets to code-point offsets in one pass over the text.
     let mut mentions = Vec::with_capacity(taken.len());
@@ -57,7 +76,7 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
         byte_cursor = byte;
         chars_before
     };
-    for (start, end, entity_index) in taken {
+    for (start, (end, entity_index)) in taken {
         let start = count_to(start);
         let end = count_to(end);
         mentions.push(Mention {
