@@ -506,8 +506,8 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
         (None, Some(r)) => (r, None),
         (None, None) => return Ok(()),
     };
-    let message = message
-        .unwrap_or_else(|| format!("the id {} is used twice", quoted_short(ids[i])));
+    let message =
+        message.unwrap_or_else(|| format!("the id {} is used twice", quoted_short(ids[i])));
     Err(FormatError::Invalid {
         path: format!("{list}[{i}].id"),
         message,

@@ -29,12 +29,16 @@ impl<'a> Segment<'a> {
 /// Why a mention was not linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpanProblem {
-    OutOfBounds { length: usize },
+    OutOfBounds {
+        length: usize,
+    },
     Empty,
     Overlaps,
     UnknownEntity,
     /// Stands for the paragraph's warnings past [`MAX_WARNINGS`]: how many more there were.
-    More { count: usize },
+    More {
+        count: usize,
+    },
 }
 
 /// How many warnings a paragraph reports one by one; the rest are summed up in one

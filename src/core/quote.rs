@@ -96,7 +96,10 @@ mod tests {
         assert_eq!(quoted_short("short"), "\"short\"");
         let cut = quoted_short(&"é".repeat(100));
         assert_eq!(cut, format!("\"{}…\"", "é".repeat(SHOWN_CHARS)));
-        assert_eq!(quoted_short(&"x".repeat(SHOWN_CHARS)), quoted(&"x".repeat(SHOWN_CHARS)));
+        assert_eq!(
+            quoted_short(&"x".repeat(SHOWN_CHARS)),
+            quoted(&"x".repeat(SHOWN_CHARS))
+        );
     }
 
     #[test]

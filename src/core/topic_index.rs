@@ -45,7 +45,9 @@ impl Bitset {
     }
 
     fn contains(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// How many ordinals are in the set.
@@ -212,7 +214,11 @@ impl TopicIds {
 
     fn heap_bytes(&self) -> usize {
         self.sorted.capacity() * std::mem::size_of::<(String, usize)>()
-            + self.sorted.iter().map(|(id, _)| id.capacity()).sum::<usize>()
+            + self
+                .sorted
+                .iter()
+                .map(|(id, _)| id.capacity())
+                .sum::<usize>()
     }
 }
 
@@ -352,7 +358,11 @@ impl TopicIndex {
     /// four bytes per (article, topic) pair plus a few dozen per topic and eight per article.
     pub fn heap_bytes(&self) -> usize {
         self.by_topic.capacity() * std::mem::size_of::<Postings>()
-            + self.by_topic.iter().map(Postings::heap_bytes).sum::<usize>()
+            + self
+                .by_topic
+                .iter()
+                .map(Postings::heap_bytes)
+                .sum::<usize>()
             + self.order.capacity() * std::mem::size_of::<usize>()
             + self.topic_of_id.heap_bytes()
     }
@@ -458,8 +468,10 @@ mod tests {
                 (ids[i].as_str(), dates[i].as_str(), t)
             })
             .collect();
-        let rows: Vec<(&str, &str, &[&str])> =
-            rows.iter().map(|(i, d, t)| (*i, *d, t.as_slice())).collect();
+        let rows: Vec<(&str, &str, &[&str])> = rows
+            .iter()
+            .map(|(i, d, t)| (*i, *d, t.as_slice()))
+            .collect();
         let idx = index(&rows);
         let topics = TopicIndex::new(&idx);
         assert!(matches!(topics.by_topic[0], Postings::Dense(_)));

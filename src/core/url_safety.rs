@@ -125,7 +125,12 @@ mod tests {
             external_url(" https://en.wikipedia.org/wiki/X ").as_deref(),
             Some("https://en.wikipedia.org/wiki/X")
         );
-        for relative in ["wiki/X", "/wiki/X", "//cdn.example/x", "javascript:alert(1)"] {
+        for relative in [
+            "wiki/X",
+            "/wiki/X",
+            "//cdn.example/x",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(external_url(relative), None, "{relative}");
         }
     }
