@@ -63,12 +63,17 @@ impl Catalog {
     /// its own (`.`, `..`) has its dots encoded too, since `articles/{id}/a.json` with `..`
     /// would otherwise name `a.json` beside `articles/` (URL parsers read `%2E%2E` as a name).
     pub fn article_url(&self, id: &str) -> String {
-        let encoded = match id {
-            "." => "%2E".to_string(),
-            ".." => "%2E%2E".to_string(),
-            _ => crate::core::view_state::encode(id),
-        };
-        self.articles.replace("{id}", &encoded)
+        self.articles.replace("{id}", &encode_id(id))
+    }
+}
+
+/// An article id as it goes into a URL template: percent-encoded, and a dot segment (`.`,
+/// `..`) with its dots encoded as well. (`lede-corpus paginate` names the files the same way.)
+pub fn encode_id(id: &str) -> String {
+    match id {
+        "." => "%2E".to_string(),
+        ".." => "%2E%2E".to_string(),
+        _ => crate::core::view_state::encode(id),
     }
 }
 
