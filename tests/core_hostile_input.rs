@@ -855,3 +855,425 @@ fn a_directory_leaves_a_paged_corpus_s_summaries_alone() {
     assert_eq!(index.articles[0].entities, ["baghdad"]);
     assert_eq!(index.entities.len(), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sizes at which work or memory used to grow with the square of the input. Each bound is a size
+// or a count: the old code at these sizes ran for minutes or took gigabytes; the new code's
+// structure is linear or n log n, so they finish.
+// ---------------------------------------------------------------------------------------------
+
+use lede::core::catalog::Catalog;
+use lede::core::corpus::Corpus;
+use lede::core::format::{ArticleSummary, Entity, Topic};
+use lede::core::matching::find_mentions;
+use lede::core::topic_index::TopicIndex;
+use lede::core::topics::{TopicFilter, TopicMatch};
+
+fn topic(id: &str) -> Topic {
+    Topic {
+        id: id.to_string(),
+        label: id.to_uppercase(),
+        count: None,
+    }
+}
+
+fn summary_carrying(i: usize, topics: Vec<String>) -> ArticleSummary {
+    ArticleSummary {
+        id: format!("a{i}"),
+        headline: format!("Headline {i}"),
+        standfirst: None,
+        published: format!("2024-01-{:02}", 1 + i % 28),
+        language: None,
+        topics,
+        entities: Vec::new(),
+        thumbnail: None,
+        url: format!("articles/a{i}.json"),
+    }
+}
+
+/// `n` articles, article `i` carrying topic `t{i}`; the index lists the topics if `listed`.
+fn index_with_unique_topics(n: usize, listed: bool) -> CorpusIndex {
+    CorpusIndex {
+        version: 1,
+        title: None,
+        topics: if listed {
+            (0..n).map(|i| topic(&format!("t{i}"))).collect()
+        } else {
+            Vec::new()
+        },
+        entities: Vec::new(),
+        entity_file: None,
+        articles: (0..n)
+            .map(|i| summary_carrying(i, vec![format!("t{i}")]))
+            .collect(),
+        catalog: None,
+    }
+}
+
+fn any_of(ids: &[&str]) -> TopicFilter {
+    TopicFilter {
+        selected: ids.iter().map(|s| s.to_string()).collect(),
+        mode: TopicMatch::Any,
+    }
+}
+
+/// Guards against memory growing with the square of an inline index (a bitset over every
+/// article for every topic): 100,000 articles, each with a topic of its own, listed or not,
+/// must stay under 64 MB as the index counts its own bytes (the old index held 1.25 GB).
+#[test]
+fn inline_index_with_100k_unique_topics_stays_under_64_mb() {
+    const LIMIT: usize = 64 * 1024 * 1024;
+    for listed in [true, false] {
+        let index = index_with_unique_topics(100_000, listed);
+        let topics = TopicIndex::new(&index);
+        assert!(
+            topics.heap_bytes() < LIMIT,
+            "listed: {listed}: {} bytes",
+            topics.heap_bytes()
+        );
+        if listed {
+            let result = topics.select(&any_of(&["t77777"]));
+            assert_eq!(result.count, 1);
+            let ordinal = topics.page(&result, 10)[0];
+            assert_eq!(
+                index.articles[topics.position(ordinal).unwrap()].id,
+                "a77777"
+            );
+            let counts = topics.counts(&result);
+            assert_eq!(counts.iter().sum::<usize>(), 1);
+            assert_eq!(counts[77_777], 1);
+        }
+    }
+}
+
+/// Guards against numbering topic ids by inserting each into a sorted vector (quadratic when
+/// they arrive in descending order; 300,000 froze a click): 1,000,000 postings topics, listed in
+/// descending order.
+#[test]
+fn postings_of_1m_topics_in_descending_order_are_indexed() {
+    let count = 64;
+    let n = 1_000_000;
+    let listed: Vec<Topic> = (0..n).rev().map(|i| topic(&format!("t{i:06}"))).collect();
+    let postings: Vec<(String, Vec<u32>)> = listed
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (t.id.clone(), vec![(k % count) as u32]))
+        .collect();
+    let topics = TopicIndex::from_postings(count, &listed, postings);
+    let result = topics.select(&any_of(&["t000007"]));
+    assert_eq!(result.count, 1);
+    let counts = topics.counts(&result);
+    assert_eq!(counts.len(), n);
+    // Every topic on the selected article's ordinal counts it once.
+    let ordinal = topics.page(&result, 1)[0];
+    let sharing = (0..n).filter(|k| k % count == ordinal).count();
+    assert_eq!(counts.iter().sum::<usize>(), sharing);
+    // A few dozen bytes per topic: its id, its one-article list.
+    assert!(
+        topics.heap_bytes() < 128 * n,
+        "{} bytes",
+        topics.heap_bytes()
+    );
+}
+
+/// Guards against a quadratic step between reading an index that lists 100,000 topics and
+/// showing its topic table (numbering the topics, counting them, dropping stale ids from a
+/// shared link): ids in descending order, the worst order for a sorted insert. 300,000 topics
+/// (100,000 took 17.8 s to a first view).
+#[test]
+fn an_index_listing_300k_topics_gets_its_topic_table() {
+    let n = 300_000;
+    let topics: Vec<String> = (0..n)
+        .rev()
+        .map(|i| format!(r#"{{"id": "t{i:06}", "label": "Topic {i}"}}"#))
+        .collect();
+    let articles: Vec<String> = (0..1_000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "a{i}", "headline": "h", "published": "2024-01-01",
+                   "topics": ["t{:06}"], "url": "a{i}.json"}}"#,
+                i * 100
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": 1, "topics": [{}], "articles": [{}]}}"#,
+        topics.join(","),
+        articles.join(",")
+    );
+    let corpus = Corpus::new(CorpusIndex::from_json(&text).unwrap());
+    let totals = corpus.topic_totals();
+    assert_eq!(totals.len(), n);
+    assert_eq!(totals.iter().sum::<usize>(), 1_000);
+    // A shared link selecting every topic, and one stale id.
+    let mut filter = TopicFilter {
+        selected: (0..n).map(|i| format!("t{i:06}")).collect(),
+        mode: TopicMatch::Any,
+    };
+    filter.selected.push("gone".into());
+    let dropped = filter.retain_known(&corpus.index);
+    assert_eq!(dropped, ["gone"]);
+    assert_eq!(filter.selected.len(), n);
+    assert_eq!(filter.selected[0], "t000000");
+}
+
+/// Guards against name matching checking each match against every match taken so far: an
+/// entity named `a` and a paragraph of 300,000 `a`s without `mentions` (100,000 froze a tab).
+#[test]
+fn one_letter_name_matched_300k_times_in_one_paragraph() {
+    let text = "a ".repeat(300_000);
+    let entity = Entity {
+        id: "a".into(),
+        name: "a".into(),
+        kind: EntityKind::Other,
+        aliases: vec!["a".into(), "a a".into()],
+        url: None,
+        wikidata: None,
+    };
+    let found = find_mentions(&text, std::slice::from_ref(&entity));
+    // The longer alias "a a" takes the pairs.
+    assert_eq!(found.len(), 150_000);
+    assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    let single = Entity {
+        aliases: Vec::new(),
+        ..entity
+    };
+    let found = find_mentions(&text, &[single]);
+    assert_eq!(found.len(), 300_000);
+    assert_eq!(
+        (found[299_999].start, found[299_999].end),
+        (599_998, 599_999)
+    );
+}
+
+/// Guards against resolving each mention by scanning every entity: 50,000 entities and 250,000
+/// mentions of an id none of them has (20,000 × 100,000 took 6 s natively).
+#[test]
+fn resolving_250k_mentions_of_an_unknown_id_among_50k_entities() {
+    let (entities, mentions) = (50_000, 250_000);
+    let entity_list: Vec<String> = (0..entities)
+        .map(|i| format!(r#"{{"id": "e{i:05}", "name": "E{i}"}}"#))
+        .collect();
+    let mut mention_list = vec![r#"{"start": 0, "end": 1, "entity": "nobody"}"#; mentions];
+    mention_list.push(r#"{"start": 1, "end": 2, "entity": "e49999"}"#);
+    let text = format!(
+        r#"{{"version": 1, "id": "a", "headline": "h", "published": "2023-01-01",
+            "entities": [{}], "body": [{{"text": "xy", "mentions": [{}]}}]}}"#,
+        entity_list.join(","),
+        mention_list.join(",")
+    );
+    let article = Article::from_json(&text).unwrap();
+    let resolved = article.body[0].mentions.as_ref().unwrap();
+    assert!(resolved[..mentions]
+        .iter()
+        .all(|m| m.entity_index == UNKNOWN_ENTITY));
+    assert_eq!(resolved[mentions].entity_index, entities - 1);
+}
+
+/// Guards against one console warning per bad mention (100,000 warnings for one paragraph):
+/// a few are given one by one, then one line says how many more there are.
+#[test]
+fn warnings_of_one_paragraph_are_capped_with_a_count_of_the_rest() {
+    let bad: Vec<lede::core::format::Mention> = (0..100_000)
+        .map(|_| lede::core::format::Mention {
+            start: 1,
+            end: 0,
+            entity_index: 0,
+        })
+        .collect();
+    let (pieces, warnings) = segments("text", &bad, 1, 4);
+    assert_eq!(joined(&pieces), "text");
+    assert!(warnings.len() <= 11, "{} warnings", warnings.len());
+    let last = warnings.last().unwrap().to_string();
+    assert!(last.starts_with("body[4]: "), "{last}");
+    assert!(
+        last.contains(&format!("{} more", 100_000 - (warnings.len() - 1))),
+        "{last}"
+    );
+}
+
+/// Guards against `.` and `..` as article ids climbing out of an `articles/{id}/a.json`
+/// template: the dots of such an id are percent-encoded, so the URL has no dot segment.
+#[test]
+fn dot_segment_article_ids_cannot_climb_out_of_the_articles_folder() {
+    let catalog = Catalog {
+        count: 1,
+        page_size: 10,
+        pages: "listing/{page}.json".into(),
+        postings: "postings.json".into(),
+        mentions: None,
+        articles: "articles/{id}/a.json".into(),
+    };
+    assert_eq!(catalog.article_url(".."), "articles/%2E%2E/a.json");
+    assert_eq!(catalog.article_url("."), "articles/%2E/a.json");
+    assert_eq!(catalog.article_url("..."), "articles/.../a.json");
+    assert_eq!(catalog.article_url("a.b"), "articles/a.b/a.json");
+}
+
+/// Guards against a linear duplicate check per `topic` value when reading a deep link:
+/// 150,000 distinct values (and their repeats) are read once each, in order.
+#[test]
+fn a_deep_link_with_150k_distinct_topics_is_read() {
+    let query: Vec<String> = (0..150_000)
+        .chain(0..10)
+        .map(|i| format!("topic=t{i}"))
+        .collect();
+    let state = ViewState::from_query(&query.join("&"), "");
+    assert_eq!(state.filter.selected.len(), 150_000);
+    assert_eq!(state.filter.selected[0], "t0");
+    assert_eq!(state.filter.selected[149_999], "t149999");
+}
+
+/// 64-bit FNV-1a, as the old duplicate check hashed.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// `n` distinct ASCII ids whose FNV-1a hashes agree in their low `bits` bits: the low bits of
+/// FNV-1a depend only on the low bits of its state, so three chosen bytes after a distinct
+/// prefix steer any prefix to the same low bits.
+fn fnv_colliding_ids(n: usize, bits: u32) -> Vec<String> {
+    let mask = (1u64 << bits) - 1;
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let mut ids = Vec::with_capacity(n);
+    let mut i = 0;
+    while ids.len() < n {
+        let prefix = format!("id{i}-");
+        i += 1;
+        let h = fnv1a(prefix.as_bytes());
+        'search: for b1 in 0x20u8..0x7f {
+            let h1 = step(h, b1);
+            for b2 in 0x20u8..0x7f {
+                let h2 = step(h1, b2);
+                // The multiplier is odd, so the low bits of (h2 ^ b3) * P are zero exactly
+                // when those of h2 ^ b3 are: an ASCII b3 can clear bits 0-6, the rest must be 0.
+                if h2 & mask < 0x80 {
+                    let b3 = (h2 & 0x7f) as u8;
+                    ids.push(format!(
+                        "{prefix}{}{}{}",
+                        b1 as char, b2 as char, b3 as char
+                    ));
+                    break 'search;
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Guards against a duplicate-id check that a crafted file makes quadratic (a fixed hash with
+/// linear probing; 30,000 took 1.4 s): 100,000 ids whose FNV-1a hashes share their low 18
+/// bits, all the old table looked at, then a repeat.
+#[test]
+fn a_hundred_thousand_ids_with_colliding_hashes_are_checked_and_the_repeat_found() {
+    let ids = fnv_colliding_ids(100_000, 18);
+    assert!(ids.iter().all(|id| fnv1a(id.as_bytes()) & 0x3ffff == 0));
+    let topics: Vec<Value> = ids
+        .iter()
+        .map(|id| json!({"id": id, "label": "x"}))
+        .collect();
+    let text = json!({"version": 1, "topics": topics, "articles": []}).to_string();
+    assert!(CorpusIndex::from_json(&text).is_ok());
+
+    let mut topics = topics;
+    topics.push(json!({"id": ids[12_345], "label": "again"}));
+    topics.push(json!({"id": ids[7], "label": "again"}));
+    let text = json!({"version": 1, "topics": topics, "articles": []}).to_string();
+    let (path, message) = invalid(CorpusIndex::from_json(&text));
+    assert_eq!(path, "topics[100000].id");
+    assert!(message.contains("used twice"), "{message}");
+}
+
+/// Guards against error messages that echo a whole hostile value: a 5 MB string where a list
+/// belongs, a 5 MB date or a 5 MB duplicate id gives a message under 1 kB.
+#[test]
+fn a_5_mb_value_gives_a_message_under_1_kb() {
+    let huge = "x".repeat(5_000_000);
+    let mut v = index_value();
+    v["articles"] = json!(huge);
+    let message = CorpusIndex::from_json(&v.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.contains("invalid type: string \"xxx"), "{message}");
+    assert!(message.contains('…'), "{message}");
+
+    let mut v = index_value();
+    v["articles"][0]["published"] = json!(huge);
+    let message = CorpusIndex::from_json(&v.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+
+    let mut v = index_value();
+    v["articles"][0]["id"] = json!(huge);
+    v["articles"][1]["id"] = json!(huge);
+    let message = CorpusIndex::from_json(&v.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+
+    // Cut on a character boundary: 3-byte characters, never split.
+    let mut v = index_value();
+    v["articles"] = json!("東".repeat(1_000));
+    let message = CorpusIndex::from_json(&v.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.contains("東東…"), "{message}");
+}
+
+/// Guards against JSON keys reaching the error panel raw: a key with a newline and a
+/// right-to-left override is quoted and escaped in the path, so it can neither start a new line
+/// nor reverse the rest of the message; plain keys stay as they were.
+#[test]
+fn a_key_with_a_newline_and_a_bidi_override_is_quoted_in_the_path() {
+    let text = "{\"version\": 1, \"articles\": [], \"x\\n\\u202e\": [1, -]}";
+    let (path, _, _, _) = json_error(CorpusIndex::from_json(text));
+    assert_eq!(path, "\"x\\n\\u{202e}\"[1]");
+    let error = CorpusIndex::from_json(text).unwrap_err().to_string();
+    assert!(
+        !error.contains('\n') && !error.contains('\u{202e}'),
+        "{error}"
+    );
+
+    let mut v = index_value();
+    v["articles"][1]["topics"] = json!([1]);
+    let (path, _, _, _) = json_error(CorpusIndex::from_json(&v.to_string()));
+    assert_eq!(path, "articles[1].topics[0]");
+
+    // The path of a corrupt postings list names its topic id the same way.
+    let postings = "{\"version\": 1, \"count\": 3, \"topics\": {\"a\\n\\u202e\": \"*\"}}";
+    match lede::core::catalog::postings_from_json(postings, 3) {
+        Err(FormatError::Invalid { path, .. }) => assert_eq!(path, "topics.\"a\\n\\u{202e}\""),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Guards against the entity page checking the directory's list against every article: an
+/// entity named by every one of 300,000 inline articles.
+#[test]
+fn an_entity_mentioned_by_every_article_of_300k_is_listed() {
+    let n = 300_000;
+    let corpus = Corpus::new(index_with_unique_topics(n, false));
+    let ids: Vec<String> = (0..n).rev().map(|i| format!("a{i}")).collect();
+    let ordinals = corpus.inline_ordinals_of(&ids).unwrap();
+    assert_eq!(ordinals, (0..n).collect::<Vec<_>>());
+    let some = corpus
+        .inline_ordinals_of(&["a5".to_string(), "missing".to_string()])
+        .unwrap();
+    assert_eq!(some.len(), 1);
+}
+
+/// Guards against `%+1` decoding to U+0001 (`from_str_radix` accepts a sign): an escape is `%`
+/// and exactly two hex digits; anything else is kept as written.
+#[test]
+fn percent_plus_one_is_not_an_escape() {
+    use lede::core::view_state::decode;
+    assert_eq!(decode("%+1"), "%+1".replace('+', " "));
+    assert_eq!(decode("%+F"), "% F");
+    assert_eq!(decode("%-1"), "%-1");
+    assert_eq!(decode("%2B%41"), "+A");
+}

@@ -494,3 +494,53 @@ fn paged_layout_of_the_default_corpus_validates_and_corruption_is_caught() {
     assert!(stderr.contains("postings.json: at topics.x"), "{stderr}");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// Guards against `validate` passing what the viewer silently drops: a relative entity `url`
+/// and `source_url` (the viewer links only absolute http(s) there) and a malformed `wikidata`
+/// id. Each is reported with its file and path, and the exit code says something is wrong.
+#[test]
+fn validate_reports_what_the_viewer_would_drop() {
+    let tool = env!("CARGO_BIN_EXE_lede-corpus");
+    let out = std::env::temp_dir().join(format!("lede-corpus-drops-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(out.join("articles")).unwrap();
+    let index = serde_json::json!({
+        "version": 1,
+        "topics": [{"id": "t", "label": "T"}],
+        "entities": [
+            {"id": "rel", "name": "Rel", "url": "wiki/Rel", "wikidata": "X42"},
+            {"id": "ok", "name": "Okay", "url": "https://en.wikipedia.org/wiki/Okay", "wikidata": "Q42"},
+        ],
+        "articles": [{"id": "a", "headline": "A", "published": "2024-01-01", "topics": ["t"],
+                      "entities": ["rel", "ok"], "url": "articles/a.json"}],
+    });
+    let article = serde_json::json!({
+        "version": 1, "id": "a", "headline": "A", "published": "2024-01-01", "topics": ["t"],
+        "source_url": "original.html",
+        "entities": [
+            {"id": "rel", "name": "Rel", "url": "/wiki/Rel", "wikidata": "Q12a"},
+            {"id": "ok", "name": "Okay", "url": "https://en.wikipedia.org/wiki/Okay", "wikidata": "Q42"},
+        ],
+        "body": [{"text": "Rel met Okay."}],
+    });
+    std::fs::write(out.join("index.json"), index.to_string()).unwrap();
+    std::fs::write(out.join("articles/a.json"), article.to_string()).unwrap();
+    let run = Command::new(tool)
+        .arg("validate")
+        .arg(out.join("index.json"))
+        .output()
+        .expect("lede-corpus runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    for expected in [
+        "index.json: at entities[0].url",
+        "index.json: at entities[0].wikidata",
+        "a.json: at entities[0].url",
+        "a.json: at entities[0].wikidata",
+        "a.json: at source_url",
+    ] {
+        assert!(stderr.contains(expected), "{expected} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("entities[1]"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&out);
+}

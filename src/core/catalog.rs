@@ -59,10 +59,21 @@ impl Catalog {
     }
 
     /// The URL of the article with this id. The id is percent-encoded, so an id can never
-    /// climb out of the articles folder (`../`) or add a query.
+    /// climb out of the articles folder (`../`) or add a query; an id that is a dot segment on
+    /// its own (`.`, `..`) has its dots encoded too, since `articles/{id}/a.json` with `..`
+    /// would otherwise name `a.json` beside `articles/` (URL parsers read `%2E%2E` as a name).
     pub fn article_url(&self, id: &str) -> String {
-        self.articles
-            .replace("{id}", &crate::core::view_state::encode(id))
+        self.articles.replace("{id}", &encode_id(id))
+    }
+}
+
+/// An article id as it goes into a URL template: percent-encoded, and a dot segment (`.`,
+/// `..`) with its dots encoded as well. (`lede-corpus paginate` names the files the same way.)
+pub fn encode_id(id: &str) -> String {
+    match id {
+        "." => "%2E".to_string(),
+        ".." => "%2E%2E".to_string(),
+        _ => crate::core::view_state::encode(id),
     }
 }
 
@@ -166,7 +177,7 @@ fn ordinal_lists_from_json(
             decode_ordinals(&encoded, count)
                 .map(|ordinals| (id.clone(), ordinals))
                 .map_err(|message| FormatError::Invalid {
-                    path: format!("{list}.{id}"),
+                    path: format!("{list}.{}", crate::core::quote::path_key(&id)),
                     message,
                 })
         })

@@ -13,6 +13,7 @@
 //! one under an ignored key only has to be well-formed.
 
 use crate::core::format::FormatError;
+use crate::core::quote::{path_key, quoted_short, SHOWN_CHARS};
 
 /// Where reading stopped: a byte offset, a message and the path, innermost segment first.
 pub(crate) struct Fail {
@@ -51,7 +52,7 @@ impl Fail {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(key);
+                    path.push_str(&path_key(key));
                 }
                 Segment::Index(i) => {
                     path.push('[');
@@ -71,6 +72,14 @@ impl Fail {
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
             column: before.len() - line_start + 1,
         }
+    }
+}
+
+/// A number as written, cut after [`SHOWN_CHARS`] characters (a number is ASCII).
+fn cut(number: &str) -> String {
+    match number.get(..SHOWN_CHARS) {
+        Some(start) if number.len() > SHOWN_CHARS => format!("{start}…"),
+        _ => number.to_string(),
     }
 }
 
@@ -145,10 +154,14 @@ impl<'a> Reader<'a> {
                 }
                 let raw = &self.text[start..self.pos];
                 match raw.as_bytes()[0] {
-                    b'"' => format!("string {raw}"),
+                    // The value itself, cut short: a 5 MB string must not make a 5 MB message.
+                    b'"' => match Reader::new(raw).string() {
+                        Ok(value) => format!("string {}", quoted_short(&value)),
+                        Err(_) => "string".to_string(),
+                    },
                     b'n' => raw.to_string(),
                     b't' | b'f' => format!("boolean `{raw}`"),
-                    _ => format!("number `{raw}`"),
+                    _ => format!("number `{}`", cut(raw)),
                 }
             }
         };
@@ -447,7 +460,10 @@ impl<'a> Reader<'a> {
             Some(n) if n <= max && !(negative && n > 0) => Ok(n),
             _ => Err(Fail::new(
                 start,
-                format!("invalid value: number `{raw}`, expected a whole number from 0 to {max}"),
+                format!(
+                    "invalid value: number `{}`, expected a whole number from 0 to {max}",
+                    cut(raw)
+                ),
             )),
         }
     }

@@ -63,7 +63,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(key);
+                path.push_str(&crate::core::quote::path_key(key));
             }
             Frame::Object { key: None } => {}
             Frame::Array { index } => path.push_str(&format!("[{index}]")),

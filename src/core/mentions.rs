@@ -3,7 +3,8 @@
 //! Mentions come from the file (explicit code-point offsets) or from [`super::matching`]. A
 //! mention that cannot be honoured (offsets outside the paragraph, `start >= end`, overlapping an
 //! earlier mention, or pointing at an unknown entity) is dropped with a [`SpanWarning`]: its text
-//! stays in the paragraph, unlinked, and the reader loses nothing.
+//! stays in the paragraph, unlinked, and the reader loses nothing. A paragraph reports at most
+//! [`MAX_WARNINGS`] of them one by one, then how many more there were.
 
 use crate::core::format::{Article, Mention, Paragraph, UNKNOWN_ENTITY};
 use crate::core::matching::find_mentions;
@@ -28,11 +29,21 @@ impl<'a> Segment<'a> {
 /// Why a mention was not linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpanProblem {
-    OutOfBounds { length: usize },
+    OutOfBounds {
+        length: usize,
+    },
     Empty,
     Overlaps,
     UnknownEntity,
+    /// Stands for the paragraph's warnings past [`MAX_WARNINGS`]: how many more there were.
+    More {
+        count: usize,
+    },
 }
+
+/// How many warnings a paragraph reports one by one; the rest are summed up in one
+/// [`SpanProblem::More`]. A file with 100,000 bad mentions must not flood the console.
+pub const MAX_WARNINGS: usize = 10;
 
 /// A mention the viewer could not link, for the console.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +70,10 @@ impl fmt::Display for SpanWarning {
             SpanProblem::UnknownEntity => write!(
                 f,
                 "body[{p}]: mention {s}..{e} names an entity the article does not list; shown unlinked"
+            ),
+            SpanProblem::More { count } => write!(
+                f,
+                "body[{p}]: and {count} more mentions that could not be linked (not listed one by one)"
             ),
         }
     }
@@ -124,6 +139,16 @@ pub fn segments<'a>(
     }
     if cursor < length {
         pieces.push(Segment::Text(&text[boundaries[cursor]..]));
+    }
+    if warnings.len() > MAX_WARNINGS {
+        let count = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(SpanWarning {
+            paragraph,
+            start: 0,
+            end: 0,
+            problem: SpanProblem::More { count },
+        });
     }
     (pieces, warnings)
 }

@@ -31,6 +31,38 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// The most characters of an untrusted value a message repeats (see [`quoted_short`]).
+pub const SHOWN_CHARS: usize = 60;
+
+/// [`quoted`], cut after [`SHOWN_CHARS`] characters (on a character boundary) with an
+/// ellipsis: enough to recognise the value, and a 5 MB value still gives a short message.
+pub fn quoted_short(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => {
+            let mut out = quoted(&text[..cut]);
+            out.insert(out.len() - 1, '…');
+            out
+        }
+        None => quoted(text),
+    }
+}
+
+/// A key of a JSON path as it is shown: as written when it is a plain name (`articles`,
+/// `source_url`, `middle-east`), otherwise [`quoted_short`], so that a newline or a
+/// bidirectional override in a key cannot reach a message raw.
+pub fn path_key(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= SHOWN_CHARS
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'));
+    if plain {
+        key.to_string()
+    } else {
+        quoted_short(key)
+    }
+}
+
 /// The characters that reorder the text around them (Unicode's Bidi_Control property).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -38,7 +70,7 @@ fn is_bidi_control(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted;
+    use super::*;
 
     #[test]
     fn plain_text_in_any_script_is_quoted_as_debug_would() {
@@ -57,6 +89,26 @@ mod tests {
         ] {
             assert_eq!(quoted(text), format!("{text:?}"), "{text:?}");
         }
+    }
+
+    #[test]
+    fn long_values_are_cut_on_a_character_boundary() {
+        assert_eq!(quoted_short("short"), "\"short\"");
+        let cut = quoted_short(&"é".repeat(100));
+        assert_eq!(cut, format!("\"{}…\"", "é".repeat(SHOWN_CHARS)));
+        assert_eq!(
+            quoted_short(&"x".repeat(SHOWN_CHARS)),
+            quoted(&"x".repeat(SHOWN_CHARS))
+        );
+    }
+
+    #[test]
+    fn plain_path_keys_stay_as_written_and_others_are_quoted() {
+        assert_eq!(path_key("source_url"), "source_url");
+        assert_eq!(path_key("middle-east"), "middle-east");
+        assert_eq!(path_key("a b"), "\"a b\"");
+        assert_eq!(path_key(""), "\"\"");
+        assert_eq!(path_key("x\n\u{202e}"), "\"x\\n\\u{202e}\"");
     }
 
     #[test]

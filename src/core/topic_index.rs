@@ -1,13 +1,15 @@
 //! Topic filtering that stays fast at 100,000 articles.
 //!
 //! [`TopicFilter`] says what the reader selected; [`TopicIndex`] answers it. Built once per
-//! corpus, it keeps the articles in newest-first order and, for each topic, a bitset of the
-//! articles that carry it. A selection is then a few hundred word-wide ANDs or ORs, the counts
-//! beside the toggles one popcount per topic, and the visible page the first set bits: no sort
-//! and no allocation per article on a click.
+//! corpus, it keeps the articles in newest-first order and, for each listed topic, its articles:
+//! a bitset for a common topic, a list of ordinals for a rare one (so that memory grows with
+//! the postings, not with topics × articles). A selection is then a few hundred word-wide ANDs
+//! or ORs, the counts beside the toggles one popcount or one pass over a short list per topic,
+//! and the visible page the first set bits: no sort and no allocation per article on a click.
 //!
-//! The results are exactly those of [`TopicFilter::apply`] and [`TopicFilter::counts`], which
-//! stay as the plain reference (the property tests compare the two).
+//! The results are exactly those of [`TopicFilter::apply`] and [`TopicFilter::counts`] for a
+//! selection of listed topics (what the viewer has once [`TopicFilter::retain_known`] has
+//! cleaned a shared link); those stay as the plain reference (the property tests compare them).
 
 use crate::core::dates::{parse_timestamp, same_time_order};
 use crate::core::format::CorpusIndex;
@@ -40,6 +42,12 @@ impl Bitset {
 
     fn insert(&mut self, i: usize) {
         self.words[i / 64] |= 1 << (i % 64);
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// How many ordinals are in the set.
@@ -83,7 +91,84 @@ pub struct FilterResult {
     pub count: usize,
 }
 
-/// Per-corpus lookups for filtering: newest-first order and a bitset per topic.
+/// The articles of one topic. A bitset costs an eighth of a byte per article of the corpus, a
+/// list of ordinals four bytes per article of the topic: a topic on fewer than one article in
+/// 32 is kept as a list, so the whole index is never larger than four bytes per (article,
+/// topic) pair, however many topics there are (100,000 topics of one article each as bitsets
+/// over 100,000 articles was 1.25 GB).
+#[derive(Debug, Clone)]
+enum Postings {
+    /// Ascending ordinals, without repeats.
+    Sparse(Vec<u32>),
+    Dense(Bitset),
+}
+
+impl Postings {
+    /// The postings of `ordinals` (any order, repeats allowed) in a corpus of `len` articles.
+    fn new(mut ordinals: Vec<u32>, len: usize) -> Self {
+        if !ordinals.is_sorted() {
+            ordinals.sort_unstable();
+        }
+        ordinals.dedup();
+        if ordinals.len().saturating_mul(32) > len {
+            let mut set = Bitset::empty(len);
+            for &ordinal in &ordinals {
+                set.insert(ordinal as usize);
+            }
+            Postings::Dense(set)
+        } else {
+            ordinals.shrink_to_fit();
+            Postings::Sparse(ordinals)
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Postings::Sparse(list) => list.capacity() * 4,
+            Postings::Dense(set) => set.words.capacity() * 8,
+        }
+    }
+
+    /// Adds these articles to `acc`.
+    fn union_into(&self, acc: &mut Bitset) {
+        match self {
+            Postings::Sparse(list) => list.iter().for_each(|&o| acc.insert(o as usize)),
+            Postings::Dense(set) => {
+                for (a, b) in acc.words.iter_mut().zip(&set.words) {
+                    *a |= b;
+                }
+            }
+        }
+    }
+
+    /// Keeps in `acc` only these articles.
+    fn intersect_into(&self, acc: &mut Bitset) {
+        match self {
+            Postings::Sparse(list) => {
+                let mut kept = Bitset::empty(acc.words.len() * 64);
+                for &o in list.iter().filter(|&&o| acc.contains(o as usize)) {
+                    kept.insert(o as usize);
+                }
+                *acc = kept;
+            }
+            Postings::Dense(set) => {
+                for (a, b) in acc.words.iter_mut().zip(&set.words) {
+                    *a &= b;
+                }
+            }
+        }
+    }
+
+    /// How many of these articles are in `set`.
+    fn intersection_len(&self, set: &Bitset) -> usize {
+        match self {
+            Postings::Sparse(list) => list.iter().filter(|&&o| set.contains(o as usize)).count(),
+            Postings::Dense(own) => own.intersection_len(set),
+        }
+    }
+}
+
+/// Per-corpus lookups for filtering: newest-first order and the articles of each topic.
 #[derive(Debug, Clone)]
 pub struct TopicIndex {
     /// How many articles the corpus has.
@@ -91,45 +176,49 @@ pub struct TopicIndex {
     /// Ordinal → position in `CorpusIndex::articles`, for a corpus listed inline. Empty for a
     /// paged corpus, whose ordinals are positions in its listing pages.
     order: Vec<usize>,
-    /// One bitset per topic of the index, in the index's topic order.
-    by_topic: Vec<Bitset>,
+    /// The articles of each topic of the index, in the index's topic order. Topics the index
+    /// does not list are not kept: the reader cannot select them (a shared link naming one is
+    /// cleaned by [`TopicFilter::retain_known`]), and keeping them let a file with many
+    /// unlisted topics take memory no toggle would ever use.
+    by_topic: Vec<Postings>,
     topic_of_id: TopicIds,
-    /// How many of `by_topic` are the index's own topics (the rest are unlisted ones).
-    listed: usize,
 }
 
-/// Topic ids numbered in order of first sight. A sorted vector, not a `HashMap`: a corpus has
-/// tens of topics, and without std's `HashMap` the wasm carries no SipHash (README, "Size").
+/// Topic id → its place in the index's topic list. A sorted vector, not a `HashMap`: without
+/// std's `HashMap` the wasm carries no SipHash (README, "Size"). Sorted once when built, so
+/// building it is n log n whatever order the ids come in.
 #[derive(Debug, Clone, Default)]
 struct TopicIds {
-    /// (id, number), sorted by id.
+    /// (id, number), sorted by id, each id once (with its first number).
     sorted: Vec<(String, usize)>,
 }
 
 impl TopicIds {
-    fn len(&self) -> usize {
-        self.sorted.len()
+    /// Numbers `ids` in order; an id given twice keeps its first number.
+    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut sorted: Vec<(String, usize)> = ids
+            .enumerate()
+            .map(|(number, id)| (id.to_string(), number))
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup_by(|later, first| later.0 == first.0);
+        TopicIds { sorted }
     }
 
     fn get(&self, id: &str) -> Option<usize> {
-        self.find(id).ok().map(|at| self.sorted[at].1)
-    }
-
-    /// The number of `id`, giving it the next one if it is new.
-    fn number(&mut self, id: &str) -> usize {
-        match self.find(id) {
-            Ok(at) => self.sorted[at].1,
-            Err(at) => {
-                let next = self.sorted.len();
-                self.sorted.insert(at, (id.to_string(), next));
-                next
-            }
-        }
-    }
-
-    fn find(&self, id: &str) -> Result<usize, usize> {
         self.sorted
             .binary_search_by(|(known, _)| known.as_str().cmp(id))
+            .ok()
+            .map(|at| self.sorted[at].1)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.sorted.capacity() * std::mem::size_of::<(String, usize)>()
+            + self
+                .sorted
+                .iter()
+                .map(|(id, _)| id.capacity())
+                .sum::<usize>()
     }
 }
 
@@ -149,69 +238,67 @@ impl TopicIndex {
                 .cmp(&stamps[a])
                 .then_with(|| same_time_order(&index.articles[a], &index.articles[b]))
         });
-        // The index's topics first, in its order (their counts are shown); then any topic an
-        // article carries that the index does not list, so that filtering by it still agrees
-        // with TopicFilter (a hand-written corpus may forget to list one).
-        let mut topic_of_id = TopicIds::default();
-        for topic in &index.topics {
-            topic_of_id.number(&topic.id);
-        }
-        for article in &index.articles {
-            for topic in &article.topics {
-                topic_of_id.number(topic);
-            }
-        }
-        let mut by_topic = vec![Bitset::empty(len); topic_of_id.len()];
+        let topic_of_id = TopicIds::new(index.topics.iter().map(|t| t.id.as_str()));
+        let mut lists = vec![Vec::new(); index.topics.len()];
         for (ordinal, &position) in order.iter().enumerate() {
             for topic in &index.articles[position].topics {
-                by_topic[topic_of_id.number(topic)].insert(ordinal);
+                if let Some(number) = topic_of_id.get(topic) {
+                    lists[number].push(ordinal as u32);
+                }
             }
         }
-        let listed = index.topics.len();
-        TopicIndex {
-            len,
-            order,
-            by_topic,
-            topic_of_id,
-            listed,
-        }
+        Self::assemble(len, order, &index.topics, topic_of_id, lists)
     }
 
     /// The lookups of a paged corpus, from its postings: for each topic, the ascending
     /// ordinals of its articles (see [`crate::core::catalog`]). `topics` lists the index's own
-    /// topics, whose counts are shown, in order; postings for other topics are kept for filtering.
+    /// topics, in order; postings for other topics are not kept, like the unlisted topics of an
+    /// inline corpus.
     pub fn from_postings(
         count: usize,
         topics: &[crate::core::format::Topic],
         postings: Vec<(String, Vec<u32>)>,
     ) -> Self {
-        let mut topic_of_id = TopicIds::default();
-        for id in topics
-            .iter()
-            .map(|t| &t.id)
-            .chain(postings.iter().map(|(id, _)| id))
-        {
-            topic_of_id.number(id);
-        }
-        let mut by_topic = vec![Bitset::empty(count); topic_of_id.len()];
+        let topic_of_id = TopicIds::new(topics.iter().map(|t| t.id.as_str()));
+        let mut lists = vec![Vec::new(); topics.len()];
         for (id, ordinals) in postings {
-            let set = &mut by_topic[topic_of_id.number(&id)];
-            for ordinal in ordinals {
-                if (ordinal as usize) < count {
-                    set.insert(ordinal as usize);
-                }
+            if let Some(number) = topic_of_id.get(&id) {
+                let list: &mut Vec<u32> = &mut lists[number];
+                list.extend(ordinals.into_iter().filter(|&o| (o as usize) < count));
+            }
+        }
+        Self::assemble(count, Vec::new(), topics, topic_of_id, lists)
+    }
+
+    /// The index from each listed topic's ordinals (by its first number).
+    fn assemble(
+        len: usize,
+        order: Vec<usize>,
+        topics: &[crate::core::format::Topic],
+        topic_of_id: TopicIds,
+        lists: Vec<Vec<u32>>,
+    ) -> Self {
+        let mut by_topic: Vec<Postings> = lists
+            .into_iter()
+            .map(|list| Postings::new(list, len))
+            .collect();
+        // A topic listed twice (only in an index that skipped validation) counts like its
+        // first listing.
+        for (i, topic) in topics.iter().enumerate() {
+            match topic_of_id.get(&topic.id) {
+                Some(first) if first != i => by_topic[i] = by_topic[first].clone(),
+                _ => {}
             }
         }
         TopicIndex {
-            len: count,
-            order: Vec::new(),
+            len,
+            order,
             by_topic,
             topic_of_id,
-            listed: topics.len(),
         }
     }
 
-    /// The articles matching `filter`. A selected id no article carries matches nothing.
+    /// The articles matching `filter`. A selected id the index does not list matches nothing.
     pub fn select(&self, filter: &TopicFilter) -> FilterResult {
         let len = self.len;
         let matches = if filter.is_empty() {
@@ -225,9 +312,7 @@ impl TopicIndex {
                 TopicMatch::Any => {
                     let mut acc = Bitset::empty(len);
                     for set in sets.flatten() {
-                        for (a, b) in acc.words.iter_mut().zip(&set.words) {
-                            *a |= b;
-                        }
+                        set.union_into(&mut acc);
                     }
                     acc
                 }
@@ -235,11 +320,7 @@ impl TopicIndex {
                     let mut acc = Bitset::full(len);
                     for set in sets {
                         match set {
-                            Some(set) => {
-                                for (a, b) in acc.words.iter_mut().zip(&set.words) {
-                                    *a &= b;
-                                }
-                            }
+                            Some(set) => set.intersect_into(&mut acc),
                             None => acc = Bitset::empty(len),
                         }
                     }
@@ -254,9 +335,10 @@ impl TopicIndex {
     }
 
     /// For each topic of the index, how many articles of `result` carry it (what
-    /// [`TopicFilter::counts`] computes).
+    /// [`TopicFilter::counts`] computes). Linear in the size of the postings: a rare topic costs
+    /// its own articles, a common one a word per 64 articles.
     pub fn counts(&self, result: &FilterResult) -> Vec<usize> {
-        self.by_topic[..self.listed]
+        self.by_topic
             .iter()
             .map(|set| set.intersection_len(&result.matches))
             .collect()
@@ -270,6 +352,19 @@ impl TopicIndex {
     /// For a corpus listed inline, the position in `CorpusIndex::articles` of an ordinal.
     pub fn position(&self, ordinal: usize) -> Option<usize> {
         self.order.get(ordinal).copied()
+    }
+
+    /// The bytes the index holds on the heap: postings, order and topic ids. At most about
+    /// four bytes per (article, topic) pair plus a few dozen per topic and eight per article.
+    pub fn heap_bytes(&self) -> usize {
+        self.by_topic.capacity() * std::mem::size_of::<Postings>()
+            + self
+                .by_topic
+                .iter()
+                .map(Postings::heap_bytes)
+                .sum::<usize>()
+            + self.order.capacity() * std::mem::size_of::<usize>()
+            + self.topic_of_id.heap_bytes()
     }
 }
 
@@ -331,7 +426,6 @@ mod tests {
             filter(&["a", "c"], TopicMatch::Any),
             filter(&["a", "b"], TopicMatch::All),
             filter(&["a", "c"], TopicMatch::All),
-            filter(&["zzz"], TopicMatch::Any),
             filter(&["a", "unknown"], TopicMatch::All),
         ] {
             let result = topics.select(&f);
@@ -342,6 +436,55 @@ mod tests {
                 .collect();
             assert_eq!(positions, f.positions(&idx), "{f:?}");
             assert_eq!(result.count, f.positions(&idx).len());
+            assert_eq!(topics.counts(&result), f.counts(&idx), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_topic_the_index_does_not_list_is_not_kept_and_matches_nothing() {
+        let idx = index(&[("mid", "2022-01-01", &["b", "zzz"])]);
+        let topics = TopicIndex::new(&idx);
+        assert_eq!(topics.select(&filter(&["zzz"], TopicMatch::Any)).count, 0);
+        assert_eq!(topics.select(&filter(&["b"], TopicMatch::Any)).count, 1);
+        assert_eq!(topics.by_topic.len(), 3);
+    }
+
+    #[test]
+    fn rare_topics_are_lists_and_common_ones_bitsets_with_the_same_answers() {
+        // 200 articles: "a" on every one, "b" on every tenth, "c" on one.
+        let dates: Vec<String> = (0..200)
+            .map(|i| format!("2020-01-01T00:{:02}:{:02}Z", i / 60, i % 60))
+            .collect();
+        let ids: Vec<String> = (0..200).map(|i| format!("x{i}")).collect();
+        let rows: Vec<(&str, &str, Vec<&str>)> = (0..200)
+            .map(|i| {
+                let mut t = vec!["a"];
+                if i % 10 == 0 {
+                    t.push("b");
+                }
+                if i == 7 {
+                    t.extend(["c", "c"]);
+                }
+                (ids[i].as_str(), dates[i].as_str(), t)
+            })
+            .collect();
+        let rows: Vec<(&str, &str, &[&str])> = rows
+            .iter()
+            .map(|(i, d, t)| (*i, *d, t.as_slice()))
+            .collect();
+        let idx = index(&rows);
+        let topics = TopicIndex::new(&idx);
+        assert!(matches!(topics.by_topic[0], Postings::Dense(_)));
+        assert!(matches!(topics.by_topic[2], Postings::Sparse(ref l) if l.len() == 1));
+        for f in [
+            filter(&["b", "c"], TopicMatch::Any),
+            filter(&["a", "b"], TopicMatch::All),
+            filter(&["b", "a"], TopicMatch::All),
+            filter(&["c", "a"], TopicMatch::All),
+            filter(&["b", "c"], TopicMatch::All),
+        ] {
+            let result = topics.select(&f);
+            assert_eq!(result.count, f.positions(&idx).len(), "{f:?}");
             assert_eq!(topics.counts(&result), f.counts(&idx), "{f:?}");
         }
     }

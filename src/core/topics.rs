@@ -84,9 +84,13 @@ impl TopicFilter {
     /// Drops selected ids the index does not know (a stale shared link), so the reader is not
     /// stuck with an invisible selection. Returns the ids dropped.
     pub fn retain_known(&mut self, index: &CorpusIndex) -> Vec<String> {
+        // One sort, then a binary search per selected id: a link selecting 100,000 topics of
+        // an index listing 100,000 must not compare every pair.
+        let mut listed: Vec<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
+        listed.sort_unstable();
         let (known, unknown): (Vec<String>, Vec<String>) = std::mem::take(&mut self.selected)
             .into_iter()
-            .partition(|t| index.topic(t).is_some());
+            .partition(|t| listed.binary_search(&t.as_str()).is_ok());
         self.selected = known;
         unknown
     }

@@ -31,7 +31,22 @@ pub fn safe_url(raw: &str) -> Option<String> {
 
 /// True if `raw` is absolute `http:`/`https:` (not relative, not another scheme).
 pub fn is_absolute_http(raw: &str) -> bool {
-    safe_url(raw).is_some_and(|u| scheme(&u).is_some())
+    external_url(raw).is_some()
+}
+
+/// A link to another site (an entity's `url`, an article's `source_url`): absolute `http:` or
+/// `https:` only, in the cleaned form [`safe_url`] gives. A relative one would resolve into the
+/// publisher's own site, which is never what such a link means, so the viewer shows no link and
+/// `lede-corpus validate` reports it: both use this one rule.
+pub fn external_url(raw: &str) -> Option<String> {
+    safe_url(raw).filter(|u| scheme(u).is_some())
+}
+
+/// A Wikidata item id (`Q` and digits, as in `Q796`), which the entity view links to
+/// `https://www.wikidata.org/wiki/<id>`; anything else is not linked, and validate says so.
+pub fn wikidata_id(raw: &str) -> Option<&str> {
+    let digits = raw.strip_prefix('Q')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(raw)
 }
 
 /// The scheme of a URL, if it has one: ASCII letter, then letters, digits, `+`, `-`, `.`,
@@ -102,6 +117,30 @@ mod tests {
             safe_url("  https://a.example/x\ty  ").as_deref(),
             Some("https://a.example/xy")
         );
+    }
+
+    #[test]
+    fn external_links_must_be_absolute_http() {
+        assert_eq!(
+            external_url(" https://en.wikipedia.org/wiki/X ").as_deref(),
+            Some("https://en.wikipedia.org/wiki/X")
+        );
+        for relative in [
+            "wiki/X",
+            "/wiki/X",
+            "//cdn.example/x",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(external_url(relative), None, "{relative}");
+        }
+    }
+
+    #[test]
+    fn wikidata_ids_are_q_and_digits() {
+        assert_eq!(wikidata_id("Q796"), Some("Q796"));
+        for bad in ["Q", "q796", "Q79a", "P31", " Q1", "Q1 ", "Q١"] {
+            assert_eq!(wikidata_id(bad), None, "{bad}");
+        }
     }
 
     #[test]

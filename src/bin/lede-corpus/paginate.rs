@@ -58,7 +58,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
                 let from = source_dir.join(&summary.url);
                 let to = format!(
                     "articles/{}.json",
-                    lede::core::view_state::encode(&summary.id)
+                    lede::core::catalog::encode_id(&summary.id)
                 );
                 copy(&from, &out.join(&to))?;
                 summary.url = to;

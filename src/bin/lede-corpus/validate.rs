@@ -4,7 +4,7 @@
 
 use lede::core::format::{Article, CorpusIndex, EntityDirectory};
 use lede::core::mentions::paragraph_segments;
-use lede::core::url_safety::{is_absolute_http, safe_url};
+use lede::core::url_safety::{external_url, is_absolute_http, safe_url, wikidata_id};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -50,13 +50,8 @@ pub fn validate(index_path: &Path) -> Report {
     let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
     let entities: HashSet<&str> = index.entities.iter().map(|e| e.id.as_str()).collect();
     for (i, e) in index.entities.iter().enumerate() {
-        if let Some(url) = &e.url {
-            if safe_url(url).is_none() {
-                problems.push(format!(
-                    "{shown}: at entities[{i}].url: {url:?} is not a safe URL"
-                ));
-            }
-        }
+        let at = format!("{shown}: at entities[{i}]");
+        entity_links(&at, e.url.as_deref(), e.wikidata.as_deref(), problems);
     }
     for (i, summary) in index.articles.iter().enumerate() {
         let at = |field: &str| format!("{shown}: at articles[{i}]{field}");
@@ -131,6 +126,25 @@ pub fn validate(index_path: &Path) -> Report {
     report
 }
 
+/// An entity's links, by the rules the entity view applies (`core::url_safety`): what it would
+/// not link is a problem here. `at` names the entity (`file: at entities[3]`).
+fn entity_links(at: &str, url: Option<&str>, wikidata: Option<&str>, problems: &mut Vec<String>) {
+    if let Some(url) = url {
+        if external_url(url).is_none() {
+            problems.push(format!(
+                "{at}.url: {url:?} is not an absolute http(s) URL; the viewer shows no \"Read more\" link"
+            ));
+        }
+    }
+    if let Some(id) = wikidata {
+        if wikidata_id(id).is_none() {
+            problems.push(format!(
+                "{at}.wikidata: {id:?} is not a Wikidata item id such as \"Q796\"; the viewer shows no Wikidata link"
+            ));
+        }
+    }
+}
+
 /// Reads the entity directory into the index, as the viewer does when an entity is opened.
 fn add_directory(index: &mut CorpusIndex, path: &Path, problems: &mut Vec<String>) {
     let file = path.display();
@@ -190,13 +204,8 @@ fn check_article(
                 e.id
             ));
         }
-        if let Some(url) = &e.url {
-            if safe_url(url).is_none() {
-                problems.push(format!(
-                    "{file}: at entities[{j}].url: {url:?} is not a safe URL"
-                ));
-            }
-        }
+        let at = format!("{file}: at entities[{j}]");
+        entity_links(&at, e.url.as_deref(), e.wikidata.as_deref(), problems);
     }
     if let Some(image) = &article.image {
         if safe_url(&image.url).is_none() {
@@ -207,8 +216,10 @@ fn check_article(
         }
     }
     if let Some(url) = &article.source_url {
-        if safe_url(url).is_none() {
-            problems.push(format!("{file}: at source_url: {url:?} is not a safe URL"));
+        if external_url(url).is_none() {
+            problems.push(format!(
+                "{file}: at source_url: {url:?} is not an absolute http(s) URL; the viewer shows no \"First published by\" link"
+            ));
         }
     }
     // Entities the paragraphs link to, compared with the index summary's list.
