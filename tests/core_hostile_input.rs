@@ -4,12 +4,12 @@
 //!
 //! The corpora are vendored, byte-identical to upstream, in `tests/data/` (see its README).
 
+use lede::core::format::mentions::{paragraph_segments, segments, Segment, SpanProblem};
 use lede::core::format::{
     Article, CorpusIndex, EntityDirectory, EntityKind, FormatError, UNKNOWN_ENTITY,
 };
-use lede::core::mentions::{paragraph_segments, segments, Segment, SpanProblem};
-use lede::core::url_safety::safe_url;
-use lede::core::view_state::{View, ViewState};
+use lede::core::text::url_safety::safe_url;
+use lede::core::view::state::{View, ViewState};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -862,12 +862,12 @@ fn a_directory_leaves_a_paged_corpus_s_summaries_alone() {
 // structure is linear or n log n, so they finish.
 // ---------------------------------------------------------------------------------------------
 
-use lede::core::catalog::Catalog;
+use lede::core::corpus::topic_index::TopicIndex;
+use lede::core::corpus::topics::{TopicFilter, TopicMatch};
 use lede::core::corpus::Corpus;
+use lede::core::format::catalog::Catalog;
+use lede::core::format::matching::find_mentions;
 use lede::core::format::{ArticleSummary, Entity, Topic};
-use lede::core::matching::find_mentions;
-use lede::core::topic_index::TopicIndex;
-use lede::core::topics::{TopicFilter, TopicMatch};
 
 fn topic(id: &str) -> Topic {
     Topic {
@@ -1246,7 +1246,7 @@ fn a_key_with_a_newline_and_a_bidi_override_is_quoted_in_the_path() {
 
     // The path of a corrupt postings list names its topic id the same way.
     let postings = "{\"version\": 1, \"count\": 3, \"topics\": {\"a\\n\\u202e\": \"*\"}}";
-    match lede::core::catalog::postings_from_json(postings, 3) {
+    match lede::core::format::catalog::postings_from_json(postings, 3) {
         Err(FormatError::Invalid { path, .. }) => assert_eq!(path, "topics.\"a\\n\\u{202e}\""),
         other => panic!("{other:?}"),
     }
@@ -1271,7 +1271,7 @@ fn an_entity_mentioned_by_every_article_of_300k_is_listed() {
 /// and exactly two hex digits; anything else is kept as written.
 #[test]
 fn percent_plus_one_is_not_an_escape() {
-    use lede::core::view_state::decode;
+    use lede::core::text::percent::decode;
     assert_eq!(decode("%+1"), "%+1".replace('+', " "));
     assert_eq!(decode("%+F"), "% F");
     assert_eq!(decode("%-1"), "%-1");

@@ -3,15 +3,16 @@
 //! Failure persistence is off so that a failing run writes nothing into the source tree; a
 //! failing case is printed (shrunk) in the test output instead.
 
-use lede::core::dates::parse_timestamp;
+use lede::core::corpus::topics::{TopicFilter, TopicMatch};
+use lede::core::format::matching::find_mentions;
+use lede::core::format::mentions::{segments, Segment, SpanProblem};
 use lede::core::format::{
     ArticleSummary, CorpusIndex, Entity, EntityKind, Mention, Topic, UNKNOWN_ENTITY,
 };
-use lede::core::matching::find_mentions;
-use lede::core::mentions::{segments, Segment, SpanProblem};
-use lede::core::topics::{TopicFilter, TopicMatch};
-use lede::core::url_safety::safe_url;
-use lede::core::view_state::{encode, parse_query, View, ViewState};
+use lede::core::text::dates::parse_timestamp;
+use lede::core::text::percent::{encode, parse_query};
+use lede::core::text::url_safety::safe_url;
+use lede::core::view::state::{View, ViewState};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::collections::BTreeSet;
@@ -1049,7 +1050,7 @@ proptest! {
     ) {
         let mut filter = filter;
         filter.retain_known(&index);
-        let fast = lede::core::topic_index::TopicIndex::new(&index);
+        let fast = lede::core::corpus::topic_index::TopicIndex::new(&index);
         let result = fast.select(&filter);
         let reference = filter.apply(&index);
         let page: Vec<(String, String, String)> = fast

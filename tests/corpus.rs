@@ -2,9 +2,9 @@
 //! (`schema/`): it validates, the seed article is converted faithfully, it is varied enough to
 //! exercise the viewer, and `lede-corpus build` reproduces it byte for byte.
 
+use lede::core::format::mentions::{paragraph_segments, Segment};
 use lede::core::format::{Article, CorpusIndex, EntityDirectory};
-use lede::core::mentions::{paragraph_segments, Segment};
-use lede::core::url_safety::{is_absolute_http, safe_url};
+use lede::core::text::url_safety::{is_absolute_http, safe_url};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -15,7 +15,7 @@ use lede::app::pages::list::ListPage;
 use lede::app::Viewer;
 use lede::core::corpus::Corpus;
 use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
-use lede::core::viewer_options::ViewerOptions;
+use lede::core::view::options::ViewerOptions;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -323,7 +323,7 @@ async fn unknown_entity_says_so() {
 #[wasm_bindgen_test]
 async fn error_panel_names_the_file_and_retries() {
     let retried = RwSignal::new(0);
-    let error = lede::core::load_error::LoadError::Http {
+    let error = lede::core::corpus::load_error::LoadError::Http {
         url: "https://news.example/corpus/index.json".into(),
         status: 503,
     };

@@ -7,11 +7,11 @@
 //! without fetching, so the pages do not care which layout they show.
 
 use crate::app::remote::Remote;
-use crate::core::catalog::evict_pages;
+use crate::core::corpus::load_error::LoadError;
+use crate::core::corpus::topic_index::TopicIndex;
 use crate::core::corpus::Corpus;
+use crate::core::format::catalog::evict_pages;
 use crate::core::format::{ArticleSummary, EntityDirectory, EntitySummary};
-use crate::core::load_error::LoadError;
-use crate::core::topic_index::TopicIndex;
 use crate::web::fetch;
 use crate::web::urls::resolve;
 use leptos::prelude::*;

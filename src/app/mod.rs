@@ -13,9 +13,9 @@ pub mod pages;
 pub mod remote;
 pub mod viewer;
 
+use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::Corpus;
-use crate::core::load_error::LoadError;
-use crate::core::view_state::View;
+use crate::core::view::state::View;
 use crate::web::fetch::load_index;
 use crate::web::urls::{document_base, resolve};
 use components::error_panel::ErrorPanel;

@@ -4,7 +4,7 @@
 //! errors behind `Suspense`; the viewer wants each state explicit so that it can show a skeleton,
 //! a typed error with a retry button, and never a stale article.
 
-use crate::core::load_error::LoadError;
+use crate::core::corpus::load_error::LoadError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::any::Any;

@@ -1,8 +1,8 @@
 //! The state one viewer shares with its pages: the view state, the options, and navigation.
 
 use crate::core::format::CorpusIndex;
-use crate::core::view_state::{View, ViewState};
-use crate::core::viewer_options::ViewerOptions;
+use crate::core::view::options::ViewerOptions;
+use crate::core::view::state::{View, ViewState};
 use crate::web::events;
 use crate::web::history::{self, Entry, PopStateListener};
 use leptos::prelude::*;
@@ -120,7 +120,10 @@ impl Viewer {
     }
 
     /// Changes the topic selection in place (no new history entry, focus stays on the toggle).
-    pub fn update_filter(&self, change: impl FnOnce(&mut crate::core::topics::TopicFilter)) {
+    pub fn update_filter(
+        &self,
+        change: impl FnOnce(&mut crate::core::corpus::topics::TopicFilter),
+    ) {
         let mut change = Some(change);
         self.change_filter(&mut |filter| {
             if let Some(change) = change.take() {
@@ -131,7 +134,7 @@ impl Viewer {
 
     /// The work of [`Viewer::update_filter`], behind a `dyn` call: one copy for all its callers
     /// instead of one inlined into each.
-    fn change_filter(&self, change: &mut dyn FnMut(&mut crate::core::topics::TopicFilter)) {
+    fn change_filter(&self, change: &mut dyn FnMut(&mut crate::core::corpus::topics::TopicFilter)) {
         let before = self.state.with_untracked(|s| s.filter.clone());
         self.state.update(|s| change(&mut s.filter));
         let after = self.state.with_untracked(|s| s.filter.clone());

@@ -1,20 +1,21 @@
-//! The part of Lede that is plain Rust: the corpus format, mentions and their offsets, topic
-//! filtering, URL safety and the view state. No web-sys here: it is tested on the host with
-//! `cargo test` and shared by the viewer and the `lede-corpus` tool.
+//! The part of Lede that is plain Rust: no web-sys, tested on the host with `cargo test`, and
+//! shared by the viewer and the `lede-corpus` tool. It is built in floors, and every import
+//! points down (`tests/layers.rs` fails otherwise):
+//!
+//! 1. [`text`]: quoting, URL safety, languages, dates, percent-encoding: rules about strings;
+//! 2. [`json`]: a strict JSON reader that knows its path, and its error;
+//! 3. [`format`]: the corpus format, the contract with publishers: one file per file kind, the
+//!    mentions inside articles, and the rules `lede-corpus validate` shares;
+//! 4. [`corpus`]: a loaded corpus: the list's order, topic filtering at 100,000 articles, load
+//!    errors;
+//! 5. [`view`]: what the reader is looking at (the URL's view state) and the viewer's options.
 
-pub mod catalog;
-pub mod corpus;
-pub mod dates;
-pub mod format;
+pub mod text;
+
 pub mod json;
-pub mod json_path;
-pub mod language;
-pub mod load_error;
-pub mod matching;
-pub mod mentions;
-pub mod quote;
-pub mod topic_index;
-pub mod topics;
-pub mod url_safety;
-pub mod view_state;
-pub mod viewer_options;
+
+pub mod format;
+
+pub mod corpus;
+
+pub mod view;

@@ -1,8 +1,8 @@
 //! Dates shown in the article's language, through the browser's `Intl` (no locale data in the
 //! wasm binary).
 
-use crate::core::dates::{date_part, parse_timestamp};
-use crate::core::language::clean_language_tag;
+use crate::core::text::dates::{date_part, parse_timestamp};
+use crate::core::text::language::clean_language_tag;
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -3,7 +3,7 @@
 //! shadow root. Everything else (state, rendering, events) is the same viewer as the standalone
 //! page's.
 
-use crate::core::viewer_options::{initial_state, ViewerOptions};
+use crate::core::view::options::{initial_state, ViewerOptions};
 use crate::web::mount::{mount_app, MountedViewer};
 use wasm_bindgen::prelude::*;
 

@@ -7,7 +7,7 @@
 //! - `lede-topic-change`, `detail: { topics: [ids], match: "any" | "all" }`: the reader changed
 //!   the topic selection.
 
-use crate::core::topics::TopicFilter;
+use crate::core::corpus::topics::TopicFilter;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 

@@ -1,8 +1,8 @@
 //! Fetching corpus files with gloo-net: a timeout, HTTP errors as values, and parsing that names
 //! the file and the JSON path when a file is malformed.
 
+use crate::core::corpus::load_error::LoadError;
 use crate::core::format::{Article, CorpusIndex, EntityDirectory, FormatError};
-use crate::core::load_error::LoadError;
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -116,17 +116,17 @@ pub async fn load_listing_page(
     page: usize,
 ) -> Result<Vec<crate::core::format::ArticleSummary>, LoadError> {
     let text = fetch_text(url).await?;
-    crate::core::catalog::listing_page_from_json(&text, page).map_err(format_error(url))
+    crate::core::format::catalog::listing_page_from_json(&text, page).map_err(format_error(url))
 }
 
 /// Loads the topic postings of a paged corpus of `count` articles.
 pub async fn load_postings(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
     let text = fetch_text(url).await?;
-    crate::core::catalog::postings_from_json(&text, count).map_err(format_error(url))
+    crate::core::format::catalog::postings_from_json(&text, count).map_err(format_error(url))
 }
 
 /// Loads the entity mentions of a paged corpus of `count` articles.
 pub async fn load_mentions(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
     let text = fetch_text(url).await?;
-    crate::core::catalog::mentions_from_json(&text, count).map_err(format_error(url))
+    crate::core::format::catalog::mentions_from_json(&text, count).map_err(format_error(url))
 }

@@ -4,7 +4,7 @@
 //! was; changing the topic selection replaces the current entry, so Back does not step through
 //! every toggle. A viewer with history off never touches the URL.
 
-use crate::core::view_state::ViewState;
+use crate::core::view::state::ViewState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

@@ -1,10 +1,10 @@
 //! Putting viewers into a page: one per element that carries `data-lede`, configured by that
-//! element's attributes (see [`crate::core::viewer_options`]). Nothing outside the element is
+//! element's attributes (see [`crate::core::view::options`]). Nothing outside the element is
 //! touched, except the address bar and title when the options say so. `<lede-viewer>` elements
 //! mount through [`crate::web::embed`] instead.
 
 use crate::app::{App, Viewer};
-use crate::core::viewer_options::ViewerOptions;
+use crate::core::view::options::ViewerOptions;
 use crate::web::urls::{document_base, resolve};
 use std::any::Any;
 use std::cell::Cell;

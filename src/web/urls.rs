@@ -3,7 +3,7 @@
 //! Relative URLs in the index resolve against the index's URL, and relative URLs in an article
 //! against the article's URL, never against the host page: a corpus can then live anywhere.
 
-use crate::core::url_safety::safe_url;
+use crate::core::text::url_safety::safe_url;
 
 /// `raw` resolved against `base`, or `None` if it is not an http(s) or relative URL, or does not
 /// resolve to one.

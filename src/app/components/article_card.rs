@@ -4,8 +4,8 @@ use crate::app::components::safe_image::SafeImage;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::core::format::ArticleSummary;
-use crate::core::language::{clean_language_tag, direction};
-use crate::core::view_state::{View, ViewState};
+use crate::core::text::language::{clean_language_tag, direction};
+use crate::core::view::state::{View, ViewState};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 

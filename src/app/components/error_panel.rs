@@ -1,4 +1,4 @@
-use crate::core::load_error::LoadError;
+use crate::core::corpus::load_error::LoadError;
 use crate::web::console;
 use leptos::prelude::*;
 

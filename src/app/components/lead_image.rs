@@ -1,6 +1,6 @@
 use crate::app::components::safe_image::SafeImage;
 use crate::core::format::LeadImage;
-use crate::core::quote::quoted;
+use crate::core::text::quote::quoted;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 

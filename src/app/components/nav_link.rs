@@ -1,5 +1,5 @@
 use crate::app::use_viewer;
-use crate::core::view_state::ViewState;
+use crate::core::view::state::ViewState;
 use leptos::prelude::*;
 
 /// A link to another view of this viewer: a real `href`, handled in place on a plain click.

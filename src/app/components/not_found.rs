@@ -1,6 +1,6 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
-use crate::core::quote::quoted;
+use crate::core::text::quote::quoted;
 use leptos::prelude::*;
 
 /// Says that a linked article or entity is not in this corpus, with a way back to the list.

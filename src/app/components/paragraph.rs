@@ -1,9 +1,9 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
+use crate::core::format::mentions::{paragraph_segments, Segment};
 use crate::core::format::Article;
-use crate::core::mentions::{paragraph_segments, Segment};
-use crate::core::quote::quoted;
-use crate::core::view_state::{View, ViewState};
+use crate::core::text::quote::quoted;
+use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::core::topics::TopicMatch;
+use crate::core::corpus::topics::TopicMatch;
 use leptos::prelude::*;
 
 /// The topic toggles with their counts, the any/all choice and "clear".

@@ -7,7 +7,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
 use crate::app::use_viewer;
 use crate::core::format::EntitySummary;
-use crate::core::url_safety::is_absolute_http;
+use crate::core::text::url_safety::is_absolute_http;
 use leptos::prelude::*;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the

@@ -5,8 +5,8 @@ use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::Remote;
 use crate::app::{effect, use_viewer};
-use crate::core::load_error::LoadError;
-use crate::core::topics::TopicMatch;
+use crate::core::corpus::load_error::LoadError;
+use crate::core::corpus::topics::TopicMatch;
 use leptos::prelude::*;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,

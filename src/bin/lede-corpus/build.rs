@@ -10,12 +10,12 @@
 
 use crate::manifest::{non_empty, Kind, Manifest, SourceEntry};
 use crate::{ninjs, readability, seed};
+use lede::core::format::matching::find_mentions;
 use lede::core::format::{
     Article, CorpusIndex, DirectoryEntity, EntityDirectory, EntitySummary, Mention, Thumbnail,
     FORMAT_VERSION,
 };
-use lede::core::matching::find_mentions;
-use lede::core::url_safety::is_absolute_http;
+use lede::core::text::url_safety::is_absolute_http;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -249,7 +249,7 @@ fn build_article(
     if article.published.is_empty() {
         return Err("the source gives no date: set \"set.published\" and say where it comes from in \"note\"".into());
     }
-    if lede::core::dates::parse_timestamp(&article.published).is_none() {
+    if lede::core::text::dates::parse_timestamp(&article.published).is_none() {
         return Err(format!("{:?} is not an ISO 8601 date", article.published));
     }
     if article.rights.is_none() {
@@ -257,7 +257,7 @@ fn build_article(
     }
     match &article.language {
         None => warnings.push(format!("{}: no language", entry.id)),
-        Some(l) if lede::core::language::clean_language_tag(l).is_none() => {
+        Some(l) if lede::core::text::language::clean_language_tag(l).is_none() => {
             return Err(format!("language {l:?} is not a BCP 47 tag"))
         }
         Some(_) => {}

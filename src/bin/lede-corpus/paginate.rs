@@ -1,12 +1,12 @@
 //! `lede-corpus paginate`: turns a corpus listed inline (index.json with every summary) into
-//! the paged layout of a large corpus (see `lede::core::catalog`): a small index with topic
+//! the paged layout of a large corpus (see `lede::core::format::catalog`): a small index with topic
 //! counts and a `catalog`, listing pages of summaries in newest-first order, topic postings and
 //! entity mentions as compact ordinal lists, and the entity directory. Article files are copied
 //! unchanged.
 
-use lede::core::catalog::encode_ordinals;
+use lede::core::corpus::topic_index::TopicIndex;
+use lede::core::format::catalog::encode_ordinals;
 use lede::core::format::{ArticleSummary, CorpusIndex, DirectoryEntity, EntityDirectory};
-use lede::core::topic_index::TopicIndex;
 use serde_json::{json, Map, Value};
 use std::path::Path;
 
@@ -58,7 +58,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
                 let from = source_dir.join(&summary.url);
                 let to = format!(
                     "articles/{}.json",
-                    lede::core::catalog::encode_id(&summary.id)
+                    lede::core::format::catalog::encode_id(&summary.id)
                 );
                 copy(&from, &out.join(&to))?;
                 summary.url = to;

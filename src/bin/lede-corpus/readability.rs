@@ -97,7 +97,7 @@ pub fn lead_image(found: &FoundImage) -> LeadImage {
 /// `2021-11-01T10:52:50+0100`) and returns the ISO 8601 form the format reads.
 pub fn normalise_timestamp(raw: &str) -> Option<String> {
     let candidate = raw.trim().replacen(' ', "T", 1);
-    lede::core::dates::parse_timestamp(&candidate).map(|_| candidate)
+    lede::core::text::dates::parse_timestamp(&candidate).map(|_| candidate)
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ pub fn parse_english_date(text: &str) -> Option<String> {
     let day: u32 = day.parse().ok()?;
     let year: u32 = year.parse().ok()?;
     let date = format!("{year:04}-{:02}-{day:02}", month + 1);
-    lede::core::dates::parse_timestamp(&date).map(|_| date)
+    lede::core::text::dates::parse_timestamp(&date).map(|_| date)
 }
 
 fn is_picture_url(line: &str) -> bool {

@@ -15,11 +15,11 @@
 //! own stream (seed and position), and nothing iterates a hash map, so the output is
 //! byte-identical for the same arguments on every machine.
 
+use lede::core::format::matching::find_mentions;
 use lede::core::format::{
     Article, CorpusIndex, Entity, EntityKind, LeadImage, Mention, Paragraph, Thumbnail, Topic,
     FORMAT_VERSION,
 };
-use lede::core::matching::find_mentions;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -1213,8 +1213,8 @@ fn long_article(seed: u64, topics: &[Topic], registry: &[Entity]) -> Generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lede::core::format::mentions::segments;
     use lede::core::format::ArticleSummary;
-    use lede::core::mentions::segments;
 
     fn corpus(articles: usize, seed: u64, long: bool) -> (CorpusIndex, Vec<Article>) {
         let mut all = Vec::new();
@@ -1316,7 +1316,7 @@ mod tests {
             assert!((1..=5).contains(&a.topics.len()));
             assert!(a.entities.len() <= 6);
             assert!((3..=8).contains(&a.body.len()));
-            assert!(lede::core::dates::parse_timestamp(&a.published).is_some());
+            assert!(lede::core::text::dates::parse_timestamp(&a.published).is_some());
         }
         // Topics: all 40 used, skewed (the most common far above the least).
         let counts: Vec<usize> = index
@@ -1402,7 +1402,7 @@ mod tests {
         assert_eq!(long.entities.len(), LONG_ENTITIES);
         // Newest, so first in the unfiltered list.
         let mut all: Vec<&ArticleSummary> = index.articles.iter().collect();
-        lede::core::dates::sort_newest_first(&mut all);
+        lede::core::corpus::order::sort_newest_first(&mut all);
         assert_eq!(all[0].id, LONG_ID);
     }
 
@@ -1412,7 +1412,7 @@ mod tests {
             let (y, m, d) = civil_from_days(day);
             let text = format!("{y:04}-{m:02}-{d:02}");
             assert_eq!(
-                lede::core::dates::parse_timestamp(&text),
+                lede::core::text::dates::parse_timestamp(&text),
                 Some(day * 86_400),
                 "{text}"
             );

@@ -2,9 +2,9 @@
 //! the viewer does (also its entity directory, and for a paged corpus its listing pages, postings
 //! and mentions), and reports every problem with its file and JSON path.
 
+use lede::core::format::mentions::paragraph_segments;
 use lede::core::format::{Article, CorpusIndex, EntityDirectory};
-use lede::core::mentions::paragraph_segments;
-use lede::core::url_safety::{external_url, is_absolute_http, safe_url, wikidata_id};
+use lede::core::text::url_safety::{external_url, is_absolute_http, safe_url, wikidata_id};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -126,7 +126,7 @@ pub fn validate(index_path: &Path) -> Report {
     report
 }
 
-/// An entity's links, by the rules the entity view applies (`core::url_safety`): what it would
+/// An entity's links, by the rules the entity view applies (`core::text::url_safety`): what it would
 /// not link is a problem here. `at` names the entity (`file: at entities[3]`).
 fn entity_links(at: &str, url: Option<&str>, wikidata: Option<&str>, problems: &mut Vec<String>) {
     if let Some(url) = url {
@@ -230,7 +230,7 @@ fn check_article(
             problems.push(format!("{file}: {w}"));
         }
         for s in segments {
-            if let lede::core::mentions::Segment::Mention { entity_index, .. } = s {
+            if let lede::core::format::mentions::Segment::Mention { entity_index, .. } = s {
                 *mention_count += 1;
                 if let Some(e) = article.entities.get(entity_index) {
                     linked.insert(e.id.as_str());
@@ -255,12 +255,14 @@ fn check_article(
 /// Reads the listing pages, postings and mentions of a paged corpus; appends the summaries to
 /// `index.articles` (so that they and their article files are checked like an inline corpus's).
 fn read_paged(
-    catalog: &lede::core::catalog::Catalog,
+    catalog: &lede::core::format::catalog::Catalog,
     base: &Path,
     index: &mut CorpusIndex,
     problems: &mut Vec<String>,
 ) {
-    use lede::core::catalog::{listing_page_from_json, mentions_from_json, postings_from_json};
+    use lede::core::format::catalog::{
+        listing_page_from_json, mentions_from_json, postings_from_json,
+    };
     let read = |relative: &str, problems: &mut Vec<String>| {
         let path = base.join(relative);
         std::fs::read_to_string(&path)

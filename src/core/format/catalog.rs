@@ -21,7 +21,7 @@
 //! character per article.
 
 use crate::core::format::{parse, read_summary, read_u32, read_usize, ArticleSummary, FormatError};
-use crate::core::json::{Read, Reader};
+use crate::core::json::reader::{Read, Reader};
 
 /// Where the parts of a paged corpus live, relative to the index file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -73,7 +73,7 @@ pub fn encode_id(id: &str) -> String {
     match id {
         "." => "%2E".to_string(),
         ".." => "%2E%2E".to_string(),
-        _ => crate::core::view_state::encode(id),
+        _ => crate::core::text::percent::encode(id),
     }
 }
 
@@ -177,7 +177,7 @@ fn ordinal_lists_from_json(
             decode_ordinals(&encoded, count)
                 .map(|ordinals| (id.clone(), ordinals))
                 .map_err(|message| FormatError::Invalid {
-                    path: format!("{list}.{}", crate::core::quote::path_key(&id)),
+                    path: format!("{list}.{}", crate::core::text::quote::path_key(&id)),
                     message,
                 })
         })

@@ -9,8 +9,8 @@
 //! Reading them is plain Rust (the browser side passes a lookup function) so the rules are
 //! tested on the host.
 
-use crate::core::topics::TopicMatch;
-use crate::core::view_state::{View, ViewState};
+use crate::core::corpus::topics::TopicMatch;
+use crate::core::view::state::{View, ViewState};
 
 /// Where the viewer's corpus index is when the page does not say.
 pub const DEFAULT_CORPUS_URL: &str = "corpus/index.json";

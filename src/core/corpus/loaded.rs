@@ -1,8 +1,8 @@
 //! A loaded corpus: the index as read, and what the viewer derives from it once.
 
-use crate::core::catalog::Catalog;
+use crate::core::corpus::topic_index::TopicIndex;
+use crate::core::format::catalog::Catalog;
 use crate::core::format::{ArticleSummary, CorpusIndex};
-use crate::core::topic_index::TopicIndex;
 
 /// The index and its lookups, built once when the index arrives and shared by every page.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! serde_json reports where a document went wrong as a line and column. Publishers need the
 //! path to fix a file, so this walks the text up to that position and keeps the stack of
 //! containers it is in. Only [`crate::core::format::from_json`] uses it, for the serde types of
-//! the corpus tool's own files; corpus files are read by [`crate::core::json::Reader`], which
+//! the corpus tool's own files; corpus files are read by [`crate::core::json::reader::Reader`], which
 //! tracks the path as it goes.
 
 /// The path of the value being read at byte `offset` of `text`. The document root is `""`.
@@ -63,7 +63,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(&crate::core::quote::path_key(key));
+                path.push_str(&crate::core::text::quote::path_key(key));
             }
             Frame::Object { key: None } => {}
             Frame::Array { index } => path.push_str(&format!("[{index}]")),

@@ -1,7 +1,7 @@
 //! Everything that can go wrong while loading a corpus file, as values the viewer shows.
 
 use crate::core::format::FormatError;
-use crate::core::quote::quoted_short;
+use crate::core::text::quote::quoted_short;
 use std::fmt;
 
 /// Why a file of the corpus could not be shown. Every variant names the file.

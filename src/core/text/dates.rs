@@ -4,8 +4,6 @@
 //! `THH:MM`, `:SS`, fractional seconds, and `Z` or `±HH:MM`. A date without a zone is read as
 //! UTC. Locale formatting for readers happens in the browser (`Intl.DateTimeFormat`).
 
-use crate::core::format::ArticleSummary;
-
 /// Seconds since 1970-01-01T00:00:00Z, or `None` if `text` is not an accepted ISO 8601 date.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let b = text.as_bytes();
@@ -82,26 +80,6 @@ fn digits(bytes: &[u8], range: std::ops::Range<usize>) -> Option<i64> {
 /// The calendar date part (`2023-03-07`) of an accepted timestamp, for display fallbacks.
 pub fn date_part(text: &str) -> &str {
     text.get(..10).unwrap_or(text)
-}
-
-/// Sorts summaries newest first; equal dates keep a stable order by headline so that the list
-/// does not shuffle between loads. Unparseable dates (already refused by validation) sort last.
-pub fn sort_newest_first(articles: &mut [&ArticleSummary]) {
-    // The order is total (ids are unique), so the smaller unstable sort gives the same result.
-    articles.sort_unstable_by(|a, b| newest_first(a, b));
-}
-
-/// The order of [`sort_newest_first`].
-pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
-    let ka = parse_timestamp(&a.published).unwrap_or(i64::MIN);
-    let kb = parse_timestamp(&b.published).unwrap_or(i64::MIN);
-    kb.cmp(&ka).then_with(|| same_time_order(a, b))
-}
-
-/// How [`newest_first`] orders articles published at the same instant: by headline, then id.
-/// Callers that have already compared parsed dates use this to avoid parsing them again.
-pub fn same_time_order(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
-    a.headline.cmp(&b.headline).then_with(|| a.id.cmp(&b.id))
 }
 
 fn is_leap(year: i64) -> bool {

@@ -21,8 +21,13 @@
 //! parser's size in the wasm binary. Writing (`to_json`, only used by the corpus tool) still goes
 //! through serde.
 
-use crate::core::json::{Fail, Read, Reader};
-use crate::core::quote::quoted_short;
+pub mod catalog;
+pub mod matching;
+pub mod mentions;
+
+use crate::core::json::reader::{Fail, Read, Reader};
+use crate::core::json::JsonError;
+use crate::core::text::quote::quoted_short;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -55,9 +60,9 @@ pub struct CorpusIndex {
     pub entity_file: Option<String>,
     /// Every article, inline: the layout of a small corpus. Required unless `catalog` is given.
     pub articles: Vec<ArticleSummary>,
-    /// The paged layout of a large corpus, instead of `articles` (see [`crate::core::catalog`]).
+    /// The paged layout of a large corpus, instead of `articles` (see [`crate::core::format::catalog`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub catalog: Option<crate::core::catalog::Catalog>,
+    pub catalog: Option<crate::core::format::catalog::Catalog>,
 }
 
 /// A topic: a stable id used in URLs and a label shown to readers. (`Deserialize` is for the
@@ -238,7 +243,7 @@ impl EntityKind {
 pub struct Paragraph {
     pub text: String,
     /// Explicit mentions. When absent (not when empty), mentions are found by matching the
-    /// article's entity names and aliases: see [`crate::core::matching`].
+    /// article's entity names and aliases: see [`crate::core::format::matching`].
     pub mentions: Option<Vec<Mention>>,
 }
 
@@ -285,13 +290,13 @@ impl fmt::Display for FormatError {
                 message,
                 line,
                 column,
-            } => {
-                if path.is_empty() || path == "." {
-                    write!(f, "{message} (line {line}, column {column})")
-                } else {
-                    write!(f, "at {path}: {message} (line {line}, column {column})")
-                }
+            } => JsonError {
+                path: path.clone(),
+                message: message.clone(),
+                line: *line,
+                column: *column,
             }
+            .fmt(f),
             FormatError::Version { found } => write!(
                 f,
                 "format version {found} is not supported (this viewer reads version {FORMAT_VERSION})"
@@ -303,15 +308,26 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+impl From<JsonError> for FormatError {
+    fn from(e: JsonError) -> Self {
+        FormatError::Json {
+            path: e.path,
+            message: e.message,
+            line: e.line,
+            column: e.column,
+        }
+    }
+}
+
 /// Reads JSON into any serde type `T`, reporting the path of the first value that does not fit
 /// in the same [`FormatError`] shape as the format's own readers (serde's wording). For the
 /// corpus tool's own files; the viewer does not use it, so it costs the wasm binary nothing.
 pub fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, FormatError> {
     serde_json::from_str(text).map_err(|error| {
         let (line, column) = (error.line(), error.column());
-        let path = crate::core::json_path::path_at(
+        let path = crate::core::json::path::path_at(
             text,
-            crate::core::json_path::offset_of(text, line, column),
+            crate::core::json::path::offset_of(text, line, column),
         );
         FormatError::Json {
             path,
@@ -351,7 +367,7 @@ pub(crate) fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T
     if version != FORMAT_VERSION {
         return Err(FormatError::Version { found: version });
     }
-    read(&mut Reader::new(text)).map_err(|e| e.into_error(text))
+    read(&mut Reader::new(text)).map_err(|e| e.into_error(text).into())
 }
 
 impl CorpusIndex {
@@ -373,7 +389,7 @@ impl CorpusIndex {
         }
         unique_ids(self.articles.iter().map(|a| a.id.as_str()), "articles")?;
         for (i, article) in self.articles.iter().enumerate() {
-            if crate::core::dates::parse_timestamp(&article.published).is_none() {
+            if crate::core::text::dates::parse_timestamp(&article.published).is_none() {
                 return Err(FormatError::Invalid {
                     path: format!("articles[{i}].published"),
                     message: not_a_date(&article.published),
@@ -406,7 +422,7 @@ impl CorpusIndex {
     /// Takes the entities, and who mentions them, from the index's entity directory: afterwards
     /// the index reads as if it had listed them inline. In a corpus listed inline, every article
     /// id the directory names must be in the index; a paged corpus takes its mentions from its
-    /// own mentions file (see [`crate::core::catalog`]) and only the entities from here.
+    /// own mentions file (see [`crate::core::format::catalog`]) and only the entities from here.
     pub fn add_directory(&mut self, directory: EntityDirectory) -> Result<(), FormatError> {
         if self.catalog.is_none() {
             let mut positions: Vec<(&str, usize)> = self
@@ -523,11 +539,11 @@ fn not_a_date(text: &str) -> String {
 
 impl Article {
     /// Parses and validates an article file. Mentions that point at unknown entities are not
-    /// errors: the viewer shows their text unlinked and warns (see [`crate::core::mentions`]).
+    /// errors: the viewer shows their text unlinked and warns (see [`crate::core::format::mentions`]).
     pub fn from_json(text: &str) -> Result<Self, FormatError> {
         let article = parse(text, read_article)?.resolve();
         unique_ids(article.entities.iter().map(|e| e.id.as_str()), "entities")?;
-        if crate::core::dates::parse_timestamp(&article.published).is_none() {
+        if crate::core::text::dates::parse_timestamp(&article.published).is_none() {
             return Err(FormatError::Invalid {
                 path: "published".into(),
                 message: not_a_date(&article.published),
@@ -796,8 +812,8 @@ fn read_topic(r: &mut Reader) -> Read<Topic> {
     Ok(topic)
 }
 
-fn read_catalog(r: &mut Reader) -> Read<crate::core::catalog::Catalog> {
-    let mut c = crate::core::catalog::Catalog {
+fn read_catalog(r: &mut Reader) -> Read<crate::core::format::catalog::Catalog> {
+    let mut c = crate::core::format::catalog::Catalog {
         count: 0,
         page_size: 0,
         pages: String::new(),

@@ -11,9 +11,10 @@
 //! selection of listed topics (what the viewer has once [`TopicFilter::retain_known`] has
 //! cleaned a shared link); those stay as the plain reference (the property tests compare them).
 
-use crate::core::dates::{parse_timestamp, same_time_order};
+use crate::core::corpus::order::same_time_order;
+use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::format::CorpusIndex;
-use crate::core::topics::{TopicFilter, TopicMatch};
+use crate::core::text::dates::parse_timestamp;
 
 /// A set of article ordinals (positions in newest-first order).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,7 +252,7 @@ impl TopicIndex {
     }
 
     /// The lookups of a paged corpus, from its postings: for each topic, the ascending
-    /// ordinals of its articles (see [`crate::core::catalog`]). `topics` lists the index's own
+    /// ordinals of its articles (see [`crate::core::format::catalog`]). `topics` lists the index's own
     /// topics, in order; postings for other topics are not kept, like the unlisted topics of an
     /// inline corpus.
     pub fn from_postings(

@@ -12,8 +12,8 @@
 //! serde_json, a string read as a value must not hold a lone UTF-16 surrogate (`"\uD800"`), while
 //! one under an ignored key only has to be well-formed.
 
-use crate::core::format::FormatError;
-use crate::core::quote::{path_key, quoted_short, SHOWN_CHARS};
+use crate::core::json::JsonError;
+use crate::core::text::quote::{path_key, quoted_short, SHOWN_CHARS};
 
 /// Where reading stopped: a byte offset, a message and the path, innermost segment first.
 pub(crate) struct Fail {
@@ -44,7 +44,7 @@ impl Fail {
     }
 
     /// The error as the format reports it: path, message, and a 1-based line and byte column.
-    pub(crate) fn into_error(self, text: &str) -> FormatError {
+    pub(crate) fn into_error(self, text: &str) -> JsonError {
         let mut path = String::new();
         for segment in self.path.iter().rev() {
             match segment {
@@ -66,7 +66,7 @@ impl Fail {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        FormatError::Json {
+        JsonError {
             path,
             message: self.message,
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
@@ -473,7 +473,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn error(text: &str, read: fn(&mut Reader) -> Read<()>) -> FormatError {
+    fn error(text: &str, read: fn(&mut Reader) -> Read<()>) -> JsonError {
         let mut r = Reader::new(text);
         match read(&mut r).and_then(|()| r.end()) {
             Ok(()) => panic!("{text}: accepted"),
@@ -482,10 +482,7 @@ mod tests {
     }
 
     fn path_of(text: &str) -> String {
-        match error(text, |r| r.skip()) {
-            FormatError::Json { path, .. } => path,
-            other => panic!("{other:?}"),
-        }
+        error(text, |r| r.skip()).path
     }
 
     #[test]
@@ -502,12 +499,10 @@ mod tests {
     #[test]
     fn line_and_column_point_at_the_offending_byte() {
         let text = "{\n  \"a\": 1,\n  \"b\": x\n}";
-        match error(text, |r| r.skip()) {
-            FormatError::Json {
-                path, line, column, ..
-            } => assert_eq!((path.as_str(), line, column), ("b", 3, 8)),
-            other => panic!("{other:?}"),
-        }
+        let JsonError {
+            path, line, column, ..
+        } = error(text, |r| r.skip());
+        assert_eq!((path.as_str(), line, column), ("b", 3, 8));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! *current result* that carry it. With no selection that is the topic's total; in "all" mode it
 //! is exactly what the list would hold after also selecting that topic.
 
-use crate::core::dates::newest_first;
+use crate::core::corpus::order::newest_first;
 use crate::core::format::{ArticleSummary, CorpusIndex};
 
 /// How several selected topics combine.

@@ -1,0 +1,185 @@
+//! The layers stay layers. `src/core/` is built in floors (its `mod.rs` says what each holds),
+//! and every import in a floor points to its own floor or one below; nothing in `src/` imports
+//! in a circle, file by file. Guards against the import loop the core once was (the JSON reader
+//! imported the format only for its error type, the format and the paged catalog imported each
+//! other, dates sorted article summaries), which made no floor readable without the others.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The core's floors, bottom first. A module of floor `i` may import floors `0..=i`.
+const FLOORS: &[&str] = &["text", "json", "format", "corpus", "view"];
+
+/// Above the core: browser services, then the components, then the entry points that mount them.
+/// (`app` and `web` compile only for wasm32, but their imports are plain text and checked here.)
+const SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The module path of a file (`src/core/format/catalog.rs` → `core::format::catalog`,
+/// `src/core/format/mod.rs` → `core::format`).
+fn module_of(file: &Path) -> String {
+    let rel = file.strip_prefix(SRC).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// Every `crate::a::b::c` path a file names outside its tests, cut to the longest prefix that is
+/// a known module.
+fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let code = match text.find("#[cfg(test)]") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    // Comments may point anywhere (a doc link up a floor explains, it does not import).
+    let code: String = code
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let code = code.as_str();
+    let mut found = BTreeSet::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        // `crate::a::{b, c::d}` names `a::b` and `a::c::d`.
+        let head: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let head = head.trim_end_matches(':').to_string();
+        let mut targets = vec![head.clone()];
+        if rest[head.len()..].starts_with("::{") {
+            let inner = &rest[head.len() + 3..];
+            let group = &inner[..inner.find('}').unwrap_or(inner.len())];
+            targets = group
+                .split(',')
+                .map(|p| format!("{head}::{}", p.trim().split(' ').next().unwrap_or("")))
+                .collect();
+        }
+        for target in targets {
+            let mut path = target.trim_end_matches("::").to_string();
+            loop {
+                if modules.contains(&path) {
+                    found.insert(path.clone());
+                    break;
+                }
+                match path.rfind("::") {
+                    Some(i) => path.truncate(i),
+                    None => break,
+                }
+            }
+        }
+    }
+    found
+}
+
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    rust_files(Path::new(SRC), &mut files);
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(f)).collect();
+    files
+        .iter()
+        .filter(|f| !f.starts_with(Path::new(SRC).join("bin")))
+        .map(|f| {
+            let module = module_of(f);
+            let mut deps = imports(&std::fs::read_to_string(f).unwrap(), &modules);
+            deps.remove(&module);
+            (module, deps)
+        })
+        .collect()
+}
+
+fn floor_of(module: &str) -> Option<usize> {
+    let floor = module.strip_prefix("core::")?.split("::").next()?;
+    FLOORS.iter().position(|f| *f == floor)
+}
+
+#[test]
+fn every_core_import_points_down() {
+    let mut upward = Vec::new();
+    for (module, deps) in graph() {
+        if let Some(own) = floor_of(&module) {
+            for dep in deps {
+                match floor_of(&dep) {
+                    Some(floor) if floor <= own => {}
+                    _ => upward.push(format!("{module} imports {dep}")),
+                }
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "core imports that point up a floor or out of the core (floors, bottom first: {FLOORS:?}):\n{}",
+        upward.join("\n")
+    );
+}
+
+#[test]
+fn no_file_imports_in_a_circle() {
+    let graph = graph();
+    // Depth-first search for a back edge; reports one cycle per start.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+        cycles: &mut Vec<String>,
+    ) {
+        if let Some(at) = stack.iter().position(|n| n == node) {
+            let mut cycle = stack[at..].to_vec();
+            cycle.push(node.to_string());
+            cycles.push(cycle.join(" -> "));
+            return;
+        }
+        if done.contains(node) {
+            return;
+        }
+        stack.push(node.to_string());
+        for dep in graph.get(node).into_iter().flatten() {
+            visit(dep, graph, stack, done, cycles);
+        }
+        stack.pop();
+        done.insert(node.to_string());
+    }
+    let mut cycles = Vec::new();
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut Vec::new(), &mut done, &mut cycles);
+    }
+    assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+/// The checker itself must see an upward import and a cycle.
+#[test]
+fn the_checker_sees_groups_and_nested_paths() {
+    let modules: BTreeSet<String> = ["core::format", "core::format::catalog", "core::text::quote"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let found = imports(
+        "use crate::core::format::{catalog::Catalog, Article};\nuse crate::core::text::quote::quoted;",
+        &modules,
+    );
+    assert_eq!(
+        found.into_iter().collect::<Vec<_>>(),
+        ["core::format", "core::format::catalog", "core::text::quote"]
+    );
+    assert_eq!(floor_of("core::format::catalog"), Some(2));
+    assert_eq!(floor_of("app::viewer"), None);
+}
