@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    lede::web::mount::mount_all();
+    lede::entry::mount::mount_all();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

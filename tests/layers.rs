@@ -165,6 +165,37 @@ fn no_file_imports_in_a_circle() {
     assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
 }
 
+/// Browser services sit below the components, entry points above them: `web` imports neither
+/// `app` nor `entry`, and `app` does not import `entry`.
+#[test]
+fn browser_services_sit_below_the_app_and_entry_points_above_it() {
+    let mut wrong = Vec::new();
+    for (module, deps) in graph() {
+        let forbidden: &[&str] = if module.starts_with("web") {
+            &["app", "entry"]
+        } else if module.starts_with("app") {
+            &["entry"]
+        } else if module.starts_with("core") {
+            &["app", "entry", "web"]
+        } else {
+            &[]
+        };
+        for dep in deps {
+            if forbidden
+                .iter()
+                .any(|f| dep == *f || dep.starts_with(&format!("{f}::")))
+            {
+                wrong.push(format!("{module} imports {dep}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports that point up:\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// The checker itself must see an upward import and a cycle.
 #[test]
 fn the_checker_sees_groups_and_nested_paths() {

@@ -1,13 +1,10 @@
-//! What touches the browser: fetching corpus files, the History API, the console, dates in the
-//! reader's locale, and mounting the viewer into a page. The components in `app` call these;
-//! nothing here knows about Leptos views.
+//! Browser services the components use: fetching corpus files, the History API, the console,
+//! dates in the reader's locale, events, URLs. Below `app`: nothing here knows about Leptos views
+//! or imports a component. (Putting viewers into a page is `entry`, above `app`.)
 
-pub mod bench;
 pub mod console;
 pub mod dates;
-pub mod embed;
 pub mod events;
 pub mod fetch;
 pub mod history;
-pub mod mount;
 pub mod urls;

@@ -1,7 +1,7 @@
 //! Putting viewers into a page: one per element that carries `data-lede`, configured by that
 //! element's attributes (see [`crate::core::view::options`]). Nothing outside the element is
 //! touched, except the address bar and title when the options say so. `<lede-viewer>` elements
-//! mount through [`crate::web::embed`] instead.
+//! mount through [`crate::entry::embed`] instead.
 
 use crate::app::{App, Viewer};
 use crate::core::view::options::ViewerOptions;

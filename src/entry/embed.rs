@@ -4,7 +4,7 @@
 //! page's.
 
 use crate::core::view::options::{initial_state, ViewerOptions};
-use crate::web::mount::{mount_app, MountedViewer};
+use crate::entry::mount::{mount_app, MountedViewer};
 use wasm_bindgen::prelude::*;
 
 /// A viewer inside a `<lede-viewer>` element. Free it (`unmount()`) when the element leaves the
