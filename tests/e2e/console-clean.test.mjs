@@ -27,7 +27,7 @@ async function quietly(url, ready) {
   );
   await answerImages(context, local);
   const page = await context.newPage();
-  const recorded = recordEverything(page);
+  const recorded = await recordEverything(page);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);
@@ -92,4 +92,12 @@ test("the recorder hears a frame's console and a missing file, so the checks abo
     `the frame's message is heard: ${JSON.stringify(recorded.messages)}`,
   );
   assert.ok(recorded.failures.some((f) => f.includes('no-such-file.json')), `the 404 is heard: ${JSON.stringify(recorded.failures)}`);
+});
+
+test('the recorder hears the request for /favicon.ico of a page that declares no icon', { timeout: 60_000 }, async () => {
+  const recorded = await quietly(hosts.host.url('page2.html'), (page) => page.waitForSelector('#page2'));
+  assert.ok(
+    recorded.failures.some((f) => f.includes('/favicon.ico')),
+    `the request is heard: ${JSON.stringify(recorded.failures)}`,
+  );
 });

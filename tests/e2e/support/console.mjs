@@ -49,11 +49,13 @@ export function answerImages(target, local) {
 /**
  * Records everything the README promises a reader's console will not show: every console
  * message of any type from any frame (`{ type, text, where }`; the viewer's own start with
- * `lede:`), uncaught exceptions, and every failed request or HTTP error on any origin, browser
- * requests like /favicon.ico included. Returns { messages, failures }; `foreign()` is the
- * messages that are not the viewer's.
+ * `lede:`), uncaught exceptions, and every failed request or HTTP error on any origin.
+ * The browser's own request for /favicon.ico (made when a page declares no icon; a 404 on most
+ * hosts) is invisible to Playwright's events once a route is set (Playwright aborts it quietly),
+ * so it is watched through the DevTools protocol and counted as a failure.
+ * Resolves to { messages, failures, foreign() }; `foreign()` is the messages not the viewer's.
  */
-export function recordEverything(page) {
+export async function recordEverything(page) {
   const messages = [];
   const failures = [];
   page.on('console', (message) =>
@@ -64,5 +66,12 @@ export function recordEverything(page) {
   page.on('response', (response) => {
     if (response.status() >= 400) failures.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Network.requestWillBeSent', ({ request }) => {
+    if (new URL(request.url).pathname.endsWith('/favicon.ico')) {
+      failures.push(`the browser asked for ${request.url}: the page declares no icon`);
+    }
+  });
+  await cdp.send('Network.enable');
   return { messages, failures, foreign: () => messages.filter((m) => !m.text.startsWith('lede:')) };
 }
