@@ -57,7 +57,7 @@ for (const [file, change] of Object.entries(shrink)) {
 }
 html = withExternalStart(html);
 html = withoutPreloadIntegrity(html);
-html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "");
+html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "").replace(/\n([ \t]*\n)+/g, "\n");
 checkNothingInline(html);
 writeFileSync(htmlPath, html);
 

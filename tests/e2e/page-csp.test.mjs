@@ -49,6 +49,13 @@ for (const [name, path] of [
       // The styles inline attributes used to set now come from lede.css.
       const margin = await page.evaluate(() => getComputedStyle(document.body).margin);
       assert.equal(margin, '0px', "the body's margin is taken off by the stylesheet");
+      // lede.css applies, theme included (embed.html's element had none of its custom properties).
+      const style = await page.evaluate(() => {
+        const point = getComputedStyle(document.querySelector('[data-lede]'));
+        return { text: point.getPropertyValue('--lede-text').trim(), font: point.fontFamily };
+      });
+      assert.ok(style.text.startsWith('light-dark('), `the theme's custom properties are set: ${JSON.stringify(style)}`);
+      assert.match(style.font, /system-ui/, "the viewer's UI font");
       assert.deepEqual(violations, [], 'CSP violations');
       assert.deepEqual(problems, []);
     } finally {
