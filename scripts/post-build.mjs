@@ -12,8 +12,9 @@
 // 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
 //    `start.js`, loaded with `<script type="module" src integrity>`: a page under a strict
 //    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline') would
-//    block the inline one, and the viewer would never start. Trunk 0.21 has no option to write
-//    it to a file (`inject_scripts = false` drops the preloads with it).
+//    block the inline one, and the viewer would never start. Trunk 0.21 always writes it inline
+//    (its `pattern_script` could name a hand-written file instead, but without an integrity hash,
+//    and `inject_scripts = false` drops the preloads too).
 // 4. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
 //    that kind of preload and says so in the console on every load ("The `integrity` attribute is
 //    currently ignored for preload destinations that do not support subresource integrity"), and
@@ -23,7 +24,7 @@
 //    and the build fails if an inline script, `<style>` or `style=` is left in it.
 // Measured on the default corpus: lede.js 8.9 -> 5.9 kB gzip, lede.css 2.7 -> 2.1 kB gzip.
 //
-// embed.js, frame.js and the corpus are copied as they are in the repo (small, and readable for
+// embed.html, embed.js, frame.js and the corpus are copied as they are in the repo (small, and readable for
 // the embedders who read them). `trunk serve` (debug) keeps everything readable.
 
 import { createHash } from "node:crypto";
