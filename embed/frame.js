@@ -2,23 +2,99 @@
 // query string, starts it, and reports the content height to the parent page so that it can
 // size the iframe. Messages go only to the parent's origin, named by `?parent=` or else taken
 // from document.referrer; never to '*'. Without a known parent origin nothing is sent.
+//
+// `?src=` is checked before anything is fetched: this page runs on the publisher's origin and
+// looks like the publisher's own news, so anyone able to link to it could otherwise make it show
+// their articles (content spoofing). Allowed are corpora on this page's origin and those the
+// publisher lists in `data-allow-corpus` on the [data-lede] element (README, "Embedding").
 
 import init from './lede.js';
 
 const params = new URLSearchParams(location.search);
 const point = document.querySelector('[data-lede]');
-for (const [param, attribute] of [
-  ['src', 'data-corpus'],
-  ['topic', 'data-topic'],
-  ['match', 'data-match'],
-  ['article', 'data-article'],
-  ['entity', 'data-entity'],
-]) {
-  const value = params.get(param);
-  if (value !== null) point.setAttribute(attribute, value);
+
+/** Why the viewer may not load the corpus at `url` (a URL), or null when it may. */
+function refusal(url) {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'it is not an http(s) URL';
+  if (url.origin === location.origin) return null;
+  for (const entry of (point.getAttribute('data-allow-corpus') || '').split(/\s+/).filter(Boolean)) {
+    let allowed;
+    try {
+      allowed = new URL(entry);
+    } catch {
+      allowed = null;
+    }
+    if (!allowed || (allowed.protocol !== 'https:' && allowed.protocol !== 'http:')) {
+      console.warn(`lede: embed.html: data-allow-corpus entry "${entry}" is not an absolute http(s) URL; ignored`);
+      continue;
+    }
+    if (allowed.origin !== url.origin) continue;
+    // A path ending in "/" (an origin alone is "/") allows what is under it; any other path
+    // allows exactly that file. Both URLs are normalised by the URL parser ("..", "%2e", case,
+    // default port), and an escaped slash or backslash is refused under a prefix, since some
+    // servers decode it into a path separator, which could step out of the prefix.
+    const path = url.pathname;
+    if (allowed.pathname.endsWith('/')) {
+      if (path.startsWith(allowed.pathname) && !/%2f|%5c/i.test(path)) return null;
+    } else if (path === allowed.pathname && url.search === allowed.search) {
+      return null;
+    }
+  }
+  return 'only this site\u2019s corpora, and those its publisher lists in data-allow-corpus, may be shown here';
 }
-// The viewer's start-up code mounts every [data-lede] element.
-await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
+
+/** Puts the refusal where the viewer would have been: a message, not a blank frame. */
+function showRefusal(src, reason) {
+  console.error(`lede: embed.html refuses the corpus "${src}": ${reason} (README, "Embedding")`);
+  const panel = document.createElement('div');
+  panel.className = 'lede-error';
+  panel.setAttribute('role', 'alert');
+  const title = document.createElement('h2');
+  title.className = 'lede-error__title';
+  title.textContent = 'These articles cannot be shown here';
+  const detail = document.createElement('p');
+  detail.className = 'lede-error__detail';
+  const code = document.createElement('code');
+  code.textContent = src; // text, never markup: the URL is the requester's
+  detail.append(code);
+  const advice = document.createElement('p');
+  advice.textContent = `This news frame refused the corpus above: ${reason}.`;
+  panel.append(title, detail, advice);
+  const app = document.createElement('div');
+  app.className = 'lede-app';
+  app.append(panel);
+  point.replaceChildren(app);
+}
+
+const src = (params.get('src') || '').trim();
+let corpus = null; // the corpus to load, resolved; null for the default one
+let refused = null;
+if (src) {
+  try {
+    corpus = new URL(src, document.baseURI);
+    refused = refusal(corpus);
+  } catch {
+    refused = 'it is not a URL';
+  }
+}
+
+if (refused) {
+  showRefusal(src, refused);
+} else {
+  // The URL as checked, so the viewer loads exactly what was allowed.
+  if (corpus) point.setAttribute('data-corpus', corpus.href);
+  for (const [param, attribute] of [
+    ['topic', 'data-topic'],
+    ['match', 'data-match'],
+    ['article', 'data-article'],
+    ['entity', 'data-entity'],
+  ]) {
+    const value = params.get(param);
+    if (value !== null) point.setAttribute(attribute, value);
+  }
+  // The viewer's start-up code mounts every [data-lede] element.
+  await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
+}
 
 function parentOrigin() {
   for (const candidate of [params.get('parent'), document.referrer]) {

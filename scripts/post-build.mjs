@@ -9,10 +9,22 @@
 //    them differently, this step leaves the glue as it is and says so.
 // 2. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
 //    glue ("Failed to minify JS: RequiredTokenNotFound") and drops attribute quotes in HTML.
-// 3. index.html loses its comments (they are for people reading the source in the repository).
+// 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
+//    `start.js`, loaded with `<script type="module" src integrity>`: a page under a strict
+//    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline') would
+//    block the inline one, and the viewer would never start. Trunk 0.21 always writes it inline
+//    (its `pattern_script` could name a hand-written file instead, but without an integrity hash,
+//    and `inject_scripts = false` drops the preloads too).
+// 4. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
+//    that kind of preload and says so in the console on every load ("The `integrity` attribute is
+//    currently ignored for preload destinations that do not support subresource integrity"), and
+//    the README promises that every console message is the viewer's own (`lede:`). The preload
+//    stays: it starts the wasm download before the glue has run.
+// 5. index.html loses its comments (they are for people reading the source in the repository),
+//    and the build fails if an inline script, `<style>` or `style=` is left in it.
 // Measured on the default corpus: lede.js 8.9 -> 5.9 kB gzip, lede.css 2.7 -> 2.1 kB gzip.
 //
-// embed.js, frame.js and the corpus are copied as they are in the repo (small, and readable for
+// embed.html, embed.js, frame.js and the corpus are copied as they are in the repo (small, and readable for
 // the embedders who read them). `trunk serve` (debug) keeps everything readable.
 
 import { createHash } from "node:crypto";
@@ -44,7 +56,45 @@ for (const [file, change] of Object.entries(shrink)) {
   html = replaceIntegrity(html, file, sri(before), sri(after));
   console.error(`post-build: ${file} ${before.length} -> ${after.length} bytes`);
 }
-writeFileSync(htmlPath, html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, ""));
+html = withExternalStart(html);
+html = withoutPreloadIntegrity(html);
+html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "").replace(/\n([ \t]*\n)+/g, "\n");
+checkNothingInline(html);
+writeFileSync(htmlPath, html);
+
+/** Moves Trunk's one inline module script into start.js (next to index.html, same relative URLs). */
+function withExternalStart(page) {
+  const inline = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+  if (inline.length !== 1 || !/\btype="module"/.test(inline[0][1])) {
+    console.error(`post-build: expected Trunk's one inline module script in index.html, found ${inline.length}; Trunk's output changed?`);
+    process.exit(1);
+  }
+  const [whole, , code] = inline[0];
+  const start = code.trim() + "\n";
+  writeFileSync(join(staging, "start.js"), start);
+  const integrity = page.includes("integrity=") ? ` integrity="${sri(start)}"` : "";
+  console.error(`post-build: Trunk's inline start-up script -> start.js (${start.length} bytes)`);
+  return page.replace(whole, `<script type="module" src="./start.js"${integrity}></script>`);
+}
+
+/** The wasm preload without `integrity` (which Chromium ignores there, with a warning). */
+function withoutPreloadIntegrity(page) {
+  return page.replace(/<link\b[^>]*\brel="preload"[^>]*>/g, (link) =>
+    /\bas="fetch"/.test(link) ? link.replace(/\s+integrity="[^"]*"/, "") : link,
+  );
+}
+
+/** Fails the build on anything a strict CSP (no 'unsafe-inline') would block in index.html. */
+function checkNothingInline(page) {
+  const left = [
+    ...[...page.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs)).map(([tag]) => tag),
+    ...(page.match(/<style\b[^>]*>|\sstyle=("[^"]*"|'[^']*'|[^\s>]+)/g) || []),
+  ];
+  if (left.length > 0) {
+    console.error(`post-build: index.html has inline script or style, which a strict CSP blocks: ${left.join(", ")}`);
+    process.exit(1);
+  }
+}
 
 function minify(text, loader) {
   // `format: "esm"` keeps the module's exports (init, mountViewer, EmbeddedViewer) by name.

@@ -25,7 +25,8 @@ export const IMAGE_URL = /\.(jpe?g|png|webp|gif|avif|svg)(\?|$)/i;
 
 /**
  * A fresh context whose requests to any host but the test server fail at once, so no test
- * depends on (or waits for) the internet. With `abortImages`, images fail even if local.
+ * depends on (or waits for) the internet. With `abortImages`, images fail even if local (all
+ * but the page's icon).
  */
 export async function newContext(browser, server, options = {}) {
   const { abortImages = false, ...contextOptions } = options;
@@ -35,7 +36,11 @@ export async function newContext(browser, server, options = {}) {
     (route) => route.abort('internetdisconnected'),
   );
   if (abortImages) {
-    await context.route(IMAGE_URL, (route) => route.abort());
+    // The corpus's pictures, not the page's own icon (favicon.svg), which must load.
+    await context.route(
+      (url) => IMAGE_URL.test(url.href) && !url.pathname.endsWith('/favicon.svg'),
+      (route) => route.abort(),
+    );
   }
   return context;
 }
