@@ -22,15 +22,15 @@
 //! corpus tool) all come from that one declaration. `tests/schema.rs` checks the declarations
 //! against `schema/`. This module only declares the files and re-exports their types:
 //!
-//! - [`error`]: [`FormatError`], [`FORMAT_VERSION`];
-//! - [`shape`]: the declaration macro, how values are read, the rules the files share;
-//! - [`entity`]: [`Entity`], [`EntityKind`], [`EntitySummary`];
-//! - [`summary`]: [`ArticleSummary`], [`Thumbnail`], [`Topic`]: what the list needs;
-//! - [`catalog`]: the paged layout of a large corpus;
-//! - [`directory`]: [`EntityDirectory`];
-//! - [`index`]: [`CorpusIndex`];
-//! - [`article`]: [`Article`], [`Paragraph`], [`Mention`], [`LeadImage`];
-//! - [`matching`], [`mentions`]: the mentions inside an article's paragraphs.
+//! - [`error`] has [`FormatError`], [`FORMAT_VERSION`];
+//! - [`shape`] has the declaration macro, how values are read, the rules the files share;
+//! - [`entity`] has [`Entity`], [`EntityKind`], [`EntitySummary`];
+//! - [`summary`] has [`ArticleSummary`], [`Thumbnail`], [`Topic`]: what the list needs;
+//! - [`catalog`] has the paged layout of a large corpus;
+//! - [`directory`] has [`EntityDirectory`];
+//! - [`index`] has [`CorpusIndex`];
+//! - [`article`] has [`Article`], [`Paragraph`], [`Mention`], [`LeadImage`];
+//! - [`matching`] and [`mentions`] handle the mentions inside an article's paragraphs.
 
 pub mod article;
 pub mod catalog;
