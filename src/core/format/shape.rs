@@ -91,7 +91,7 @@ pub(crate) fn read_shape<T: Shape>(r: &mut Reader) -> Read<T> {
 }
 
 /// Whether an `optional` field is left out when written: `None`, or an empty list.
-pub trait Omit {
+pub(crate) trait Omit {
     fn omit(&self) -> bool;
 }
 
@@ -109,7 +109,7 @@ impl<T> Omit for Vec<T> {
 
 /// Where a mode puts a field in the key list: required ones first, then the others; `derived`
 /// fields are not in the list.
-pub const fn rank(mode: &str) -> u8 {
+pub(crate) const fn rank(mode: &str) -> u8 {
     match mode.as_bytes() {
         b"required" => 0,
         b"derived" => 2,
@@ -118,7 +118,7 @@ pub const fn rank(mode: &str) -> u8 {
 }
 
 /// The keys in `(key, rank)` order by rank, declaration order within a rank.
-pub const fn ordered<const N: usize>(keys: [(&'static str, u8); N]) -> [&'static str; N] {
+pub(crate) const fn ordered<const N: usize>(keys: [(&'static str, u8); N]) -> [&'static str; N] {
     let mut out = [""; N];
     let (mut n, mut rank) = (0, 0);
     while rank < 3 {
@@ -136,7 +136,7 @@ pub const fn ordered<const N: usize>(keys: [(&'static str, u8); N]) -> [&'static
 }
 
 /// How many keys have a rank below `rank`.
-pub const fn below<const N: usize>(keys: [(&'static str, u8); N], rank: u8) -> usize {
+pub(crate) const fn below<const N: usize>(keys: [(&'static str, u8); N], rank: u8) -> usize {
     let (mut n, mut i) = (0, 0);
     while i < N {
         if keys[i].1 < rank {
@@ -148,7 +148,10 @@ pub const fn below<const N: usize>(keys: [(&'static str, u8); N], rank: u8) -> u
 }
 
 /// `a` then `b`, for a shape that extends another one's keys.
-pub const fn concat<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+pub(crate) const fn concat<const N: usize>(
+    a: &[&'static str],
+    b: &[&'static str],
+) -> [&'static str; N] {
     let mut out = [""; N];
     let mut i = 0;
     while i < N {
@@ -354,5 +357,96 @@ pub(crate) fn check_date(text: &str, path: impl FnOnce() -> String) -> Result<()
                 quoted_short(text)
             ),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::format::{
+        Article, ArticleSummary, DirectoryEntity, Entity, EntitySummary, Mention, Thumbnail,
+    };
+
+    #[test]
+    fn keys_come_required_first_in_declaration_order() {
+        assert_eq!(
+            ArticleSummary::FIELDS,
+            [
+                "id",
+                "headline",
+                "published",
+                "url",
+                "standfirst",
+                "language",
+                "topics",
+                "entities",
+                "thumbnail"
+            ]
+        );
+        assert_eq!(ArticleSummary::REQUIRED, 4);
+        assert_eq!(
+            Entity::FIELDS[..3],
+            ["id", "name", "type"],
+            "renamed with `as`"
+        );
+        assert_eq!(Entity::REQUIRED, 2);
+        // A derived field is neither read nor written.
+        assert_eq!(Mention::FIELDS, ["start", "end", "entity"]);
+        assert_eq!(Mention::REQUIRED, 3);
+        assert_eq!(
+            DirectoryEntity::FIELDS,
+            ["id", "name", "type", "url", "wikidata", "articles"]
+        );
+        assert_eq!(DirectoryEntity::REQUIRED, EntitySummary::REQUIRED);
+    }
+
+    #[test]
+    fn the_writer_leaves_out_what_the_mode_says() {
+        let thumbnail = Thumbnail {
+            url: "a.jpg".into(),
+            ..Thumbnail::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&thumbnail).unwrap(),
+            r#"{"url":"a.jpg","alt":""}"#
+        );
+        let entity = Entity {
+            id: "x".into(),
+            name: "X".into(),
+            ..Entity::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&entity).unwrap(),
+            r#"{"id":"x","name":"X","type":"other"}"#
+        );
+        let mention = Mention {
+            start: 0,
+            end: 1,
+            entity: "x".into(),
+            entity_index: 7,
+        };
+        assert_eq!(
+            serde_json::to_string(&mention).unwrap(),
+            r#"{"start":0,"end":1,"entity":"x"}"#
+        );
+    }
+
+    #[test]
+    fn an_article_reads_back_what_it_writes() {
+        let text = r#"{"version": 1, "id": "a", "headline": "A", "published": "2024-01-01",
+            "image": {"url": "i.jpg", "width": null}, "standfirst": null,
+            "entities": [{"id": "x", "name": "X", "type": "place", "aliases": ["Ex"]}],
+            "body": [{"text": "X and Y", "mentions": [{"start": 0, "end": 1, "entity": "x"},
+                                                       {"start": 6, "end": 7, "entity": "y"}]},
+                     {"text": "no mentions"}]}"#;
+        let article = Article::from_json(text).unwrap();
+        let mentions = article.body[0].mentions.as_ref().unwrap();
+        assert_eq!(mentions[0].entity_index, 0);
+        assert_eq!(
+            mentions[1].entity_index,
+            crate::core::format::UNKNOWN_ENTITY
+        );
+        assert_eq!(article.standfirst, None, "null is absent");
+        assert_eq!(article.body[1].mentions, None);
+        assert_eq!(Article::from_json(&article.to_json()).unwrap(), article);
     }
 }
