@@ -1078,6 +1078,7 @@ fn warnings_of_one_paragraph_are_capped_with_a_count_of_the_rest() {
         .map(|_| lede::core::format::Mention {
             start: 1,
             end: 0,
+            entity: String::new(),
             entity_index: 0,
         })
         .collect();

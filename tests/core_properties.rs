@@ -95,6 +95,7 @@ fn text_and_mentions() -> impl Strategy<Value = (String, Vec<Mention>, usize)> {
                 Mention {
                     start,
                     end,
+                    entity: String::new(),
                     entity_index,
                 }
             });

@@ -385,54 +385,16 @@ fn schema(name: &str) -> serde_json::Value {
     value
 }
 
+/// What `tests/schema.rs` does not see: the index's either-or of `articles` and `catalog`, that
+/// unknown fields stay allowed, and the unit of mention offsets. (The keys and required keys of
+/// every object are checked against the declarations there.)
 #[test]
 fn schemas_match_what_the_format_reads() {
     let index = schema("lede-corpus-index.v1.schema.json");
-    assert_eq!(required(&index, ""), ["version"]);
     assert_eq!(required(&index, "/anyOf/0"), ["articles"]);
     assert_eq!(required(&index, "/anyOf/1"), ["catalog"]);
-    assert_eq!(
-        required(&index, "/$defs/catalog"),
-        ["articles", "count", "page_size", "pages", "postings"]
-    );
-    assert_eq!(
-        required(&index, "/$defs/articleSummary"),
-        ["headline", "id", "published", "url"]
-    );
-    assert_eq!(required(&index, "/$defs/entitySummary"), ["id", "name"]);
-    assert_eq!(required(&index, "/$defs/topic"), ["id", "label"]);
-
-    let entities = schema("lede-entities.v1.schema.json");
-    assert_eq!(required(&entities, ""), ["entities", "version"]);
-    assert_eq!(required(&entities, "/$defs/entity"), ["id", "name"]);
     assert!(index.pointer("/properties/entity_file").is_some());
-
-    let paged = schema("lede-paged.v1.schema.json");
-    assert_eq!(
-        required(&paged, "/$defs/listingPage"),
-        ["articles", "page", "version"]
-    );
-    assert_eq!(
-        required(&paged, "/$defs/postings"),
-        ["count", "topics", "version"]
-    );
-    assert_eq!(
-        required(&paged, "/$defs/mentions"),
-        ["count", "entities", "version"]
-    );
-
     let article = schema("lede-article.v1.schema.json");
-    assert_eq!(
-        required(&article, ""),
-        ["body", "headline", "id", "published", "version"]
-    );
-    assert_eq!(required(&article, "/$defs/paragraph"), ["text"]);
-    assert_eq!(
-        required(&article, "/$defs/mention"),
-        ["end", "entity", "start"]
-    );
-    assert_eq!(required(&article, "/$defs/entity"), ["id", "name"]);
-    assert_eq!(required(&article, "/$defs/leadImage"), ["url"]);
     // Unknown fields are ignored by the reader, so the schemas must not forbid them.
     for text in [index.to_string(), article.to_string()] {
         assert!(!text.contains("\"additionalProperties\":false"));

@@ -19,9 +19,9 @@ const THIS_FILE: &str = "tests/repository.rs";
 /// URLs the viewer is tested against, not paths anything opens: relative URLs that climb are
 /// legal in a corpus and must resolve against the file that holds them (README, "URLs").
 const URL_FIXTURES: &[(&str, &str)] = &[
-    ("src/core/url_safety.rs", "../img/a.png"),
-    ("src/core/catalog.rs", "../x"),
-    ("src/core/catalog.rs", "../"),
+    ("src/core/text/url_safety.rs", "../img/a.png"),
+    ("src/core/format/catalog.rs", "../x"),
+    ("src/core/format/catalog.rs", "../"),
 ];
 
 /// Upstream test data, vendored byte-identical (tests/data/README.md). Their strings are data a

@@ -20,25 +20,79 @@
 //! character, the sixth bit says "more follows"). A topic on every third article costs about one
 //! character per article.
 
-use crate::core::format::{parse, read_summary, read_u32, read_usize, ArticleSummary, FormatError};
-use crate::core::json::reader::{Read, Reader};
+use crate::core::format::error::FormatError;
+use crate::core::format::shape::{parse, read_shape, shape, FromJson};
+use crate::core::format::summary::ArticleSummary;
+use crate::core::json::reader::{Fail, Read, Reader};
 
-/// Where the parts of a paged corpus live, relative to the index file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Catalog {
-    /// How many articles the corpus has.
-    pub count: usize,
-    /// How many summaries each listing page holds (the last may hold fewer).
-    pub page_size: usize,
-    /// The URL of listing page `{page}` (0-based), e.g. `listing/{page}.json`.
-    pub pages: String,
-    /// The URL of the topic postings file.
-    pub postings: String,
-    /// The URL of the entity mentions file, if the corpus has entities.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<String>,
-    /// The URL of article `{id}`'s file, e.g. `articles/{id}.json`.
-    pub articles: String,
+/// The most articles a paged corpus may have (its catalog's `count`): ten times the largest
+/// corpus the viewer is measured with (README, "Benchmarks").
+pub const MAX_CATALOG_ARTICLES: usize = 1_000_000;
+
+// { "count": 25000, "page_size": 100, "pages": "listing/{page}.json",
+//   "postings": "postings.json", "mentions": "mentions.json", "articles": "articles/{id}.json" }
+shape! {
+    /// Where the parts of a paged corpus live, relative to the index file.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Catalog {
+        /// How many articles the corpus has.
+        pub count: usize = required(read_count),
+        /// How many summaries each listing page holds (the last may hold fewer).
+        pub page_size: usize = required(read_page_size),
+        /// The URL of listing page `{page}` (0-based), e.g. `listing/{page}.json`.
+        pub pages: String = required(read_pages_template),
+        /// The URL of the topic postings file.
+        pub postings: String = required,
+        /// The URL of the entity mentions file, if the corpus has entities.
+        pub mentions: Option<String> = optional,
+        /// The URL of article `{id}`'s file, e.g. `articles/{id}.json`.
+        pub articles: String = required(read_articles_template),
+    }
+}
+
+fn read_count(r: &mut Reader) -> Read<usize> {
+    let at = r.position();
+    let count = usize::read(r)?;
+    // The viewer keeps a bit per article per topic: a hostile count must not make it allocate
+    // gigabytes before the first byte of postings arrives.
+    if count > MAX_CATALOG_ARTICLES {
+        return Err(Fail::new(
+            at,
+            format!("a catalog lists at most {MAX_CATALOG_ARTICLES} articles"),
+        ));
+    }
+    Ok(count)
+}
+
+fn read_page_size(r: &mut Reader) -> Read<usize> {
+    let at = r.position();
+    let size = usize::read(r)?;
+    if size == 0 {
+        return Err(Fail::new(at, "a page holds at least one article".into()));
+    }
+    Ok(size)
+}
+
+fn read_pages_template(r: &mut Reader) -> Read<String> {
+    read_template(r, "{page}")
+}
+
+fn read_articles_template(r: &mut Reader) -> Read<String> {
+    read_template(r, "{id}")
+}
+
+/// A URL template, which must contain its placeholder.
+fn read_template(r: &mut Reader, placeholder: &str) -> Read<String> {
+    let at = r.position();
+    let template = r.string()?;
+    if template.contains(placeholder) {
+        Ok(template)
+    } else {
+        Err(Fail::new(
+            at,
+            format!("a URL template must contain {placeholder}"),
+        ))
+    }
 }
 
 impl Catalog {
@@ -95,35 +149,29 @@ pub fn evict_pages<T>(
     }
 }
 
+// { "version": 1, "page": 3, "articles": [{ "id": "...", ... }] }
+shape! {
+    /// A listing page of a paged corpus.
+    pub struct ListingPage {
+        pub version: u32 = required,
+        /// Which page this is.
+        pub page: usize = required,
+        /// Summaries, newest first.
+        pub articles: Vec<ArticleSummary> = required,
+    }
+}
+
 /// Reads listing page `page`: `{"version": 1, "page": n, "articles": [summaries...]}`. A file
 /// that says it is another page is refused (a mix-up on the server would show wrong articles).
 pub fn listing_page_from_json(text: &str, page: usize) -> Result<Vec<ArticleSummary>, FormatError> {
-    let (found, articles) = parse(text, |r| {
-        let (mut found, mut articles) = (0, Vec::new());
-        r.fields(
-            "an object",
-            &["version", "page", "articles"],
-            3,
-            &mut |r, key| {
-                match key {
-                    "version" => {
-                        read_u32(r)?;
-                    }
-                    "page" => found = read_usize(r)?,
-                    _ => articles = r.list(read_summary)?,
-                }
-                Ok(())
-            },
-        )?;
-        Ok((found, articles))
-    })?;
-    if found != page {
+    let listing: ListingPage = parse(text, read_shape)?;
+    if listing.page != page {
         return Err(FormatError::Invalid {
             path: "page".into(),
-            message: format!("this is page {found}, not page {page}"),
+            message: format!("this is page {}, not page {page}", listing.page),
         });
     }
-    Ok(articles)
+    Ok(listing.articles)
 }
 
 /// Reads the topic postings of a corpus of `count` articles:
@@ -184,38 +232,56 @@ fn ordinal_lists_from_json(
         .collect()
 }
 
-type RawLists = (usize, Vec<(String, String)>);
+/// An object of ordinal lists as written: id → encoded ordinals, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct OrdinalLists(pub Vec<(String, String)>);
 
-fn parse_lists(text: &str, list: &'static str) -> Result<RawLists, FormatError> {
-    // `parse` takes a plain function; the two files differ only in the key of their lists.
-    fn read(r: &mut Reader, list: &'static str) -> Read<RawLists> {
-        let (mut count, mut lists) = (0, Vec::new());
-        r.fields(
-            "an object",
-            &["version", "count", list],
-            3,
-            &mut |r, key| {
-                match key {
-                    "version" => {
-                        read_u32(r)?;
-                    }
-                    "count" => count = read_usize(r)?,
-                    _ => {
-                        r.object("an object of ordinal lists", &mut |r, id| {
-                            let encoded = r.string()?;
-                            lists.push((id.to_string(), encoded));
-                            Ok(())
-                        })?;
-                    }
-                }
-                Ok(())
-            },
-        )?;
-        Ok((count, lists))
+impl FromJson for OrdinalLists {
+    fn read(r: &mut Reader) -> Read<OrdinalLists> {
+        let mut lists = Vec::new();
+        r.object("an object of ordinal lists", &mut |r, id| {
+            let encoded = r.string()?;
+            lists.push((id.to_string(), encoded));
+            Ok(())
+        })?;
+        Ok(OrdinalLists(lists))
     }
-    match list {
-        "topics" => parse(text, |r| read(r, "topics")),
-        _ => parse(text, |r| read(r, "entities")),
+}
+
+// { "version": 1, "count": 25000, "topics": { "iraq": "ABB...", ... } }
+shape! {
+    /// The topic postings of a paged corpus.
+    pub struct Postings {
+        pub version: u32 = required,
+        /// The corpus size the ordinals are for.
+        pub count: usize = required,
+        /// Topic id → the ordinals of its articles.
+        pub topics: OrdinalLists = required,
+    }
+}
+
+// { "version": 1, "count": 25000, "entities": { "lloyd-austin": "ABB...", ... } }
+shape! {
+    /// The entity mentions of a paged corpus.
+    pub struct Mentions {
+        pub version: u32 = required,
+        /// The corpus size the ordinals are for.
+        pub count: usize = required,
+        /// Entity id → the ordinals of the articles that mention it.
+        pub entities: OrdinalLists = required,
+    }
+}
+
+fn parse_lists(
+    text: &str,
+    list: &'static str,
+) -> Result<(usize, Vec<(String, String)>), FormatError> {
+    if list == "topics" {
+        let postings: Postings = parse(text, read_shape)?;
+        Ok((postings.count, postings.topics.0))
+    } else {
+        let mentions: Mentions = parse(text, read_shape)?;
+        Ok((mentions.count, mentions.entities.0))
     }
 }
 

@@ -8,9 +8,11 @@
 //! has to not run into letters of another script: `公司DeepMind开发` yields DeepMind, and names
 //! written in Han or kana match wherever they occur (curators give only distinctive ones).
 
-use crate::core::format::{Entity, Mention};
+use crate::core::format::article::Mention;
+use crate::core::format::entity::Entity;
 
-/// Mentions of `entities` in `text`, sorted by start, in code-point offsets.
+/// Mentions of `entities` in `text`, sorted by start, in code-point offsets, each with its
+/// entity's id and index.
 pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
     // (name, entity index), longest name first so "Islamic State of Iraq" wins over "Iraq".
     let mut names: Vec<(&str, usize)> = entities
@@ -82,6 +84,7 @@ pub fn find_mentions(text: &str, entities: &[Entity]) -> Vec<Mention> {
         mentions.push(Mention {
             start,
             end,
+            entity: entities[entity_index].id.clone(),
             entity_index,
         });
     }

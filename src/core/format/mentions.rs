@@ -6,8 +6,8 @@
 //! stays in the paragraph, unlinked, and the reader loses nothing. A paragraph reports at most
 //! [`MAX_WARNINGS`] of them one by one, then how many more there were.
 
+use crate::core::format::article::{Article, Mention, Paragraph, UNKNOWN_ENTITY};
 use crate::core::format::matching::find_mentions;
-use crate::core::format::{Article, Mention, Paragraph, UNKNOWN_ENTITY};
 use std::fmt;
 
 /// A run of paragraph text, linked to an entity or not.
@@ -177,6 +177,7 @@ mod tests {
         Mention {
             start,
             end,
+            entity: String::new(),
             entity_index,
         }
     }

@@ -1,0 +1,97 @@
+//! Entities: who and what articles name, as an article lists them and as the index or the entity
+//! directory sums them up.
+
+use crate::core::format::shape::{shape, FromJson};
+use crate::core::json::reader::{Read, Reader};
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entity is. Unknown kinds read as [`EntityKind::Other`], so a newer
+/// writer's kinds do not make a file unreadable. (`Deserialize` is for the corpus tool's
+/// manifest; files are read by [`EntityKind::from_name`].)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Event,
+    #[default]
+    #[serde(other)]
+    Other,
+}
+
+impl EntityKind {
+    /// The English label shown in the entity view.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organisation => "Organisation",
+            EntityKind::Place => "Place",
+            EntityKind::Event => "Event",
+            EntityKind::Other => "Other",
+        }
+    }
+
+    /// The kind a file names (`"person"`); any other name is [`EntityKind::Other`].
+    pub fn from_name(name: &str) -> EntityKind {
+        match name {
+            "person" => EntityKind::Person,
+            "organisation" => EntityKind::Organisation,
+            "place" => EntityKind::Place,
+            "event" => EntityKind::Event,
+            _ => EntityKind::Other,
+        }
+    }
+}
+
+impl FromJson for EntityKind {
+    fn read(r: &mut Reader) -> Read<EntityKind> {
+        r.string().map(|name| EntityKind::from_name(&name))
+    }
+}
+
+// { "id": "lloyd-austin", "name": "Lloyd Austin", "type": "person",
+//   "url": "https://en.wikipedia.org/wiki/Lloyd_Austin", "wikidata": "Q12345" }
+shape! {
+    /// An entity as the index lists it: enough to show the entity view.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct EntitySummary {
+        pub id: String = required,
+        pub name: String = required,
+        pub kind as "type": EntityKind = default,
+        pub url: Option<String> = optional,
+        pub wikidata: Option<String> = optional,
+    }
+}
+
+// { "id": "lloyd-austin", "name": "Lloyd Austin", "type": "person", "aliases": ["Austin"],
+//   "url": "https://en.wikipedia.org/wiki/Lloyd_Austin", "wikidata": "Q12345" }
+shape! {
+    /// Someone or something an article names.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Entity {
+        /// Stable across the corpus: the same person has the same id in every article.
+        pub id: String = required,
+        pub name: String = required,
+        pub kind as "type": EntityKind = default,
+        /// Other spellings matched in paragraphs without explicit mentions.
+        pub aliases: Vec<String> = optional,
+        /// An external page about the entity, such as Wikipedia.
+        pub url: Option<String> = optional,
+        /// A Wikidata id such as `Q12345`.
+        pub wikidata: Option<String> = optional,
+    }
+}
+
+impl Entity {
+    /// What an index or an entity directory says about the entity: all but its aliases.
+    pub fn summary(&self) -> EntitySummary {
+        EntitySummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            url: self.url.clone(),
+            wikidata: self.wikidata.clone(),
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! How a file shape is declared once and read and written from that one declaration.
+//!
+//! [`shape!`] takes a struct whose every field says how it is read and written:
+//!
+//! ```text
+//! shape! {
+//!     /// A small picture for the list.
+//!     pub struct Thumbnail {
+//!         pub url: String = required,         // must be present; always written
+//!         pub alt: String = default,          // may be absent (then empty); always written
+//!         pub width: Option<u32> = optional,  // may be absent or null; written when there
+//!         pub kind as "type": EntityKind = default,          // the key differs from the field
+//!         pub pages: String = required(read_page_template),  // a reader of its own (a hook)
+//!         pub entity_index: usize = derived,  // neither read nor written: filled in after reading
+//!     }
+//! }
+//! ```
+//!
+//! and makes of it the struct (with `Default`), its keys required first ([`Shape::FIELDS`],
+//! also as the type's `FIELDS` and `REQUIRED` for `tests/schema.rs`), a reader that dispatches
+//! each key of the list to its own field, and a serde `Serialize` that leaves out an `optional`
+//! field when it is `None` or empty ([`Omit`]). Without a hook a field is read by its type's
+//! [`FromJson`]: an `Option` reads `null` as absent, any other type refuses `null`, as serde did.
+//! Unknown keys are skipped, a known key given twice is an error, and the first missing required
+//! key is reported ([`Reader::fields`]).
+
+use crate::core::format::error::{FormatError, FORMAT_VERSION};
+use crate::core::json::reader::{Read, Reader};
+use crate::core::text::quote::quoted_short;
+
+/// What a reader expects where a file shape goes.
+pub(crate) const AN_OBJECT: &str = "an object";
+
+/// A value a file holds, read from where the reader stands.
+pub(crate) trait FromJson: Sized {
+    fn read(r: &mut Reader) -> Read<Self>;
+}
+
+impl FromJson for String {
+    fn read(r: &mut Reader) -> Read<String> {
+        r.string()
+    }
+}
+
+impl FromJson for u32 {
+    fn read(r: &mut Reader) -> Read<u32> {
+        // The bound makes the conversion lossless.
+        r.uint(u32::MAX.into()).map(|n| n as u32)
+    }
+}
+
+impl FromJson for usize {
+    fn read(r: &mut Reader) -> Read<usize> {
+        r.uint(usize::MAX as u64).map(|n| n as usize)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(r: &mut Reader) -> Read<Vec<T>> {
+        r.list(T::read)
+    }
+}
+
+/// `null` is absent, as if the key were not there.
+impl<T: FromJson> FromJson for Option<T> {
+    fn read(r: &mut Reader) -> Read<Option<T>> {
+        if r.null()? {
+            Ok(None)
+        } else {
+            T::read(r).map(Some)
+        }
+    }
+}
+
+/// A JSON object with known keys, each read into its own field. [`shape!`] implements it.
+pub(crate) trait Shape: Default {
+    /// The keys the reader knows, the [`Shape::REQUIRED`] required ones first.
+    const FIELDS: &'static [&'static str];
+    const REQUIRED: usize;
+    /// Reads the value of `key`, one of [`Shape::FIELDS`], into its field.
+    fn read_field(&mut self, r: &mut Reader, key: &str) -> Read<()>;
+}
+
+/// Reads a whole [`Shape`] object.
+pub(crate) fn read_shape<T: Shape>(r: &mut Reader) -> Read<T> {
+    let mut value = T::default();
+    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, key| {
+        value.read_field(r, key)
+    })?;
+    Ok(value)
+}
+
+/// Whether an `optional` field is left out when written: `None`, or an empty list.
+pub(crate) trait Omit {
+    fn omit(&self) -> bool;
+}
+
+impl<T> Omit for Option<T> {
+    fn omit(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Omit for Vec<T> {
+    fn omit(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// Where a mode puts a field in the key list: required ones first, then the others; `derived`
+/// fields are not in the list.
+pub(crate) const fn rank(mode: &str) -> u8 {
+    match mode.as_bytes() {
+        b"required" => 0,
+        b"derived" => 2,
+        _ => 1,
+    }
+}
+
+/// The keys in `(key, rank)` order by rank, declaration order within a rank.
+pub(crate) const fn ordered<const N: usize>(keys: [(&'static str, u8); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut rank) = (0, 0);
+    while rank < 3 {
+        let mut i = 0;
+        while i < N {
+            if keys[i].1 == rank {
+                out[n] = keys[i].0;
+                n += 1;
+            }
+            i += 1;
+        }
+        rank += 1;
+    }
+    out
+}
+
+/// How many keys have a rank below `rank`.
+pub(crate) const fn below<const N: usize>(keys: [(&'static str, u8); N], rank: u8) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < N {
+        if keys[i].1 < rank {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// `a` then `b`, for a shape that extends another one's keys.
+pub(crate) const fn concat<const N: usize>(
+    a: &[&'static str],
+    b: &[&'static str],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
+
+/// Declares a file shape once: the struct, its reader and its writer (see the module's docs).
+macro_rules! shape {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $field_vis:vis $field:ident $(as $key:literal)? : $ty:ty = $mode:ident $(($hook:path))?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        $vis struct $name {
+            $( $(#[$field_meta])* $field_vis $field: $ty, )*
+        }
+
+        impl $name {
+            const KEYS: [(&'static str, u8); [$(stringify!($field)),*].len()] = [$((
+                $crate::core::format::shape::key!($field $($key)?),
+                $crate::core::format::shape::rank(stringify!($mode)),
+            )),*];
+            const ORDERED: &'static [&'static str] =
+                &$crate::core::format::shape::ordered($name::KEYS);
+            /// The keys the reader knows, the [`Self::REQUIRED`] required ones first.
+            pub const FIELDS: &'static [&'static str] =
+                $name::ORDERED.split_at($crate::core::format::shape::below($name::KEYS, 2)).0;
+            /// How many of [`Self::FIELDS`] are required.
+            pub const REQUIRED: usize = $crate::core::format::shape::below($name::KEYS, 1);
+        }
+
+        impl $crate::core::format::shape::Shape for $name {
+            const FIELDS: &'static [&'static str] = $name::FIELDS;
+            const REQUIRED: usize = $name::REQUIRED;
+
+            fn read_field(
+                &mut self,
+                r: &mut $crate::core::json::reader::Reader,
+                key: &str,
+            ) -> $crate::core::json::reader::Read<()> {
+                $(
+                    if $crate::core::format::shape::rank(stringify!($mode)) < 2
+                        && key == $crate::core::format::shape::key!($field $($key)?)
+                    {
+                        self.$field = $crate::core::format::shape::read_value!(r, $ty $(, $hook)?)?;
+                        return Ok(());
+                    }
+                )*
+                // Not reached: `Reader::fields` passes only the keys of `FIELDS`.
+                Ok(())
+            }
+        }
+
+        impl $crate::core::format::shape::FromJson for $name {
+            fn read(
+                r: &mut $crate::core::json::reader::Reader,
+            ) -> $crate::core::json::reader::Read<$name> {
+                $crate::core::format::shape::read_shape(r)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut written = 0;
+                $(
+                    if !$crate::core::format::shape::omitted!($mode, &self.$field) {
+                        written += 1;
+                    }
+                )*
+                let mut out = serializer.serialize_struct(stringify!($name), written)?;
+                $(
+                    let key = $crate::core::format::shape::key!($field $($key)?);
+                    if $crate::core::format::shape::omitted!($mode, &self.$field) {
+                        out.skip_field(key)?;
+                    } else {
+                        out.serialize_field(key, &self.$field)?;
+                    }
+                )*
+                out.end()
+            }
+        }
+    };
+}
+pub(crate) use shape;
+
+/// A field's key: its name, or the name given with `as`.
+macro_rules! key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $key:literal) => {
+        $key
+    };
+}
+pub(crate) use key;
+
+/// Reads a field's value: with its hook if it has one, otherwise by its type.
+macro_rules! read_value {
+    ($r:ident, $ty:ty) => {
+        <$ty as $crate::core::format::shape::FromJson>::read($r)
+    };
+    ($r:ident, $ty:ty, $hook:path) => {
+        $hook($r)
+    };
+}
+pub(crate) use read_value;
+
+/// Whether a field of this mode is left out when written.
+macro_rules! omitted {
+    (required, $value:expr) => {
+        false
+    };
+    (default, $value:expr) => {
+        false
+    };
+    (optional, $value:expr) => {
+        $crate::core::format::shape::Omit::omit($value)
+    };
+    (derived, $value:expr) => {
+        true
+    };
+}
+pub(crate) use omitted;
+
+/// Reads a corpus file in two passes. The first checks the syntax of the whole text and reads
+/// only the `version`, so that a future format is reported as such rather than as a confusing
+/// type error somewhere inside it; only a JSON object has a version (`[2]` is not "version 2").
+/// The second reads the file with `read`.
+pub(crate) fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
+    let mut version = 0;
+    let mut r = Reader::new(text);
+    r.fields(
+        "a JSON object with a `version`",
+        &["version"],
+        1,
+        &mut |r, _| {
+            version = u32::read(r)?;
+            Ok(())
+        },
+    )
+    .and_then(|()| r.end())
+    .map_err(|e| e.into_error(text))?;
+    if version != FORMAT_VERSION {
+        return Err(FormatError::Version { found: version });
+    }
+    read(&mut Reader::new(text)).map_err(|e| e.into_error(text).into())
+}
+
+/// Checks that the ids of a list are not empty and do not repeat.
+pub(crate) fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    list: &str,
+) -> Result<(), FormatError> {
+    first_repeat(&ids.collect::<Vec<_>>(), list)
+}
+
+/// The first id in file order that is empty or repeats an earlier one, as an error. One sort
+/// of the positions by id (ties in file order), so equal ids are neighbours: n log n whatever
+/// the ids are. (A fixed hash with linear probing, as before, let a file of ids crafted to
+/// collide make the check quadratic; std's randomly seeded `HashSet` would cost the wasm its
+/// SipHash, ~1.5 kB compressed.)
+fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+    let repeat = by_id
+        .windows(2)
+        .filter(|pair| ids[pair[0]] == ids[pair[1]])
+        .map(|pair| pair[1])
+        .min();
+    let empty = ids.iter().position(|id| id.is_empty());
+    let (i, message) = match (empty, repeat) {
+        (Some(e), Some(r)) if r < e => (r, None),
+        (Some(e), _) => (e, Some("an id must not be empty".to_string())),
+        (None, Some(r)) => (r, None),
+        (None, None) => return Ok(()),
+    };
+    let message =
+        message.unwrap_or_else(|| format!("the id {} is used twice", quoted_short(ids[i])));
+    Err(FormatError::Invalid {
+        path: format!("{list}[{i}].id"),
+        message,
+    })
+}
+
+/// Checks that `text` is a date the format reads.
+pub(crate) fn check_date(text: &str, path: impl FnOnce() -> String) -> Result<(), FormatError> {
+    match crate::core::text::dates::parse_timestamp(text) {
+        Some(_) => Ok(()),
+        None => Err(FormatError::Invalid {
+            path: path(),
+            message: format!(
+                "{} is not an ISO 8601 date such as 2023-03-07",
+                quoted_short(text)
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::format::{
+        Article, ArticleSummary, DirectoryEntity, Entity, EntitySummary, Mention, Thumbnail,
+    };
+
+    #[test]
+    fn keys_come_required_first_in_declaration_order() {
+        assert_eq!(
+            ArticleSummary::FIELDS,
+            [
+                "id",
+                "headline",
+                "published",
+                "url",
+                "standfirst",
+                "language",
+                "topics",
+                "entities",
+                "thumbnail"
+            ]
+        );
+        assert_eq!(ArticleSummary::REQUIRED, 4);
+        assert_eq!(
+            Entity::FIELDS[..3],
+            ["id", "name", "type"],
+            "renamed with `as`"
+        );
+        assert_eq!(Entity::REQUIRED, 2);
+        // A derived field is neither read nor written.
+        assert_eq!(Mention::FIELDS, ["start", "end", "entity"]);
+        assert_eq!(Mention::REQUIRED, 3);
+        assert_eq!(
+            DirectoryEntity::FIELDS,
+            ["id", "name", "type", "url", "wikidata", "articles"]
+        );
+        assert_eq!(DirectoryEntity::REQUIRED, EntitySummary::REQUIRED);
+    }
+
+    #[test]
+    fn the_writer_leaves_out_what_the_mode_says() {
+        let thumbnail = Thumbnail {
+            url: "a.jpg".into(),
+            ..Thumbnail::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&thumbnail).unwrap(),
+            r#"{"url":"a.jpg","alt":""}"#
+        );
+        let entity = Entity {
+            id: "x".into(),
+            name: "X".into(),
+            ..Entity::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&entity).unwrap(),
+            r#"{"id":"x","name":"X","type":"other"}"#
+        );
+        let mention = Mention {
+            start: 0,
+            end: 1,
+            entity: "x".into(),
+            entity_index: 7,
+        };
+        assert_eq!(
+            serde_json::to_string(&mention).unwrap(),
+            r#"{"start":0,"end":1,"entity":"x"}"#
+        );
+    }
+
+    #[test]
+    fn an_article_reads_back_what_it_writes() {
+        let text = r#"{"version": 1, "id": "a", "headline": "A", "published": "2024-01-01",
+            "image": {"url": "i.jpg", "width": null}, "standfirst": null,
+            "entities": [{"id": "x", "name": "X", "type": "place", "aliases": ["Ex"]}],
+            "body": [{"text": "X and Y", "mentions": [{"start": 0, "end": 1, "entity": "x"},
+                                                       {"start": 6, "end": 7, "entity": "y"}]},
+                     {"text": "no mentions"}]}"#;
+        let article = Article::from_json(text).unwrap();
+        let mentions = article.body[0].mentions.as_ref().unwrap();
+        assert_eq!(mentions[0].entity_index, 0);
+        assert_eq!(
+            mentions[1].entity_index,
+            crate::core::format::UNKNOWN_ENTITY
+        );
+        assert_eq!(article.standfirst, None, "null is absent");
+        assert_eq!(article.body[1].mentions, None);
+        assert_eq!(Article::from_json(&article.to_json()).unwrap(), article);
+    }
+}
