@@ -21,7 +21,11 @@ fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("list {}: {e}", dir.display())) {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let rel = path.strip_prefix(ROOT).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(ROOT)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if path.is_dir() {
             if !SKIPPED_DIRS.contains(&name.as_str()) && !UPSTREAM_DATA.contains(&rel.as_str()) {
                 text_files(&path, out);
@@ -62,7 +66,10 @@ fn relative_climbs(text: &str) -> Vec<(usize, String)> {
             let start = rest[..at]
                 .rfind(|c: char| !is_path_char(c))
                 .map_or(0, |i| i + rest[i..].chars().next().unwrap().len_utf8());
-            let end = at + rest[at..].find(|c: char| !is_path_char(c)).unwrap_or(rest.len() - at);
+            let end = at
+                + rest[at..]
+                    .find(|c: char| !is_path_char(c))
+                    .unwrap_or(rest.len() - at);
             found.push((number + 1, rest[start..end].to_string()));
             rest = &rest[end..];
         }
@@ -74,7 +81,11 @@ fn relative_climbs(text: &str) -> Vec<(usize, String)> {
 fn no_file_names_a_path_outside_the_repository() {
     let mut files = Vec::new();
     text_files(Path::new(ROOT), &mut files);
-    assert!(files.len() > 50, "found only {} text files under {ROOT}", files.len());
+    assert!(
+        files.len() > 50,
+        "found only {} text files under {ROOT}",
+        files.len()
+    );
     let mut escapes = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
