@@ -5,8 +5,9 @@ use leptos::prelude::*;
 /// An image that keeps its box when it fails to load: no broken-image icon, no layout shift.
 ///
 /// `src` must already be checked and resolved (see [`crate::web::urls::resolve`]). The box takes
-/// its aspect ratio from `width`/`height`, clamped to 1:4..4:1 ([`aspect_ratio`]), and on failure the picture is hidden and the box shows
-/// a quiet placeholder; what surrounds it (caption, credit) is untouched.
+/// its aspect ratio from `width`/`height`, clamped to 1:4..4:1 ([`aspect_ratio`]; the CSS also
+/// caps its height), and on failure the picture is hidden and the box shows a quiet placeholder;
+/// what surrounds it (caption, credit) is untouched.
 #[component]
 pub fn SafeImage(
     src: String,
