@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { filtered, topicLabel } from './support/corpus.mjs';
 import { serveStatic, useEmbedHosts, viewerList } from './support/embed.mjs';
 import { repoRoot } from './support/paths.mjs';
@@ -15,8 +15,10 @@ import { repoRoot } from './support/paths.mjs';
 const hosts = useEmbedHosts();
 const paged = {};
 
-before(async () => {
-  // The default corpus in the paged layout (pages of 5), on its own origin, with CORS.
+/** The default corpus in the paged layout (pages of 5), on its own origin, with CORS; made when
+ * the first test needs it (once useEmbedHosts' hook has found the build). */
+async function servePaged() {
+  if (paged.server) return;
   paged.root = mkdtempSync(join(tmpdir(), 'lede-teardown-'));
   execFileSync(
     'cargo',
@@ -25,7 +27,7 @@ before(async () => {
   );
   paged.server = await serveStatic(paged.root, { cors: true });
   paged.index = `${paged.server.origin}/corpus/index.json`;
-});
+}
 
 after(async () => {
   await paged.server?.close();
@@ -45,7 +47,11 @@ async function settle(page) {
  * until they have been read. Returns the page and its problems.
  */
 async function clickThenTeardown(teardown) {
-  const opened = await hosts.open('host.html');
+  await servePaged();
+  // The test's hosts allow their own three origins only: let the paged corpus's through too.
+  const allowPaged = (page, context) =>
+    context.route((url) => url.origin === paged.server.origin, (route) => route.continue());
+  const opened = await hosts.open('host.html', { beforeGoto: allowPaged });
   const { page } = opened;
   const held = new Promise((resolve) => {
     page.route('**/corpus/postings.json', (route) => resolve(route));

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { useSite } from './support/site.mjs';
 import { listHeadlines, until, viewShown } from './support/wait.mjs';
 
@@ -16,7 +16,11 @@ const MAX_PAGE_HEIGHT = 10_000;
 const TALL = { url: 'https://images.invalid/tall.jpg', alt: 'A tall picture', width: 1, height: 4294967295 };
 const WIDE = { url: 'https://images.invalid/wide.jpg', alt: 'A wide picture', width: 4294967295, height: 1 };
 
-before(() => {
+// Written when the first test starts: the site's copy exists only once useSite's hook has run.
+let written = false;
+function writeCorpus() {
+  if (written) return;
+  written = true;
   const corpus = join(site.server.siteDir, 'corpus');
   mkdirSync(join(corpus, 'articles'), { recursive: true });
   const summary = (id, day, thumbnail) => ({
@@ -49,12 +53,13 @@ before(() => {
       }),
     );
   }
-});
+}
 
 const pageHeight = (page) => page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));
 
 for (const width of [1200, 320]) {
   test(`a thumbnail of 1 × 4294967295 keeps the list short (${width} px wide)`, { timeout: 60_000 }, async () => {
+    writeCorpus();
     const { context, page, problems } = await site.open('', { viewport: { width, height: 800 } });
     try {
       await listHeadlines(page, 3);
@@ -71,6 +76,7 @@ for (const width of [1200, 320]) {
 }
 
 test('a lead image of 1 × 4294967295 keeps the article short; 4294967295 × 1 keeps a box', { timeout: 60_000 }, async () => {
+  writeCorpus();
   const { context, page, problems } = await site.open('?article=tall', { viewport: { width: 1200, height: 800 } });
   try {
     await viewShown(page, 'article');
