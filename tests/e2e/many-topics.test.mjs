@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { axeViolations, formatViolations } from './support/axe.mjs';
 import { useSite } from './support/site.mjs';
 import { listHeadlines, until } from './support/wait.mjs';
 
@@ -92,6 +93,8 @@ test('a link that selects a rare topic shows its toggle, pressed, on the shortli
     await listHeadlines(page, 30);
     assert.equal(await rareToggle(page).getAttribute('aria-pressed'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.includes('The rare topic')), true, 'focus stays on the toggle');
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the shortlist and its button:\n${formatViolations(violations)}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
