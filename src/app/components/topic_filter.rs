@@ -1,6 +1,6 @@
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::core::topic_shortlist::{shortlist, SHORTLIST_LEN};
+use crate::core::topic_shortlist::{most_used, shortlist, SHORTLIST_LEN};
 use crate::core::topics::TopicMatch;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// the current result that carry the topic) is a description, so it is announced after the name.
 ///
 /// An index with more than [`SHORTLIST_LEN`] topics shows a shortlist (the most used, and the
-/// selected ones: see [`shortlist`]) and a button that shows them all: rendering a toggle for
+/// selected ones: see [`most_used`] and [`shortlist`]) and a button that shows them all: rendering a toggle for
 /// each of 100,000 topics kept the first view away for 17.8 s.
 #[component]
 pub fn TopicFilterBar(
@@ -35,8 +35,8 @@ pub fn TopicFilterBar(
     // the list again.
     let shown = {
         let corpus = corpus.clone();
-        let totals = if long {
-            corpus.topic_totals()
+        let most_used = if long {
+            most_used(&corpus.topic_totals(), SHORTLIST_LEN)
         } else {
             Vec::new()
         };
@@ -54,7 +54,7 @@ pub fn TopicFilterBar(
             if let Some(Some(previous)) = previous {
                 keep.extend_from_slice(previous);
             }
-            Some(shortlist(&totals, &keep, SHORTLIST_LEN))
+            Some(shortlist(&most_used, &keep, topics.len()))
         })
     };
     let list_id = viewer.id("topic-list");
