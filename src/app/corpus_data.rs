@@ -101,13 +101,17 @@ impl CorpusData {
             return;
         }
         self.topics.set(Some(Remote::Loading));
-        let (topics, data) = (self.topics, *self);
+        // Everything the task needs is taken now, before it awaits: by the time the postings
+        // arrive the viewer may be gone (its element removed, its `src` changed), and reading
+        // a disposed stored value would panic. Only `try_set` touches the viewer afterwards.
+        let topics = self.topics;
+        let url = self.url(&catalog.postings);
+        let listed = self.corpus.with_value(|c| c.index.topics.clone());
         spawn_local(async move {
-            let result = match data.url(&catalog.postings) {
+            let result = match url {
                 Ok(url) => fetch::load_postings(&url, catalog.count).await,
                 Err(e) => Err(e),
             };
-            let listed = data.corpus.with_value(|c| c.index.topics.clone());
             topics.try_set(Some(match result {
                 Ok(postings) => Remote::Ready(Arc::new(TopicIndex::from_postings(
                     catalog.count,
@@ -184,9 +188,10 @@ impl CorpusData {
             evict_pages(p, &needed, |remote| matches!(remote, Remote::Loading));
         });
         for page in wanted {
-            let (pages, data, catalog) = (self.pages, *self, catalog.clone());
+            // The URL now, not in the task: see `request_topics`.
+            let (pages, url) = (self.pages, self.url(&catalog.page_url(page)));
             spawn_local(async move {
-                let result = match data.url(&catalog.page_url(page)) {
+                let result = match url {
                     Ok(url) => fetch::load_listing_page(&url, page).await,
                     Err(e) => Err(e),
                 };
@@ -253,9 +258,10 @@ impl CorpusData {
             return;
         };
         self.mentions.set(Some(Remote::Loading));
-        let (mentions, data) = (self.mentions, *self);
+        // The URL now, not in the task: see `request_topics`.
+        let (mentions, url) = (self.mentions, self.url(&path));
         spawn_local(async move {
-            let result = match data.url(&path) {
+            let result = match url {
                 Ok(url) => fetch::load_mentions(&url, catalog.count).await,
                 Err(e) => Err(e),
             };

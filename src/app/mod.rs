@@ -57,10 +57,11 @@ pub fn App(
         },
     );
 
-    // Stale topic ids in a shared link are dropped once the corpus is known.
+    // Stale topic ids in a shared link are dropped once the corpus is known (and, through the
+    // viewer, from every state that enters later).
     effect(move || {
         if let Remote::Ready(corpus) = index.get() {
-            viewer.index_ready(&corpus.index);
+            viewer.index_ready(corpus);
         }
     });
 

@@ -1,6 +1,6 @@
 //! The state one viewer shares with its pages: the view state, the options, and navigation.
 
-use crate::core::format::CorpusIndex;
+use crate::core::corpus::Corpus;
 use crate::core::view::options::ViewerOptions;
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
@@ -8,6 +8,7 @@ use crate::web::history::{self, Entry, PopStateListener};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -25,6 +26,10 @@ pub struct Viewer {
     /// Where the viewer's DOM events are dispatched: the `<lede-viewer>` element, or the
     /// `[data-lede]` element itself.
     events: StoredValue<SendWrapper<web_sys::HtmlElement>>,
+    /// The corpus once its index is here (see [`Viewer::index_ready`]): every state that enters
+    /// the viewer from outside (the URL, Back and Forward, the host's attributes) is checked
+    /// against its topics, not only the first.
+    corpus: StoredValue<Option<Arc<Corpus>>>,
 }
 
 /// The viewer of the component being built.
@@ -54,11 +59,16 @@ impl Viewer {
             id_prefix: StoredValue::new(id_prefix),
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
+            corpus: StoredValue::new(None),
         };
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
             let listener = PopStateListener::new(move || {
-                viewer.state.set(history::read_state(&prefix));
+                // Back to an entry written before the index was known may name stale topics.
+                let mut state = history::read_state(&prefix);
+                viewer.drop_unknown_topics(&mut state);
+                viewer.clean_url();
+                viewer.state.set(state);
                 viewer.focus_heading();
             });
             // Removed with the viewer, so an unmounted viewer leaves no listener behind.
@@ -111,7 +121,8 @@ impl Viewer {
 
     /// Shows `state` in place of the current view, as when the host page changes a
     /// `<lede-viewer>`'s attributes: no history entry, no focus move, no event.
-    pub fn replace(&self, state: ViewState) {
+    pub fn replace(&self, mut state: ViewState) {
+        self.drop_unknown_topics(&mut state);
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             history::write_state(&state, &prefix, Entry::Replace);
@@ -156,18 +167,48 @@ impl Viewer {
         })
     }
 
-    /// Called once the index is loaded: drops topic ids from the URL that the corpus does not
-    /// have (a stale link), with a console note, so no invisible selection hides articles.
-    pub fn index_ready(&self, index: &CorpusIndex) {
-        let mut unknown = Vec::new();
-        self.state
-            .update_untracked(|s| unknown = s.filter.retain_known(index));
+    /// Called once the index is loaded: drops topic ids the corpus does not have (a stale
+    /// link) from the view and from the address bar, so no invisible selection hides articles;
+    /// from now on every state entering the viewer is checked the same way.
+    pub fn index_ready(&self, corpus: Arc<Corpus>) {
+        self.corpus.set_value(Some(corpus));
+        let mut state = self.state.get_untracked();
+        if self.drop_unknown_topics(&mut state) {
+            self.state.set(state);
+        }
+        self.clean_url();
+    }
+
+    /// Drops from `state` the topic ids the corpus does not have, with a console note; `true`
+    /// if there were any. Before the index is loaded nothing is known, and nothing is dropped.
+    fn drop_unknown_topics(&self, state: &mut ViewState) -> bool {
+        let unknown = self
+            .corpus
+            .with_value(|c| c.as_ref().map(|c| state.filter.retain_known(&c.index)))
+            .unwrap_or_default();
         if !unknown.is_empty() {
             crate::web::console::warn(&format!(
                 "ignoring topics the corpus does not have: {}",
                 unknown.join(", ")
             ));
-            self.state.notify();
+        }
+        !unknown.is_empty()
+    }
+
+    /// If the address bar names topics the corpus does not have, replaces the entry with one
+    /// without them, so that a reload, a copied link or Back does not bring them back.
+    fn clean_url(&self) {
+        if !self.owns_url() {
+            return;
+        }
+        let prefix = self.options.with_value(|o| o.url_prefix.clone());
+        let mut in_url = history::read_state(&prefix);
+        let dropped = self
+            .corpus
+            .with_value(|c| c.as_ref().map(|c| in_url.filter.retain_known(&c.index)))
+            .is_some_and(|unknown| !unknown.is_empty());
+        if dropped {
+            history::write_state(&in_url, &prefix, Entry::Replace);
         }
     }
 

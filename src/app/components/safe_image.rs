@@ -1,11 +1,13 @@
+use crate::core::view::image_ratio::aspect_ratio;
 use crate::web::console;
 use leptos::prelude::*;
 
 /// An image that keeps its box when it fails to load: no broken-image icon, no layout shift.
 ///
 /// `src` must already be checked and resolved (see [`crate::web::urls::resolve`]). The box takes
-/// its aspect ratio from `width`/`height`, and on failure the picture is hidden and the box shows
-/// a quiet placeholder; what surrounds it (caption, credit) is untouched.
+/// its aspect ratio from `width`/`height`, clamped to 1:4..4:1 ([`aspect_ratio`]; the CSS also
+/// caps its height), and on failure the picture is hidden and the box shows a quiet placeholder;
+/// what surrounds it (caption, credit) is untouched.
 #[component]
 pub fn SafeImage(
     src: String,
@@ -18,11 +20,9 @@ pub fn SafeImage(
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
     // Set through the CSSOM (`style:`), not a style attribute, so that a host page with a strict
-    // Content-Security-Policy (no 'unsafe-inline' styles) still lays the box out.
-    let ratio = match (width, height) {
-        (Some(w), Some(h)) if w > 0 && h > 0 => format!("{w} / {h}"),
-        _ => "3 / 2".to_string(),
-    };
+    // Content-Security-Policy (no 'unsafe-inline' styles) still lays the box out. Clamped: the
+    // corpus's dimensions are untrusted (1 × 4294967295 would be a box millions of pixels tall).
+    let ratio = aspect_ratio(width, height);
     let src_for_log = src.clone();
     // The whole class string rather than `class:lede-image--failed=…`: the same classes, and the
     // viewer's only `class:` toggle no longer links its code (1.2 kB of wasm). A `String`, not a

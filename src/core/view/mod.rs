@@ -1,5 +1,9 @@
-//! The top floor: what the reader is looking at, as a value the URL records ([`state`]), and the
-//! settings a page gives a viewer ([`options`]).
+//! The top floor: what the reader is looking at, as a value the URL records ([`state`]), the
+//! settings a page gives a viewer ([`options`]), and the viewer's rules for showing untrusted
+//! shapes and sizes: an image's box ([`image_ratio`]) and which topics get a toggle
+//! ([`topic_shortlist`]).
 
+pub mod image_ratio;
 pub mod options;
 pub mod state;
+pub mod topic_shortlist;
