@@ -1093,6 +1093,38 @@ fn warnings_of_one_paragraph_are_capped_with_a_count_of_the_rest() {
     );
 }
 
+/// Guards against an article of 100,000 paragraphs with one bad mention each logging 100,000
+/// console lines: the per-paragraph cap alone does not bound that. The article's budget lets
+/// through at most `MAX_ARTICLE_WARNINGS` lines and then one summary that counts the rest.
+#[test]
+fn warnings_of_100k_paragraphs_are_capped_per_article() {
+    use lede::core::format::mentions::{WarningBudget, MAX_ARTICLE_WARNINGS};
+    let one_bad = [lede::core::format::Mention {
+        start: 1,
+        end: 0,
+        entity: String::new(),
+        entity_index: 0,
+    }];
+    let mut budget = WarningBudget::default();
+    let (mut lines, mut found) = (0, 0);
+    for p in 0..100_000 {
+        let (_, warnings) = segments("text", &one_bad, 1, p);
+        for warning in &warnings {
+            found += 1;
+            if budget.admit(warning) {
+                lines += 1;
+            }
+        }
+    }
+    assert_eq!(found, 100_000);
+    assert_eq!(lines, MAX_ARTICLE_WARNINGS);
+    let summary = budget.summary().expect("a summary of the rest");
+    assert!(
+        summary.contains(&format!("{} more", 100_000 - MAX_ARTICLE_WARNINGS)),
+        "{summary}"
+    );
+}
+
 /// Guards against `.` and `..` as article ids climbing out of an `articles/{id}/a.json`
 /// template: the dots of such an id are percent-encoded, so the URL has no dot segment.
 #[test]

@@ -1,6 +1,6 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
-use crate::core::format::mentions::{paragraph_segments, Segment};
+use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
 use crate::core::format::Article;
 use crate::core::text::quote::quoted;
 use crate::core::view::state::{View, ViewState};
@@ -12,12 +12,21 @@ use leptos::prelude::*;
 /// Text goes into text nodes only. A mention that cannot be honoured (bad offsets, unknown
 /// entity) keeps its text, unlinked, and is reported in the console.
 #[component]
-pub fn BodyParagraph(article: std::sync::Arc<Article>, index: usize) -> impl IntoView {
+pub fn BodyParagraph(
+    article: std::sync::Arc<Article>,
+    index: usize,
+    /// The article's console budget, shared by its paragraphs (the page logs the summary); a
+    /// paragraph on its own gets a budget of its own.
+    #[prop(optional)]
+    warnings: std::rc::Rc<std::cell::RefCell<WarningBudget>>,
+) -> impl IntoView {
     let viewer = use_viewer();
     let paragraph = &article.body[index];
-    let (segments, warnings) = paragraph_segments(&article, index, paragraph);
-    for warning in &warnings {
-        console::warn(&format!("article {}: {warning}", quoted(&article.id)));
+    let (segments, found) = paragraph_segments(&article, index, paragraph);
+    for warning in &found {
+        if warnings.borrow_mut().admit(warning) {
+            console::warn(&format!("article {}: {warning}", quoted(&article.id)));
+        }
     }
     let filter = viewer.state.with_untracked(|s| s.filter.clone());
     let pieces = segments

@@ -9,9 +9,12 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::remote::{use_remote, Remote};
 use crate::app::{effect, use_viewer};
 use crate::core::corpus::load_error::LoadError;
+use crate::core::format::mentions::WarningBudget;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
+use crate::core::text::quote::quoted;
 use crate::core::text::url_safety::is_absolute_http;
+use crate::web::console;
 use crate::web::fetch::load_article;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -123,11 +126,18 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
     // Optional parts are erased (`into_any`) here and in the other components, so that every
     // optional child has the one type `Option<AnyView>`: one copy of its render code instead of
     // one per element type, 2.1 kB less wasm in all.
+    let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
     let paragraphs = (0..article.body.len())
         // Erased, so the list is a `Vec<AnyView>` like a paragraph's pieces: one copy of the list
         // code (1.3 kB of wasm).
-        .map(|i| view! { <BodyParagraph article=article.clone() index=i /> }.into_any())
+        .map(|i| {
+            let warnings = warnings.clone();
+            view! { <BodyParagraph article=article.clone() index=i warnings /> }.into_any()
+        })
         .collect_view();
+    if let Some(summary) = warnings.borrow().summary() {
+        console::warn(&format!("article {}: {summary}", quoted(&article.id)));
+    }
     let source = article
         .source_url
         .clone()

@@ -45,6 +45,44 @@ pub enum SpanProblem {
 /// [`SpanProblem::More`]. A file with 100,000 bad mentions must not flood the console.
 pub const MAX_WARNINGS: usize = 10;
 
+/// How many warnings an article reports one by one across all its paragraphs; the rest are
+/// summed up in one line by [`WarningBudget::summary`]. The per-paragraph cap alone would let an
+/// article of 100,000 paragraphs with one bad mention each log 100,000 lines.
+pub const MAX_ARTICLE_WARNINGS: usize = 20;
+
+/// Counts one article's warnings as its paragraphs are rendered, so that the console gets at
+/// most [`MAX_ARTICLE_WARNINGS`] lines one by one and then a single summary.
+#[derive(Debug, Default)]
+pub struct WarningBudget {
+    shown: usize,
+    held_back: usize,
+}
+
+impl WarningBudget {
+    /// Whether `warning` is still shown one by one; it is counted either way.
+    pub fn admit(&mut self, warning: &SpanWarning) -> bool {
+        if self.shown < MAX_ARTICLE_WARNINGS {
+            self.shown += 1;
+            return true;
+        }
+        self.held_back += match warning.problem {
+            SpanProblem::More { count } => count,
+            _ => 1,
+        };
+        false
+    }
+
+    /// The line that stands for every warning not shown, if any was held back.
+    pub fn summary(&self) -> Option<String> {
+        (self.held_back > 0).then(|| {
+            format!(
+                "and {} more mentions that could not be linked (not listed one by one)",
+                self.held_back
+            )
+        })
+    }
+}
+
 /// A mention the viewer could not link, for the console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpanWarning {
