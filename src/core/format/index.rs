@@ -10,7 +10,7 @@ use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
 use crate::core::text::quote::quoted_short;
 
-// { "version": 1, "title": "Lede — default corpus",
+// { "version": 1, "title": "Lede News",
 //   "topics": [{ "id": "middle-east", "label": "Middle East" }],
 //   "entities": [{ "id": "lloyd-austin", "name": "Lloyd Austin", ... }],  or "entity_file": "entities.json",
 //   "articles": [{ "id": "us-troops-remain-in-iraq", ... }],              or "catalog": { ... } }
