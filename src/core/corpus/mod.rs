@@ -5,6 +5,7 @@
 pub mod load_error;
 mod loaded;
 pub mod order;
+mod postings;
 pub mod topic_index;
 pub mod topics;
 
