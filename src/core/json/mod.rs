@@ -2,6 +2,7 @@
 //! path of a position in a text ([`path`]), for serde's errors in the corpus tool. Nothing here
 //! knows the Lede format; the format is built on top ([`crate::core::format`]).
 
+mod fail;
 pub mod path;
 pub mod reader;
 
