@@ -436,7 +436,10 @@ mod tests {
 
     #[test]
     fn named_things_of_a_vendored_tt_item_become_entities() {
-        let text = include_str!("../../../sources/ninjs/examples/tt_text_image_3.json");
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sources/ninjs/examples/tt_text_image_3.json"
+        ));
         let got = import("aurora", text, None).unwrap();
         let named: Vec<(&str, EntityKind)> = got
             .named
