@@ -384,3 +384,77 @@ fn read_paged(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes a small inline corpus: one entity with the given `image` URL and `description`,
+    /// one article whose headline names it (and, if `bad_mention`, an entity it does not list).
+    fn corpus(name: &str, image: &str, description: &str, bad_mention: bool) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("lede-validate-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let entity = serde_json::json!({
+            "id": "erbil", "name": "Erbil", "type": "place",
+            "description": description, "image": { "url": image, "alt": "A map" }
+        });
+        let index = serde_json::json!({
+            "version": 1, "entities": [entity],
+            "articles": [{ "id": "a", "headline": "Erbil and Mosul", "published": "2024-01-01",
+                           "entities": ["erbil"], "url": "a.json" }]
+        });
+        let mut mentions = vec![serde_json::json!({ "start": 0, "end": 5, "entity": "erbil" })];
+        if bad_mention {
+            mentions.push(serde_json::json!({ "start": 10, "end": 15, "entity": "mosul" }));
+        }
+        let article = serde_json::json!({
+            "version": 1, "id": "a", "headline": "Erbil and Mosul", "published": "2024-01-01",
+            "headline_mentions": mentions,
+            "entities": [entity], "body": [{ "text": "Nothing named here.", "mentions": [] }]
+        });
+        std::fs::write(dir.join("index.json"), index.to_string()).unwrap();
+        std::fs::write(dir.join("a.json"), article.to_string()).unwrap();
+        dir
+    }
+
+    #[test]
+    fn entity_pictures_descriptions_and_headline_mentions_are_checked() {
+        let dir = corpus(
+            "bad",
+            "javascript:alert(1)",
+            &"x".repeat(MAX_DESCRIPTION_CHARS + 1),
+            true,
+        );
+        let report = validate(&dir.join("index.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let problems = report.problems.join("\n");
+        assert!(
+            problems.contains("index.json: at entities[0].image.url"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("a.json: at entities[0].image.url"),
+            "{problems}"
+        );
+        assert!(problems.contains("headline: mention 10..15"), "{problems}");
+        assert_eq!(report.problems.len(), 3, "{problems}");
+        // A headline mention counts as mentioning the entity: no "never mentioned" problem.
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+        assert!(report.warnings[0].contains("301 characters"));
+    }
+
+    #[test]
+    fn relative_pictures_and_short_descriptions_pass() {
+        let dir = corpus(
+            "good",
+            "img/erbil.png",
+            "Capital of the Kurdistan Region of Iraq",
+            false,
+        );
+        let report = validate(&dir.join("index.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        assert_eq!(report.mentions, 1);
+    }
+}
