@@ -47,8 +47,10 @@ COMMANDS:
                   topics and entities against the index, mention offsets (code points) in
                   headlines and paragraphs, and URLs (entity pictures too). Exit code 1 if
                   anything is wrong; a description longer than 300 characters is a warning.
-    import-ninjs  Prints the article read from an IPTC ninjs item (no topics; entities from
-                  its people/organisations/places, with mentions left to matching).
+    import-ninjs  Prints the article read from an IPTC ninjs item (topics from its subjects;
+                  entities from its people/organisations/places/events: name, kind, an
+                  http(s) uri as url or a Wikidata id, a description if given; mentions left
+                  to matching).
     import-html   Prints the article read from cleaned article HTML and a metadata JSON
                   (title, byline, excerpt, lang, siteName, publishedTime). When the
                   metadata has no usable publishedTime, give the date with --published.
