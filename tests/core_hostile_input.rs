@@ -1029,6 +1029,8 @@ fn one_letter_name_matched_300k_times_in_one_paragraph() {
         aliases: vec!["a".into(), "a a".into()],
         url: None,
         wikidata: None,
+        description: None,
+        image: None,
     };
     let found = find_mentions(&text, std::slice::from_ref(&entity));
     // The longer alias "a a" takes the pairs.

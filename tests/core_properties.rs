@@ -259,6 +259,8 @@ fn entities() -> impl Strategy<Value = Vec<Entity>> {
                 aliases: aliases.into_iter().map(str::to_string).collect(),
                 url: None,
                 wikidata: None,
+                description: None,
+                image: None,
             })
             .collect()
     })

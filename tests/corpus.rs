@@ -278,6 +278,51 @@ fn corpus_is_varied_enough() {
     );
 }
 
+/// Every entity says in one line who or what it is (written for this corpus, see the
+/// registry's `entities_note`), none has a picture (the corpus has no licensed ones), and the
+/// entity page's computations have something to show on the real corpus.
+#[test]
+fn every_entity_has_a_one_line_description_and_no_picture() {
+    let index = index();
+    for e in &index.entities {
+        let description = e.description.as_deref().unwrap_or_default();
+        let length = description.chars().count();
+        assert!((1..=120).contains(&length), "{}: {length} characters", e.id);
+        assert!(!description.contains('\n'), "{}", e.id);
+        assert!(e.image.is_none(), "{}", e.id);
+    }
+    for a in all_articles() {
+        assert!(
+            a.headline_mentions.is_some(),
+            "{}: headline not matched",
+            a.id
+        );
+        assert!(
+            a.entities.iter().all(|e| e.description.is_some()),
+            "{}",
+            a.id
+        );
+    }
+    // Iraq is named with the United States and Iran; its first mention in the seed article is
+    // in a sentence of its own.
+    use lede::core::corpus::often_with::{often_with, EntityLookup};
+    let lookup = EntityLookup::new(&index.entities);
+    let with_iraq = index
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|e| e == "iraq"));
+    let companions = often_with("iraq", with_iraq, &lookup);
+    assert!(
+        companions.iter().any(|c| c.entity.id == "iran"),
+        "{companions:?}"
+    );
+    let seed = article(&format!("articles/{SEED_ID}.json"));
+    let found = lede::core::corpus::in_context::first_mention_in_context(&seed, "lloyd-austin")
+        .expect("the seed names Lloyd Austin");
+    assert_eq!(found.mention(), "Lloyd Austin");
+    assert!(found.text.chars().count() <= 242, "{}", found.text);
+}
+
 #[test]
 fn every_picture_url_is_safe() {
     let index = index();

@@ -6,8 +6,8 @@
 
 use lede::core::format::catalog::{Catalog, ListingPage, Mentions, Postings};
 use lede::core::format::{
-    Article, ArticleSummary, CorpusIndex, DirectoryEntity, Entity, EntityDirectory, EntitySummary,
-    LeadImage, Mention, Paragraph, Thumbnail, Topic,
+    Article, ArticleSummary, CorpusIndex, DirectoryEntity, Entity, EntityDirectory, EntityImage,
+    EntitySummary, LeadImage, Mention, Paragraph, Thumbnail, Topic,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -39,6 +39,13 @@ const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
         EntitySummary::REQUIRED,
         INDEX,
         "/$defs/entitySummary",
+    ),
+    (
+        "EntityImage",
+        EntityImage::FIELDS,
+        EntityImage::REQUIRED,
+        INDEX,
+        "/$defs/entityImage",
     ),
     (
         "Thumbnail",

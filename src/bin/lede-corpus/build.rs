@@ -1,7 +1,7 @@
 //! `lede-corpus build`: every source in the manifest → `articles/<id>.json` and `index.json`.
 //!
 //! Mentions are computed here with [`find_mentions`] (the same matcher the viewer uses for
-//! paragraphs without mentions) and written explicitly into every
+//! paragraphs without mentions) and written explicitly into the headline and every
 //! paragraph (an empty list where there are none), so the files carry verifiable code-point
 //! offsets and the viewer never has to guess. Only entities actually mentioned are kept, in
 //! the article and in the entity directory (`entities.json`, which the index names in
@@ -273,35 +273,44 @@ fn build_article(
         }
     }
 
-    // Mentions: match every curated entity, keep those found, write offsets explicitly.
+    // Mentions: match every curated entity in the headline and the body, keep those found,
+    // write offsets explicitly.
     let curated = manifest.entities_for(entry);
+    let in_headline = find_mentions(&article.headline, &curated);
     let found: Vec<Vec<Mention>> = article
         .body
         .iter()
         .map(|p| find_mentions(&p.text, &curated))
         .collect();
     let used: Vec<usize> = (0..curated.len())
-        .filter(|i| found.iter().flatten().any(|m| m.entity_index == *i))
+        .filter(|i| {
+            in_headline
+                .iter()
+                .chain(found.iter().flatten())
+                .any(|m| m.entity_index == *i)
+        })
         .collect();
     for (i, e) in curated.iter().enumerate() {
         if !used.contains(&i) {
             warnings.push(format!(
-                "{}: entity {:?} is listed but never matched in the body; dropped",
+                "{}: entity {:?} is listed but never matched in the headline or the body; dropped",
                 entry.id, e.id
             ));
         }
     }
     let new_index = |old: usize| used.iter().position(|u| *u == old).expect("used entity");
+    let renumbered = |mentions: Vec<Mention>| -> Vec<Mention> {
+        mentions
+            .into_iter()
+            .map(|m| Mention {
+                entity_index: new_index(m.entity_index),
+                ..m
+            })
+            .collect()
+    };
+    article.headline_mentions = Some(renumbered(in_headline));
     for (p, mentions) in article.body.iter_mut().zip(found) {
-        p.mentions = Some(
-            mentions
-                .into_iter()
-                .map(|m| Mention {
-                    entity_index: new_index(m.entity_index),
-                    ..m
-                })
-                .collect(),
-        );
+        p.mentions = Some(renumbered(mentions));
     }
     article.entities = used.iter().map(|i| curated[*i].clone()).collect();
 

@@ -44,10 +44,13 @@ COMMANDS:
                   removed. The output is deterministic.
     validate      Reads an index, its entity directory and every article it lists (for a
                   paged corpus, also its listing pages, postings and mentions); checks JSON shape, dates, ids,
-                  topics and entities against the index, mention offsets (code points) and
-                  URLs. Exit code 1 if anything is wrong.
-    import-ninjs  Prints the article read from an IPTC ninjs item (no topics; entities from
-                  its people/organisations/places, with mentions left to matching).
+                  topics and entities against the index, mention offsets (code points) in
+                  headlines and paragraphs, and URLs (entity pictures too). Exit code 1 if
+                  anything is wrong; a description longer than 300 characters is a warning.
+    import-ninjs  Prints the article read from an IPTC ninjs item (topics from its subjects;
+                  entities from its people/organisations/places/events: name, kind, an
+                  http(s) uri as url or a Wikidata id, a description if given; mentions left
+                  to matching).
     import-html   Prints the article read from cleaned article HTML and a metadata JSON
                   (title, byline, excerpt, lang, siteName, publishedTime). When the
                   metadata has no usable publishedTime, give the date with --published.
@@ -114,6 +117,9 @@ fn run(args: &[String]) -> Result<(), String> {
             let opts = Options::parse(rest, &[], 1)?;
             let index = PathBuf::from(&opts.positional[0]);
             let report = validate::validate(&index);
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
             for p in &report.problems {
                 eprintln!("{p}");
             }

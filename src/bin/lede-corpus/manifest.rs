@@ -23,6 +23,10 @@ pub struct Manifest {
     pub topics: Vec<Topic>,
     /// The global entity registry: one id per person, organisation or place across articles.
     pub entities: Vec<EntityDef>,
+    /// How the registry was written (where its descriptions come from); kept in the manifest
+    /// only.
+    #[serde(default, rename = "entities_note")]
+    pub _entities_note: Option<String>,
     pub articles: Vec<SourceEntry>,
 }
 
@@ -41,6 +45,9 @@ pub struct EntityDef {
     pub url: Option<String>,
     #[serde(default)]
     pub wikidata: Option<String>,
+    /// One short line saying who or what the entity is (see the registry's `note`).
+    #[serde(default)]
+    pub description: Option<String>,
     /// Why the entity is curated the way it is (kept in the manifest only).
     #[serde(default, rename = "note")]
     pub _note: Option<String>,
@@ -56,6 +63,8 @@ impl EntityDef {
             aliases: self.aliases.clone(),
             url: self.url.clone(),
             wikidata: self.wikidata.clone(),
+            description: self.description.clone(),
+            image: None,
         }
     }
 }

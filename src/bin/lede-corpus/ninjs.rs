@@ -5,18 +5,20 @@
 //! through [`crate::html`], plain text split at line breaks) or `body_text` / `body_html`;
 //! `by`; `language`; `firstCreated` / `versionCreated`; `copyrightNotice` / `usageTerms` /
 //! `copyrightHolder` for rights; the first `picture` association for the lead picture, with its
-//! `by` / `creditline` credit and rendition sizes. `people` / `organisations` / `places` become
-//! entities only in `import-ninjs` output, with the item's own `uri`s and nothing guessed.
+//! `by` / `creditline` credit and rendition sizes. `people` / `organisations` / `places` /
+//! `events` become entities only in `import-ninjs` output (see [`named_entities`]): a corpus
+//! built from a manifest names its entities in the manifest's registry instead.
 
 use crate::html;
 use lede::core::format::{Article, Entity, EntityKind, LeadImage, Paragraph, Thumbnail};
+use lede::core::text::url_safety::{external_url, wikidata_id};
 use serde_json::Value;
 
 /// What a ninjs item yields besides the article: a smaller rendition for lists.
 pub struct Imported {
     pub article: Article,
     pub thumbnail: Option<Thumbnail>,
-    /// Names from `people` / `organisations` / `places`, for `import-ninjs`.
+    /// Names from `people` / `organisations` / `places` / `events`, for `import-ninjs`.
     pub named: Vec<Entity>,
     pub subjects: Vec<String>,
 }
@@ -93,6 +95,7 @@ pub fn import(id: &str, text: &str, body_role: Option<&str>) -> Result<Imported,
             version: lede::core::format::FORMAT_VERSION,
             id: id.to_string(),
             headline: html::collapse(&headline),
+            headline_mentions: None,
             standfirst: standfirst
                 .map(|s| html::collapse(&s))
                 .filter(|s| !s.is_empty()),
@@ -288,37 +291,65 @@ fn lead_picture(obj: &serde_json::Map<String, Value>) -> (Option<LeadImage>, Opt
     )
 }
 
+/// The lists of things an item names, and the kind each makes: ninjs 2.x and 3.x name them in
+/// the plural, 1.x in the singular.
+const NAMED_LISTS: [(&str, EntityKind); 8] = [
+    ("people", EntityKind::Person),
+    ("person", EntityKind::Person),
+    ("organisations", EntityKind::Organisation),
+    ("organisation", EntityKind::Organisation),
+    ("places", EntityKind::Place),
+    ("place", EntityKind::Place),
+    ("events", EntityKind::Event),
+    ("event", EntityKind::Event),
+];
+
+/// What the item says about the people, organisations, places and events it names, as
+/// entities: the name (or, without one, the `literal`), the kind from the list it is in, the
+/// `uri` as a Wikidata id or an external `url` when it is an http(s) URL, and a `description`
+/// when the item gives one. ninjs 3.1 itself defines no description for these (`name`, `rel`,
+/// `uri`, `literal`, contact details), but feeds add one; its `literal` is "an identifier as a
+/// free-text string" (a code such as `04011000`, or the name again), so it is never shown as a
+/// description. Nothing is guessed: what the item does not say stays empty.
 fn named_entities(obj: &serde_json::Map<String, Value>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
-    for (key, kind) in [
-        ("people", EntityKind::Person),
-        ("organisations", EntityKind::Organisation),
-        ("places", EntityKind::Place),
-    ] {
+    for (key, kind) in NAMED_LISTS {
         let Some(list) = obj.get(key).and_then(Value::as_array) else {
             continue;
         };
         for item in list {
-            let Some(name) = item.get("name").and_then(Value::as_str).map(str::trim) else {
+            let text = |k: &str| {
+                item.get(k)
+                    .and_then(Value::as_str)
+                    .map(html::collapse)
+                    .filter(|s| !s.is_empty())
+            };
+            let Some(name) = text("name").or_else(|| text("literal")) else {
                 continue;
             };
-            let id = slug(name);
+            let id = slug(&name);
             if id.is_empty() || out.iter().any(|e| e.id == id) {
                 continue;
             }
-            let uri = item.get("uri").and_then(Value::as_str).unwrap_or("");
+            let uri = item.get("uri").and_then(Value::as_str).unwrap_or("").trim();
             let wikidata = uri
                 .strip_prefix("http://www.wikidata.org/entity/")
                 .or_else(|| uri.strip_prefix("https://www.wikidata.org/entity/"))
+                .and_then(wikidata_id)
                 .map(str::to_string);
-            let url = (uri.starts_with("https://") && wikidata.is_none()).then(|| uri.to_string());
+            let url = match wikidata {
+                Some(_) => None,
+                None => external_url(uri),
+            };
             out.push(Entity {
                 id,
-                name: name.to_string(),
+                name,
                 kind,
                 aliases: Vec::new(),
                 url,
                 wikidata,
+                description: text("description"),
+                image: None,
             });
         }
     }
@@ -401,5 +432,75 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Atlético de Madrid"), "atletico-de-madrid");
         assert_eq!(slug("  Jonas  Svensson "), "jonas-svensson");
+    }
+
+    #[test]
+    fn named_things_of_a_vendored_tt_item_become_entities() {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/sources/ninjs/examples/tt_text_image_3.json"
+        ));
+        let got = import("aurora", text, None).unwrap();
+        let named: Vec<(&str, EntityKind)> = got
+            .named
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Jonas Svensson", EntityKind::Person),
+                ("Aurora", EntityKind::Organisation),
+                ("Sverige", EntityKind::Place),
+                ("Gotland", EntityKind::Place),
+                ("Finland", EntityKind::Place),
+            ]
+        );
+        // The item gives no uri or description: nothing is made up.
+        assert!(got
+            .named
+            .iter()
+            .all(|e| e.url.is_none() && e.wikidata.is_none() && e.description.is_none()));
+    }
+
+    #[test]
+    fn uris_descriptions_and_literals_of_named_things() {
+        let item = r#"{
+            "headlines": [{"role": "main", "value": "T"}], "body_text": "B",
+            "people": [{"name": "Ada", "uri": "http://people.example/ada",
+                        "description": "  Mathematician,\n writer  "},
+                       {"name": "Bo", "uri": "javascript:alert(1)"},
+                       {"literal": "Cy"}],
+            "organisations": [{"name": "Org", "uri": "https://www.wikidata.org/entity/Q42"},
+                              {"name": "Odd", "uri": "https://www.wikidata.org/entity/X"}],
+            "places": [{"name": "Telemark", "literal": "Telemark"}],
+            "events": [{"name": "Aurora 23", "uri": "urn:event:aurora"}]
+        }"#;
+        let got = import("x", item, None).unwrap();
+        let by_name = |n: &str| got.named.iter().find(|e| e.name == n).unwrap();
+        let ada = by_name("Ada");
+        assert_eq!(ada.url.as_deref(), Some("http://people.example/ada"));
+        assert_eq!(ada.description.as_deref(), Some("Mathematician, writer"));
+        assert_eq!(by_name("Bo").url, None, "only http(s) links");
+        assert_eq!(
+            by_name("Cy").kind,
+            EntityKind::Person,
+            "literal stands in for a name"
+        );
+        assert_eq!(by_name("Org").wikidata.as_deref(), Some("Q42"));
+        assert_eq!(by_name("Org").url, None);
+        let odd = by_name("Odd");
+        assert_eq!(odd.wikidata, None, "not an item id: kept as a link");
+        assert!(odd.url.is_some());
+        assert_eq!(
+            by_name("Telemark").description,
+            None,
+            "a literal is no description"
+        );
+        let event = by_name("Aurora 23");
+        assert_eq!(
+            (event.kind, event.url.as_deref()),
+            (EntityKind::Event, None)
+        );
     }
 }

@@ -52,6 +52,7 @@ pub fn import(id: &str, page: &str, metadata: &str) -> Result<Imported, String> 
         version: FORMAT_VERSION,
         id: id.to_string(),
         headline: clean(&meta.title).ok_or("the metadata has no title")?,
+        headline_mentions: None,
         standfirst: clean(&meta.excerpt),
         byline: clean(&meta.byline),
         published,

@@ -66,6 +66,7 @@ pub fn parse(id: &str, text: &str) -> Result<Article, String> {
         version: FORMAT_VERSION,
         id: id.to_string(),
         headline: headline.to_string(),
+        headline_mentions: None,
         standfirst,
         byline,
         published,

@@ -2,17 +2,23 @@
 //! the viewer does (also its entity directory, and for a paged corpus its listing pages, postings
 //! and mentions), and reports every problem with its file and JSON path.
 
-use lede::core::format::mentions::paragraph_segments;
-use lede::core::format::{Article, CorpusIndex, EntityDirectory};
+use lede::core::format::mentions::{headline_segments, paragraph_segments, Segment};
+use lede::core::format::{
+    Article, CorpusIndex, Entity, EntityDirectory, EntityImage, EntitySummary,
+    MAX_DESCRIPTION_CHARS,
+};
 use lede::core::text::url_safety::{external_url, is_absolute_http, safe_url, wikidata_id};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// What was checked and what is wrong.
+/// What was checked, what is wrong, and what is advice only.
 pub struct Report {
     pub articles_read: usize,
     pub mentions: usize,
     pub problems: Vec<String>,
+    /// Not wrong, but worth a writer's look (a description longer than
+    /// [`MAX_DESCRIPTION_CHARS`]): printed, without failing the check.
+    pub warnings: Vec<String>,
 }
 
 pub fn validate(index_path: &Path) -> Report {
@@ -20,6 +26,7 @@ pub fn validate(index_path: &Path) -> Report {
         articles_read: 0,
         mentions: 0,
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let shown = index_path.display().to_string();
     let text = match std::fs::read_to_string(index_path) {
@@ -43,21 +50,26 @@ pub fn validate(index_path: &Path) -> Report {
     if let Some(catalog) = index.catalog.clone() {
         read_paged(&catalog, base, &mut index, &mut report.problems);
     }
-    if let Some(file) = index.entity_file.clone() {
-        add_directory(&mut index, &base.join(&file), &mut report.problems);
-    }
-    let problems = &mut report.problems;
+    // Where the entities are written: their image URLs resolve against that file.
+    let entity_file = match index.entity_file.clone() {
+        Some(file) => {
+            let path = base.join(&file);
+            add_directory(&mut index, &path, &mut report.problems);
+            path.display().to_string()
+        }
+        None => shown.clone(),
+    };
     let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
     let entities: HashSet<&str> = index.entities.iter().map(|e| e.id.as_str()).collect();
     for (i, e) in index.entities.iter().enumerate() {
-        let at = format!("{shown}: at entities[{i}]");
-        entity_links(&at, e.url.as_deref(), e.wikidata.as_deref(), problems);
+        let at = format!("{entity_file}: at entities[{i}]");
+        check_entity(&at, &e.into(), &mut report.problems, &mut report.warnings);
     }
     for (i, summary) in index.articles.iter().enumerate() {
         let at = |field: &str| format!("{shown}: at articles[{i}]{field}");
         for (j, t) in summary.topics.iter().enumerate() {
             if !topics.contains(t.as_str()) {
-                problems.push(format!(
+                report.problems.push(format!(
                     "{}: topic {t:?} is not in the index's topics",
                     at(&format!(".topics[{j}]"))
                 ));
@@ -65,7 +77,7 @@ pub fn validate(index_path: &Path) -> Report {
         }
         for (j, e) in summary.entities.iter().enumerate() {
             if !entities.contains(e.as_str()) {
-                problems.push(format!(
+                report.problems.push(format!(
                     "{}: entity {e:?} is not among the corpus's entities (the index's or its entity directory's)",
                     at(&format!(".entities[{j}]"))
                 ));
@@ -73,7 +85,7 @@ pub fn validate(index_path: &Path) -> Report {
         }
         if let Some(thumb) = &summary.thumbnail {
             if safe_url(&thumb.url).is_none() {
-                problems.push(format!(
+                report.problems.push(format!(
                     "{}: {:?} is not a safe URL",
                     at(".thumbnail.url"),
                     thumb.url
@@ -81,7 +93,7 @@ pub fn validate(index_path: &Path) -> Report {
             }
         }
         if safe_url(&summary.url).is_none() {
-            problems.push(format!(
+            report.problems.push(format!(
                 "{}: {:?} is not a safe URL",
                 at(".url"),
                 summary.url
@@ -89,7 +101,7 @@ pub fn validate(index_path: &Path) -> Report {
             continue;
         }
         if is_absolute_http(&summary.url) {
-            problems.push(format!(
+            report.problems.push(format!(
                 "{}: {:?} is remote; this tool only checks local files",
                 at(".url"),
                 summary.url
@@ -101,33 +113,85 @@ pub fn validate(index_path: &Path) -> Report {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(format!("{file}: cannot read (from {}): {e}", at(".url")));
+                report
+                    .problems
+                    .push(format!("{file}: cannot read (from {}): {e}", at(".url")));
                 continue;
             }
         };
         let article = match Article::from_json(&text) {
             Ok(a) => a,
             Err(e) => {
-                problems.push(format!("{file}: {e}"));
+                report.problems.push(format!("{file}: {e}"));
                 continue;
             }
         };
         report.articles_read += 1;
-        check_article(
-            &article,
-            summary,
-            &file,
-            &topics,
-            &entities,
-            problems,
-            &mut report.mentions,
-        );
+        check_article(&article, summary, &file, &topics, &entities, &mut report);
     }
     report
 }
 
-/// An entity's links, by the rules the entity view applies (`core::text::url_safety`): what it would
-/// not link is a problem here. `at` names the entity (`file: at entities[3]`).
+/// What [`check_entity`] looks at, the same in an index, a directory and an article.
+struct EntityView<'a> {
+    url: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    description: Option<&'a str>,
+    image: Option<&'a EntityImage>,
+}
+
+impl<'a> From<&'a EntitySummary> for EntityView<'a> {
+    fn from(e: &'a EntitySummary) -> Self {
+        EntityView {
+            url: e.url.as_deref(),
+            wikidata: e.wikidata.as_deref(),
+            description: e.description.as_deref(),
+            image: e.image.as_ref(),
+        }
+    }
+}
+
+impl<'a> From<&'a Entity> for EntityView<'a> {
+    fn from(e: &'a Entity) -> Self {
+        EntityView {
+            url: e.url.as_deref(),
+            wikidata: e.wikidata.as_deref(),
+            description: e.description.as_deref(),
+            image: e.image.as_ref(),
+        }
+    }
+}
+
+/// An entity's links and picture, by the rules the viewer applies (`core::text::url_safety`):
+/// what it would not link or show is a problem here. A description longer than
+/// [`MAX_DESCRIPTION_CHARS`] is a warning: the viewer shows it, but it is no longer one line.
+/// `at` names the entity (`file: at entities[3]`).
+fn check_entity(
+    at: &str,
+    entity: &EntityView,
+    problems: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) {
+    entity_links(at, entity.url, entity.wikidata, problems);
+    if let Some(image) = entity.image {
+        if safe_url(&image.url).is_none() {
+            problems.push(format!(
+                "{at}.image.url: {:?} is not an http(s) or relative URL; the viewer shows no picture",
+                image.url
+            ));
+        }
+    }
+    if let Some(description) = entity.description {
+        let length = description.chars().count();
+        if length > MAX_DESCRIPTION_CHARS {
+            warnings.push(format!(
+                "{at}.description: {length} characters; a description is one short line (at most {MAX_DESCRIPTION_CHARS})"
+            ));
+        }
+    }
+}
+
+/// An entity's external links: what the entity view would not link is a problem.
 fn entity_links(at: &str, url: Option<&str>, wikidata: Option<&str>, problems: &mut Vec<String>) {
     if let Some(url) = url {
         if external_url(url).is_none() {
@@ -167,9 +231,14 @@ fn check_article(
     file: &str,
     topics: &HashSet<&str>,
     entities: &HashSet<&str>,
-    problems: &mut Vec<String>,
-    mention_count: &mut usize,
+    report: &mut Report,
 ) {
+    let Report {
+        problems,
+        warnings,
+        mentions: mention_count,
+        ..
+    } = report;
     if article.id != summary.id {
         problems.push(format!(
             "{file}: at id: {:?} but the index calls it {:?}",
@@ -205,7 +274,7 @@ fn check_article(
             ));
         }
         let at = format!("{file}: at entities[{j}]");
-        entity_links(&at, e.url.as_deref(), e.wikidata.as_deref(), problems);
+        check_entity(&at, &e.into(), problems, warnings);
     }
     if let Some(image) = &article.image {
         if safe_url(&image.url).is_none() {
@@ -222,15 +291,17 @@ fn check_article(
             ));
         }
     }
-    // Entities the paragraphs link to, compared with the index summary's list.
+    // Entities the headline and the paragraphs link to, compared with the index summary's list.
     let mut linked: HashSet<&str> = HashSet::new();
-    for (p, paragraph) in article.body.iter().enumerate() {
-        let (segments, warnings) = paragraph_segments(article, p, paragraph);
-        for w in warnings {
+    let headline = std::iter::once(headline_segments(article));
+    let body = (article.body.iter().enumerate())
+        .map(|(p, paragraph)| paragraph_segments(article, p, paragraph));
+    for (segments, span_warnings) in headline.chain(body) {
+        for w in span_warnings {
             problems.push(format!("{file}: {w}"));
         }
         for s in segments {
-            if let lede::core::format::mentions::Segment::Mention { entity_index, .. } = s {
+            if let Segment::Mention { entity_index, .. } = s {
                 *mention_count += 1;
                 if let Some(e) = article.entities.get(entity_index) {
                     linked.insert(e.id.as_str());
@@ -240,7 +311,7 @@ fn check_article(
     }
     for e in &summary.entities {
         if !linked.contains(e.as_str()) {
-            problems.push(format!("{file}: the index lists entity {e:?} for this article but no paragraph mentions it"));
+            problems.push(format!("{file}: the index lists entity {e:?} for this article but neither the headline nor any paragraph mentions it"));
         }
     }
     for e in &linked {
@@ -311,5 +382,79 @@ fn read_paged(
                 problems.push(format!("{shown}: {e}"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes a small inline corpus: one entity with the given `image` URL and `description`,
+    /// one article whose headline names it (and, if `bad_mention`, an entity it does not list).
+    fn corpus(name: &str, image: &str, description: &str, bad_mention: bool) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("lede-validate-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let entity = serde_json::json!({
+            "id": "erbil", "name": "Erbil", "type": "place",
+            "description": description, "image": { "url": image, "alt": "A map" }
+        });
+        let index = serde_json::json!({
+            "version": 1, "entities": [entity],
+            "articles": [{ "id": "a", "headline": "Erbil and Mosul", "published": "2024-01-01",
+                           "entities": ["erbil"], "url": "a.json" }]
+        });
+        let mut mentions = vec![serde_json::json!({ "start": 0, "end": 5, "entity": "erbil" })];
+        if bad_mention {
+            mentions.push(serde_json::json!({ "start": 10, "end": 15, "entity": "mosul" }));
+        }
+        let article = serde_json::json!({
+            "version": 1, "id": "a", "headline": "Erbil and Mosul", "published": "2024-01-01",
+            "headline_mentions": mentions,
+            "entities": [entity], "body": [{ "text": "Nothing named here.", "mentions": [] }]
+        });
+        std::fs::write(dir.join("index.json"), index.to_string()).unwrap();
+        std::fs::write(dir.join("a.json"), article.to_string()).unwrap();
+        dir
+    }
+
+    #[test]
+    fn entity_pictures_descriptions_and_headline_mentions_are_checked() {
+        let dir = corpus(
+            "bad",
+            "javascript:alert(1)",
+            &"x".repeat(MAX_DESCRIPTION_CHARS + 1),
+            true,
+        );
+        let report = validate(&dir.join("index.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let problems = report.problems.join("\n");
+        assert!(
+            problems.contains("index.json: at entities[0].image.url"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("a.json: at entities[0].image.url"),
+            "{problems}"
+        );
+        assert!(problems.contains("headline: mention 10..15"), "{problems}");
+        assert_eq!(report.problems.len(), 3, "{problems}");
+        // A headline mention counts as mentioning the entity: no "never mentioned" problem.
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+        assert!(report.warnings[0].contains("301 characters"));
+    }
+
+    #[test]
+    fn relative_pictures_and_short_descriptions_pass() {
+        let dir = corpus(
+            "good",
+            "img/erbil.png",
+            "Capital of the Kurdistan Region of Iraq",
+            false,
+        );
+        let report = validate(&dir.join("index.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        assert_eq!(report.mentions, 1);
     }
 }

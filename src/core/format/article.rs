@@ -5,7 +5,8 @@ use crate::core::format::error::FormatError;
 use crate::core::format::shape::{check_date, parse, read_shape, shape, unique_ids};
 use crate::core::format::summary::{ArticleSummary, Thumbnail};
 
-// { "version": 1, "id": "us-troops-remain-in-iraq", "headline": "...", "standfirst": "...",
+// { "version": 1, "id": "us-troops-remain-in-iraq", "headline": "...",
+//   "headline_mentions": [{ "start": 0, "end": 2, "entity": "united-states" }], "standfirst": "...",
 //   "byline": "News Desk", "published": "2023-03-07", "language": "en",
 //   "source_url": "https://publisher.example/original-article", "source_name": "The Cradle",
 //   "rights": "© The Cradle", "topics": ["middle-east"], "image": { ... },
@@ -18,6 +19,9 @@ shape! {
         pub version: u32 = required,
         pub id: String = required,
         pub headline: String = required,
+        /// Mentions in the headline, as in a paragraph: code-point offsets into `headline`.
+        /// When absent (not when empty), found by matching entity names, as for a paragraph.
+        pub headline_mentions: Option<Vec<Mention>> = optional,
         pub standfirst: Option<String> = optional,
         pub byline: Option<String> = optional,
         pub published: String = required,
@@ -113,11 +117,12 @@ impl Article {
                 _ => UNKNOWN_ENTITY,
             }
         };
-        for mention in self
+        let headline = self.headline_mentions.iter_mut().flatten();
+        let body = self
             .body
             .iter_mut()
-            .flat_map(|p| p.mentions.iter_mut().flatten())
-        {
+            .flat_map(|p| p.mentions.iter_mut().flatten());
+        for mention in headline.chain(body) {
             mention.entity_index = index_of(&mention.entity);
         }
     }

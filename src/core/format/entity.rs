@@ -51,7 +51,8 @@ impl FromJson for EntityKind {
 }
 
 // { "id": "lloyd-austin", "name": "Lloyd Austin", "type": "person",
-//   "url": "https://en.wikipedia.org/wiki/Lloyd_Austin", "wikidata": "Q12345" }
+//   "url": "https://en.wikipedia.org/wiki/Lloyd_Austin", "wikidata": "Q12345",
+//   "description": "United States Secretary of Defense (2021–2025)", "image": { ... } }
 shape! {
     /// An entity as the index lists it: enough to show the entity view.
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +62,10 @@ shape! {
         pub kind as "type": EntityKind = default,
         pub url: Option<String> = optional,
         pub wikidata: Option<String> = optional,
+        /// One short line saying who or what the entity is, as plain text (see
+        /// [`MAX_DESCRIPTION_CHARS`]).
+        pub description: Option<String> = optional,
+        pub image: Option<EntityImage> = optional,
     }
 }
 
@@ -80,8 +85,36 @@ shape! {
         pub url: Option<String> = optional,
         /// A Wikidata id such as `Q12345`.
         pub wikidata: Option<String> = optional,
+        /// One short line saying who or what the entity is, as plain text: "United States
+        /// Secretary of Defense (2021–2025)". Written for readers of this corpus, as of the
+        /// articles' time where that matters (see [`MAX_DESCRIPTION_CHARS`]).
+        pub description: Option<String> = optional,
+        /// A picture of the entity (a portrait, a logo, a map).
+        pub image: Option<EntityImage> = optional,
     }
 }
+
+// { "url": "https://media.example/austin.jpg", "alt": "Lloyd Austin in 2021",
+//   "credit": "U.S. Department of Defense" }
+shape! {
+    /// A picture of an entity. Its `url` follows the rules of every other picture: `http:`,
+    /// `https:` or relative, resolved against the file that contains it (the index, the entity
+    /// directory or the article); anything else is dropped.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct EntityImage {
+        pub url: String = required,
+        /// Describes the picture for readers who cannot see it; empty only for decoration.
+        pub alt: String = default,
+        /// Who took or owns the picture.
+        pub credit: Option<String> = optional,
+    }
+}
+
+/// The longest `description` that `lede-corpus validate` accepts without a warning, in code
+/// points. A description is one line under a name, not a biography: 300 code points is about
+/// three lines of the entity page's measure, and more than twice the 120 the default corpus
+/// uses. The viewer reads longer ones; the bound is advice to writers, not a format rule.
+pub const MAX_DESCRIPTION_CHARS: usize = 300;
 
 impl Entity {
     /// What an index or an entity directory says about the entity: all but its aliases.
@@ -92,6 +125,8 @@ impl Entity {
             kind: self.kind,
             url: self.url.clone(),
             wikidata: self.wikidata.clone(),
+            description: self.description.clone(),
+            image: self.image.clone(),
         }
     }
 }

@@ -142,6 +142,8 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             url: None,
             wikidata: None,
+            description: None,
+            image: None,
         }
     }
 

@@ -83,9 +83,14 @@ impl WarningBudget {
     }
 }
 
+/// The [`SpanWarning::paragraph`] of a warning about a mention in the headline, which is not a
+/// paragraph of the body (as [`UNKNOWN_ENTITY`] is no entity's index).
+pub const HEADLINE: usize = usize::MAX;
+
 /// A mention the viewer could not link, for the console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpanWarning {
+    /// The paragraph of the body, or [`HEADLINE`].
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
@@ -94,25 +99,38 @@ pub struct SpanWarning {
 
 impl fmt::Display for SpanWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (p, s, e) = (self.paragraph, self.start, self.end);
+        let (s, e) = (self.start, self.end);
+        let p = Place(self.paragraph);
         match &self.problem {
             SpanProblem::OutOfBounds { length } => write!(
                 f,
-                "body[{p}]: mention {s}..{e} lies outside the paragraph ({length} code points); shown unlinked"
+                "{p}: mention {s}..{e} lies outside the paragraph ({length} code points); shown unlinked"
             ),
-            SpanProblem::Empty => write!(f, "body[{p}]: mention {s}..{e} is empty or reversed; ignored"),
+            SpanProblem::Empty => write!(f, "{p}: mention {s}..{e} is empty or reversed; ignored"),
             SpanProblem::Overlaps => write!(
                 f,
-                "body[{p}]: mention {s}..{e} overlaps an earlier mention; shown unlinked"
+                "{p}: mention {s}..{e} overlaps an earlier mention; shown unlinked"
             ),
             SpanProblem::UnknownEntity => write!(
                 f,
-                "body[{p}]: mention {s}..{e} names an entity the article does not list; shown unlinked"
+                "{p}: mention {s}..{e} names an entity the article does not list; shown unlinked"
             ),
             SpanProblem::More { count } => write!(
                 f,
-                "body[{p}]: and {count} more mentions that could not be linked (not listed one by one)"
+                "{p}: and {count} more mentions that could not be linked (not listed one by one)"
             ),
+        }
+    }
+}
+
+/// Where a warning's mention is, as a JSON path: `body[3]`, or `headline`.
+struct Place(usize);
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            HEADLINE => f.write_str("headline"),
+            p => write!(f, "body[{p}]"),
         }
     }
 }
@@ -207,6 +225,20 @@ pub fn paragraph_segments<'a>(
     }
 }
 
+/// The segments of an article's headline: its `headline_mentions` if it has them, otherwise
+/// the mentions found by matching the article's entity names, as for a paragraph. Warnings
+/// name the [`HEADLINE`].
+pub fn headline_segments(article: &Article) -> (Vec<Segment<'_>>, Vec<SpanWarning>) {
+    let count = article.entities.len();
+    match &article.headline_mentions {
+        Some(explicit) => segments(&article.headline, explicit, count, HEADLINE),
+        None => {
+            let found = find_mentions(&article.headline, &article.entities);
+            segments(&article.headline, &found, count, HEADLINE)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,5 +305,47 @@ mod tests {
         let (pieces, warnings) = segments("", &[m(0, 1, 0)], 1, 0);
         assert!(pieces.is_empty());
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn headline_mentions_resolve_like_the_body_and_warn_as_the_headline() {
+        let text = r#"{"version": 1, "id": "a", "headline": "Iraq and Iran meet",
+            "published": "2024-01-01",
+            "headline_mentions": [{"start": 0, "end": 4, "entity": "iraq"},
+                                  {"start": 9, "end": 13, "entity": "nowhere"}],
+            "entities": [{"id": "iraq", "name": "Iraq"}, {"id": "iran", "name": "Iran"}],
+            "body": []}"#;
+        let article = Article::from_json(text).unwrap();
+        let (pieces, warnings) = headline_segments(&article);
+        assert_eq!(joined(&pieces), "Iraq and Iran meet");
+        assert_eq!(
+            pieces[0],
+            Segment::Mention {
+                text: "Iraq",
+                entity_index: 0
+            }
+        );
+        assert_eq!(warnings.len(), 1, "the unknown entity is shown unlinked");
+        assert_eq!(warnings[0].problem, SpanProblem::UnknownEntity);
+        assert!(warnings[0]
+            .to_string()
+            .starts_with("headline: mention 9..13"));
+    }
+
+    #[test]
+    fn a_headline_without_mentions_is_matched_by_name() {
+        let text = r#"{"version": 1, "id": "a", "headline": "Iraq and Iran meet",
+            "published": "2024-01-01", "entities": [{"id": "iran", "name": "Iran"}],
+            "body": []}"#;
+        let article = Article::from_json(text).unwrap();
+        let (pieces, warnings) = headline_segments(&article);
+        assert!(warnings.is_empty());
+        assert_eq!(
+            pieces[1],
+            Segment::Mention {
+                text: "Iran",
+                entity_index: 0
+            }
+        );
     }
 }

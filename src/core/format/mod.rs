@@ -24,7 +24,7 @@
 //!
 //! - [`error`] has [`FormatError`], [`FORMAT_VERSION`];
 //! - [`shape`] has the declaration macro, how values are read, the rules the files share;
-//! - [`entity`] has [`Entity`], [`EntityKind`], [`EntitySummary`];
+//! - [`entity`] has [`Entity`], [`EntityKind`], [`EntitySummary`], [`EntityImage`];
 //! - [`summary`] has [`ArticleSummary`], [`Thumbnail`], [`Topic`]: what the list needs;
 //! - [`catalog`] has the paged layout of a large corpus;
 //! - [`directory`] has [`EntityDirectory`];
@@ -46,7 +46,7 @@ pub mod summary;
 pub use article::{Article, LeadImage, Mention, Paragraph, UNKNOWN_ENTITY};
 pub use catalog::MAX_CATALOG_ARTICLES;
 pub use directory::{DirectoryEntity, EntityDirectory};
-pub use entity::{Entity, EntityKind, EntitySummary};
+pub use entity::{Entity, EntityImage, EntityKind, EntitySummary, MAX_DESCRIPTION_CHARS};
 pub use error::{from_json, FormatError, FORMAT_VERSION};
 pub use index::CorpusIndex;
 pub use summary::{ArticleSummary, Thumbnail, Topic};

@@ -394,7 +394,16 @@ mod tests {
         assert_eq!(Mention::REQUIRED, 3);
         assert_eq!(
             DirectoryEntity::FIELDS,
-            ["id", "name", "type", "url", "wikidata", "articles"]
+            [
+                "id",
+                "name",
+                "type",
+                "url",
+                "wikidata",
+                "description",
+                "image",
+                "articles"
+            ]
         );
         assert_eq!(DirectoryEntity::REQUIRED, EntitySummary::REQUIRED);
     }

@@ -177,6 +177,8 @@ pub(super) fn registry(seed: u64) -> Vec<Entity> {
             aliases,
             url,
             wikidata,
+            description: None,
+            image: None,
         });
     }
     out
