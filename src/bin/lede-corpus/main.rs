@@ -15,6 +15,7 @@ mod manifest;
 mod ninjs;
 mod paginate;
 mod readability;
+mod search;
 mod seed;
 mod synth;
 mod validate;
@@ -108,6 +109,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 built.entities,
                 out.display()
             );
+            print_search(&built.search);
             Ok(())
         }
         "validate" => {
@@ -187,6 +189,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 done.pages,
                 out.display()
             );
+            print_search(&done.search);
             Ok(())
         }
         "synth" => {
@@ -215,10 +218,19 @@ fn run(args: &[String]) -> Result<(), String> {
                 out.display(),
                 done.index_bytes
             );
+            print_search(&done.search);
             Ok(())
         }
         other => Err(format!("unknown command {other:?}; see lede-corpus --help")),
     }
+}
+
+/// The search index's summary line: its files and their raw sizes.
+fn print_search(s: &search::SearchWritten) {
+    println!(
+        "search index: {} fragments, {} bytes in all (meta {} bytes, term fragments {} bytes)",
+        s.fragments, s.bytes, s.meta_bytes, s.term_bytes
+    );
 }
 
 /// Prints an imported article, after checking that the viewer would read it.
