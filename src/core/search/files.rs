@@ -566,7 +566,7 @@ mod tests {
     fn norm_buckets_cover_short_and_long_fields() {
         assert_eq!(norm_bucket(0), 0);
         assert_eq!(norm_bucket(5), 5);
-        assert_eq!(bucket_length(norm_bucket(12)), 14);
+        assert_eq!(bucket_length(norm_bucket(12)), 15);
         assert!(bucket_length(31) > 7_000);
         assert_eq!(norm_bucket(1_000_000), 31);
         for len in 0..10_000 {

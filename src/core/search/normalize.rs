@@ -230,15 +230,18 @@ fn flush_run(run: &mut Vec<(usize, char)>, position: &mut u32, out: &mut Vec<Tok
             *position = position.saturating_add(1);
         }
         n => {
+            // Bigram i at `base + i`; the next token right after the last bigram.
+            let base = *position;
             for i in 0..n {
                 let (at, c) = run[i];
+                let at_position = base.saturating_add(i.min(n - 2) as u32);
                 if i + 1 < n {
                     let term = fold(&format!("{c}{}", run[i + 1].1));
                     out.push(Token {
                         lower: term.clone(),
                         term,
                         kind: TokenKind::Bigram,
-                        position: *position,
+                        position: at_position,
                         start: at,
                         end: at + 2,
                     });
@@ -248,15 +251,12 @@ fn flush_run(run: &mut Vec<(usize, char)>, position: &mut u32, out: &mut Vec<Tok
                     lower: term.clone(),
                     term,
                     kind: TokenKind::Unigram,
-                    position: *position,
+                    position: at_position,
                     start: at,
                     end: at + 1,
                 });
-                if i + 1 < n {
-                    *position = position.saturating_add(1);
-                }
             }
-            *position = position.saturating_add(1);
+            *position = base.saturating_add((n - 1) as u32);
         }
     }
     run.clear();

@@ -130,7 +130,8 @@ mod tests {
         let paragraphs = [
             "Nothing here.",
             "Austin said nothing. Then, much later and after a great many words about other \
-             things that fill the paragraph well past the length of one snippet, Iraq came up.",
+             things that fill the paragraph well past the length of one snippet, and then some \
+             more words, and more again, so that no window holds both, Iraq came up.",
             "In Baghdad, Lloyd Austin spoke of Iraq’s future.",
         ];
         let s = best_snippet(&paragraphs, &q, Some("en"), 160).unwrap();
