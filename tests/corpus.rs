@@ -353,8 +353,8 @@ fn build_reproduces_the_committed_corpus() {
         rebuilt.retain(|path, _| !path.starts_with("search"));
         let index = rebuilt.get_mut(Path::new("index.json")).unwrap();
         let text = String::from_utf8(index.clone()).unwrap();
-        let line = format!(",\n  \"search\": \"search/meta.json\"");
-        *index = text.replacen(&line, "", 1).into_bytes();
+        let line = ",\n  \"search\": \"search/meta.json\"";
+        *index = text.replacen(line, "", 1).into_bytes();
     }
     let _ = std::fs::remove_dir_all(&out);
     assert_eq!(

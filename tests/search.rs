@@ -372,3 +372,32 @@ fn every_field_is_indexed_and_headline_outranks_body() {
     assert_eq!(r.hits.len(), 1);
     assert_eq!(FIELDS.len(), files.meta.lengths.len());
 }
+
+/// Measures what queries fetch from a built corpus: `LEDE_SEARCH_MEASURE=<corpus dir> cargo
+/// test --release --test search -- --ignored --nocapture measure`. Prints, per query, the files
+/// a browser would fetch (meta first), for the README's figures (gzip them to compare).
+#[test]
+#[ignore]
+fn measure() {
+    let Ok(dir) = std::env::var("LEDE_SEARCH_MEASURE") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let meta = SearchMeta::from_json(&read(&dir.join("search/meta.json"))).unwrap();
+    let queries = std::env::var("LEDE_SEARCH_QUERIES").unwrap_or("government".into());
+    for q in queries.split(',') {
+        let plan = Query::parse(q, &meta.languages).plan(&meta);
+        let mut files = vec!["search/meta.json".to_string()];
+        files.extend(
+            plan.terms
+                .iter()
+                .map(|n| format!("search/{}", meta.fragment_url(*n))),
+        );
+        files.extend(
+            plan.positions
+                .iter()
+                .map(|n| format!("search/{}", meta.positions_url(*n))),
+        );
+        println!("QUERY {q}\t{}", files.join(" "));
+    }
+}

@@ -167,8 +167,7 @@ pub fn tokens(text: &str, first_position: u32) -> Vec<Token> {
         // A segment may mix scripts (`DeepMind新电脑` is cut by UAX #29 at the change, but a
         // katakana run with a Latin letter inside is not): split it into CJK and other parts.
         let mut part_start: Option<(usize, usize)> = None; // (byte in segment, char offset)
-        let mut char_at = last_char;
-        for (i, c) in segment.char_indices() {
+        for (char_at, (i, c)) in (last_char..).zip(segment.char_indices()) {
             if is_cjk(c) {
                 if let Some((b, ch)) = part_start.take() {
                     flush_run(&mut run, &mut position, &mut out);
@@ -178,7 +177,6 @@ pub fn tokens(text: &str, first_position: u32) -> Vec<Token> {
             } else if part_start.is_none() {
                 part_start = Some((i, char_at));
             }
-            char_at += 1;
         }
         if let Some((b, ch)) = part_start {
             flush_run(&mut run, &mut position, &mut out);

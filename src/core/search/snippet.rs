@@ -9,6 +9,9 @@ use rust_stemmers::Stemmer;
 /// A snippet's usual length, in characters.
 pub const SNIPPET_CHARS: usize = 160;
 
+/// A matched token: code-point start and end, and which part of the query it matches.
+type Match = (usize, usize, usize);
+
 /// A window of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
@@ -50,9 +53,10 @@ pub fn best_snippet(
             all
         })
         .collect();
-    let mut best: Option<(usize, usize, usize, Vec<(usize, usize, usize)>)> = None; // (parts, matches, paragraph, matches)
+    // (distinct parts, matches, paragraph, the matches in the window)
+    let mut best: Option<(usize, usize, usize, Vec<Match>)> = None;
     for (i, text) in paragraphs.iter().enumerate() {
-        let mut matches: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, part)
+        let mut matches: Vec<Match> = Vec::new();
         for t in tokens(text, 0) {
             if t.kind == TokenKind::Unigram {
                 continue;
@@ -65,7 +69,7 @@ pub fn best_snippet(
             }
         }
         for (k, &(start, _, _)) in matches.iter().enumerate() {
-            let inside: Vec<(usize, usize, usize)> = matches[k..]
+            let inside: Vec<Match> = matches[k..]
                 .iter()
                 .take_while(|m| m.1 <= start + max_chars)
                 .copied()
