@@ -42,7 +42,8 @@ COMMANDS:
                   <out>/articles/<id>.json (default out: corpus).
                   Source paths in the manifest are relative to --root (default: the current
                   directory, the repository root). Stale article files in <out>/articles are
-                  removed. The output is deterministic.
+                  removed. Also writes the search index, <out>/search/ (README, Search
+                  index). The output is deterministic.
     validate      Reads an index, its entity directory and every article it lists (for a
                   paged corpus, also its listing pages, postings and mentions); checks JSON shape, dates, ids,
                   topics and entities against the index, mention offsets (code points) and
@@ -54,8 +55,8 @@ COMMANDS:
                   metadata has no usable publishedTime, give the date with --published.
     paginate      Writes the paged layout of a large corpus (small index with topic counts and
                   a catalog; listing pages of <page-size> summaries, newest first; topic
-                  postings; entity mentions; the entity directory; the article files) from an
-                  inline corpus.
+                  postings; entity mentions; the entity directory; the article files; the
+                  search index) from an inline corpus.
     synth         Writes a deterministic synthetic corpus of <n> articles for benchmarks
                   (bench/): realistic lengths, 40 skewed topics, 300 entities, 15% non-Latin
                   and 5% right-to-left text, computed mentions. --long adds one article of
