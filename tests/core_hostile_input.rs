@@ -907,6 +907,7 @@ fn index_with_unique_topics(n: usize, listed: bool) -> CorpusIndex {
             .map(|i| summary_carrying(i, vec![format!("t{i}")]))
             .collect(),
         catalog: None,
+        search: None,
     }
 }
 

@@ -644,6 +644,7 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
             })
             .collect(),
         catalog: None,
+        search: None,
     })
 }
 

@@ -9,6 +9,7 @@ use lede::core::format::{
     Article, ArticleSummary, CorpusIndex, DirectoryEntity, Entity, EntityDirectory, EntityImage,
     EntitySummary, LeadImage, Mention, Paragraph, Thumbnail, Topic,
 };
+use lede::core::search::{PositionsFragment, SearchMeta, TermFragment};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -16,6 +17,8 @@ const INDEX: &str = "lede-corpus-index.v1.schema.json";
 const ENTITIES: &str = "lede-entities.v1.schema.json";
 const PAGED: &str = "lede-paged.v1.schema.json";
 const ARTICLE: &str = "lede-article.v1.schema.json";
+const SEARCH_META: &str = "lede-search-meta.v1.schema.json";
+const SEARCH_FRAGMENT: &str = "lede-search-fragment.v1.schema.json";
 
 /// Each declaration: its name, keys and required count, and the schema object it must match.
 const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
@@ -104,6 +107,27 @@ const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
         "/$defs/mentions",
     ),
     ("Article", Article::FIELDS, Article::REQUIRED, ARTICLE, ""),
+    (
+        "SearchMeta",
+        SearchMeta::FIELDS,
+        SearchMeta::REQUIRED,
+        SEARCH_META,
+        "",
+    ),
+    (
+        "TermFragment",
+        TermFragment::FIELDS,
+        TermFragment::REQUIRED,
+        SEARCH_FRAGMENT,
+        "/$defs/termFragment",
+    ),
+    (
+        "PositionsFragment",
+        PositionsFragment::FIELDS,
+        PositionsFragment::REQUIRED,
+        SEARCH_FRAGMENT,
+        "/$defs/positionsFragment",
+    ),
     (
         "LeadImage",
         LeadImage::FIELDS,
@@ -221,7 +245,14 @@ fn every_schema_object_has_a_declaration() {
         }
     }
     let mut missing = Vec::new();
-    for file in [INDEX, ENTITIES, PAGED, ARTICLE] {
+    for file in [
+        INDEX,
+        ENTITIES,
+        PAGED,
+        ARTICLE,
+        SEARCH_META,
+        SEARCH_FRAGMENT,
+    ] {
         let mut found = Vec::new();
         objects(&schema(file), String::new(), &mut found);
         for pointer in found {

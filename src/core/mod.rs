@@ -6,15 +6,19 @@
 //! 2. [`json`]: a strict JSON reader that knows its path, and its error;
 //! 3. [`format`]: the corpus format, the contract with publishers: one file per file kind, the
 //!    mentions inside articles, and the rules `lede-corpus validate` shares;
-//! 4. [`corpus`]: a loaded corpus: the list's order, topic filtering at 100,000 articles, load
+//! 4. [`search`]: full-text search: text normalisation, the search index's files (written at
+//!    publish time, fetched in fragments), query parsing, BM25F ranking, snippets;
+//! 5. [`corpus`]: a loaded corpus: the list's order, topic filtering at 100,000 articles, load
 //!    errors;
-//! 5. [`view`]: what the reader is looking at (the URL's view state) and the viewer's options.
+//! 6. [`view`]: what the reader is looking at (the URL's view state) and the viewer's options.
 
 pub mod text;
 
 pub mod json;
 
 pub mod format;
+
+pub mod search;
 
 pub mod corpus;
 

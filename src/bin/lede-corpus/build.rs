@@ -27,6 +27,7 @@ pub struct Built {
     pub articles: usize,
     pub entities: usize,
     pub warnings: Vec<String>,
+    pub search: crate::search::SearchWritten,
 }
 
 /// Builds the corpus described by `manifest_path` into `out`. Source paths resolve against
@@ -96,6 +97,7 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
             })
             .collect(),
         catalog: None,
+        search: Some(crate::search::META.to_string()),
     };
 
     // Parse back what we are about to write: the tool never writes a file the viewer refuses.
@@ -134,10 +136,12 @@ pub fn build(manifest_path: &Path, root: &Path, out: &Path) -> Result<Built, Str
     for (path, json) in &files {
         std::fs::write(path, json).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     }
+    let search = crate::search::write_search(&index, out, out)?;
     Ok(Built {
         articles: articles.len(),
         entities: directory.entities.len(),
         warnings,
+        search,
     })
 }
 

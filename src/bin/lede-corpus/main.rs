@@ -15,6 +15,7 @@ mod manifest;
 mod ninjs;
 mod paginate;
 mod readability;
+mod search;
 mod seed;
 mod synth;
 mod validate;
@@ -41,7 +42,8 @@ COMMANDS:
                   <out>/articles/<id>.json (default out: corpus).
                   Source paths in the manifest are relative to --root (default: the current
                   directory, the repository root). Stale article files in <out>/articles are
-                  removed. The output is deterministic.
+                  removed. Also writes the search index, <out>/search/ (README, Search
+                  index). The output is deterministic.
     validate      Reads an index, its entity directory and every article it lists (for a
                   paged corpus, also its listing pages, postings and mentions); checks JSON shape, dates, ids,
                   topics and entities against the index, mention offsets (code points) in
@@ -56,8 +58,8 @@ COMMANDS:
                   metadata has no usable publishedTime, give the date with --published.
     paginate      Writes the paged layout of a large corpus (small index with topic counts and
                   a catalog; listing pages of <page-size> summaries, newest first; topic
-                  postings; entity mentions; the entity directory; the article files) from an
-                  inline corpus.
+                  postings; entity mentions; the entity directory; the article files; the
+                  search index) from an inline corpus.
     synth         Writes a deterministic synthetic corpus of <n> articles for benchmarks
                   (bench/): realistic lengths, 40 skewed topics, 300 entities, 15% non-Latin
                   and 5% right-to-left text, computed mentions. --long adds one article of
@@ -111,6 +113,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 built.entities,
                 out.display()
             );
+            print_search(&built.search);
             Ok(())
         }
         "validate" => {
@@ -193,6 +196,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 done.pages,
                 out.display()
             );
+            print_search(&done.search);
             Ok(())
         }
         "synth" => {
@@ -221,10 +225,19 @@ fn run(args: &[String]) -> Result<(), String> {
                 out.display(),
                 done.index_bytes
             );
+            print_search(&done.search);
             Ok(())
         }
         other => Err(format!("unknown command {other:?}; see lede-corpus --help")),
     }
+}
+
+/// The search index's summary line: its files and their raw sizes.
+fn print_search(s: &search::SearchWritten) {
+    println!(
+        "search index: {} fragments, {} bytes in all (meta {} bytes, term fragments {} bytes)",
+        s.fragments, s.bytes, s.meta_bytes, s.term_bytes
+    );
 }
 
 /// Prints an imported article, after checking that the viewer would read it.

@@ -14,6 +14,7 @@ use std::path::Path;
 pub struct Paginated {
     pub articles: usize,
     pub pages: usize,
+    pub search: crate::search::SearchWritten,
 }
 
 /// Reads the inline corpus at `index_path` and writes its paged layout into `out`.
@@ -144,10 +145,14 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     if let Some(title) = &index.title {
         small["title"] = Value::String(title.clone());
     }
+    // The search index: the same newest-first ordinals as the listing pages and postings.
+    let search = crate::search::write_search(&index, source_dir, out)?;
+    small["search"] = Value::String(crate::search::META.into());
     write(&out.join("index.json"), &small)?;
     Ok(Paginated {
         articles: count,
         pages,
+        search,
     })
 }
 

@@ -59,6 +59,13 @@ pub fn validate(index_path: &Path) -> Report {
         }
         None => shown.clone(),
     };
+    if let Some(meta) = &index.search {
+        let count = index
+            .catalog
+            .as_ref()
+            .map_or(index.articles.len(), |c| c.count);
+        crate::search::validate_search(base, meta, count, &mut report.problems);
+    }
     let topics: HashSet<&str> = index.topics.iter().map(|t| t.id.as_str()).collect();
     let entities: HashSet<&str> = index.entities.iter().map(|e| e.id.as_str()).collect();
     for (i, e) in index.entities.iter().enumerate() {

@@ -260,6 +260,7 @@ mod tests {
                 })
                 .collect(),
             catalog: None,
+            search: None,
         }
     }
 

@@ -37,6 +37,8 @@ shape! {
         /// The paged layout of a large corpus, instead of `articles` (see
         /// [`crate::core::format::catalog`]).
         pub catalog: Option<Catalog> = optional,
+        /// The URL of the search index's meta file (`crate::core::search::files`), if any.
+        pub search: Option<String> = optional,
     }
 }
 

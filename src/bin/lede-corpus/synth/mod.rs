@@ -46,6 +46,7 @@ pub struct Synthesized {
     pub articles: usize,
     pub entities: usize,
     pub index_bytes: usize,
+    pub search: crate::search::SearchWritten,
 }
 
 /// The id of the long article (`--long`).
@@ -64,7 +65,7 @@ pub fn synth(options: SynthOptions, out: &Path) -> Result<Synthesized, String> {
     std::fs::create_dir_all(&articles_dir)
         .map_err(|e| format!("{}: cannot create: {e}", articles_dir.display()))?;
     let mut written: BTreeSet<PathBuf> = BTreeSet::new();
-    let index = generate(options, |article| {
+    let mut index = generate(options, |article| {
         let path = articles_dir.join(format!("{}.json", article.id));
         std::fs::write(&path, format!("{}\n", article.to_json()))
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
@@ -80,6 +81,8 @@ pub fn synth(options: SynthOptions, out: &Path) -> Result<Synthesized, String> {
                 .map_err(|e| format!("{}: cannot remove stale file: {e}", path.display()))?;
         }
     }
+    let search = crate::search::write_search(&index, out, out)?;
+    index.search = Some(crate::search::META.to_string());
     let json = format!("{}\n", index.to_json());
     let path = out.join("index.json");
     std::fs::write(&path, &json).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
@@ -87,6 +90,7 @@ pub fn synth(options: SynthOptions, out: &Path) -> Result<Synthesized, String> {
         articles: index.articles.len(),
         entities: index.entities.len(),
         index_bytes: json.len(),
+        search,
     })
 }
 
@@ -145,6 +149,7 @@ pub fn generate(
         entity_file: None,
         articles: summaries,
         catalog: None,
+        search: None,
     })
 }
 
