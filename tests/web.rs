@@ -426,6 +426,14 @@ async fn a_topic_click_selects_once_and_builds_the_cards_once() {
     all(&root, "button.lede-topic")[2].click(); // Sport
     settle(50).await;
     assert_eq!(all(&root, ".lede-card").len(), 1);
-    assert_eq!(work.selections() - selections, 1, "selections for one click");
-    assert_eq!(work.card_lists() - card_lists, 1, "card lists built for one click");
+    assert_eq!(
+        work.selections() - selections,
+        1,
+        "selections for one click"
+    );
+    assert_eq!(
+        work.card_lists() - card_lists,
+        1,
+        "card lists built for one click"
+    );
 }

@@ -6,8 +6,8 @@
 //! 2. [`json`]: a strict JSON reader that knows its path, and its error;
 //! 3. [`format`]: the corpus format, the contract with publishers: one file per file kind, the
 //!    mentions inside articles, and the rules `lede-corpus validate` shares;
-//! 4. [`corpus`]: a loaded corpus: the list's order, topic filtering at 100,000 articles, load
-//!    errors;
+//! 4. [`corpus`]: a loaded corpus and its layout: the list's order, topic filtering at 100,000
+//!    articles, the parts fetched on demand and the rules every load follows, load errors;
 //! 5. [`view`]: what the reader is looking at (the URL's view state) and the viewer's options.
 
 pub mod text;
