@@ -47,8 +47,8 @@ impl CorpusData {
     }
 
     /// Asks the parts for something (`want_…`, `retry_…`), and starts the fetches they answer
-    /// with. When nothing is to be fetched nothing changed, and nobody is notified (every card
-    /// would redraw).
+    /// with. When nothing is to be fetched nothing anyone sees changed (at most a failed page
+    /// nobody shows was forgotten), and nobody is notified: every card would redraw.
     pub fn request(&self, want: impl FnOnce(&mut CorpusParts) -> Vec<Fetch>) {
         let mut fetches = Vec::new();
         self.parts.maybe_update(|parts| {
