@@ -67,6 +67,9 @@ pub fn ListPage() -> impl IntoView {
     });
 
     let work = use_context::<ListWork>();
+    // Reads every part's state: in a paged corpus a listing page that arrives recomputes this
+    // too (under a millisecond at 100,000 articles; the result is equal, so nothing redraws).
+    // A memo of the topics' state alone would avoid it for 0.6 kB gzipped.
     let listing = Memo::new(move |_| {
         ListWork::count_selection(&work);
         let limit = limit();
