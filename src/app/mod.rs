@@ -41,8 +41,9 @@
 //!    are DOM properties go through `prop:` (`prop:disabled`), whose code `prop:checked` already
 //!    links, rather than a reactive boolean attribute (0.9 kB).
 //! 9. **Effects are made with [`effect::effect`]**, which boxes the closure: Leptos' effect code
-//!    once for all of them (0.9 kB, *measured*). Effects are for the world outside the signals (the URL, the
-//!    DOM, the console, the network), never to keep one signal in step with another.
+//!    once for all of them (0.9 kB, *measured*). Effects are for the world outside the signals
+//!    (the URL, the DOM, the console, the network), never to keep one signal in step with
+//!    another.
 //!
 //! What saves less than about 0.3 kB gzipped is not worth code that hides what it does: write
 //! it plainly.
