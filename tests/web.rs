@@ -12,6 +12,7 @@ use lede::app::components::paragraph::BodyParagraph;
 use lede::app::corpus_data::CorpusData;
 use lede::app::pages::entity::EntityPage;
 use lede::app::pages::list::ListPage;
+use lede::app::work::ListWork;
 use lede::app::Viewer;
 use lede::core::corpus::Corpus;
 use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
@@ -408,4 +409,31 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 30);
     assert_eq!(more()[0].text_content().unwrap(), "Show 5 more");
+}
+
+#[wasm_bindgen_test]
+async fn a_topic_click_selects_once_and_builds_the_cards_once() {
+    let work = ListWork::default();
+    let counted = work.clone();
+    let root = mount(move || {
+        provide_context(counted);
+        view! { <ListPage /> }
+    });
+    settle(0).await;
+    assert_eq!(all(&root, ".lede-card").len(), 3);
+    let (selections, card_lists) = (work.selections(), work.card_lists());
+
+    all(&root, "button.lede-topic")[2].click(); // Sport
+    settle(50).await;
+    assert_eq!(all(&root, ".lede-card").len(), 1);
+    assert_eq!(
+        work.selections() - selections,
+        1,
+        "selections for one click"
+    );
+    assert_eq!(
+        work.card_lists() - card_lists,
+        1,
+        "card lists built for one click"
+    );
 }

@@ -1,19 +1,64 @@
 //! The Leptos viewer: [`App`] picks the page for the current [`ViewState`]; pages live in
 //! `pages/`, widgets in `components/`. Everything is client-side rendered.
 //!
-//! Errors are values here, not panics and not `None`: every load yields a [`Remote`] that is
-//! loading, ready, or failed with a [`LoadError`] naming the file, and the failed state renders
-//! an [`ErrorPanel`](components::error_panel::ErrorPanel) with a retry button bound to that load.
-//! There is no `ErrorBoundary`: no page renders a `Result`, so a boundary would only ever catch
-//! nothing, and it costs several kilobytes of wasm (see README, "Size").
+//! Errors are values here, not panics and not `None`: every load is a [`Part`] that is loading,
+//! ready, or failed with a [`LoadError`] naming the file, and the failed state renders an
+//! [`ErrorPanel`](components::error_panel::ErrorPanel) with a retry button bound to that load.
+//!
+//! # Writing views in Lede
+//!
+//! The first view must stay within 150 kB gzipped (README, "Size"), and most of the wasm is
+//! Leptos' generic rendering code, linked once per type it is used with. So the views use few
+//! types, and these rules say how. Each figure is what breaking the rule costs, gzipped: those
+//! marked *measured* were measured on the release build as it is now (`scripts/size`, with one
+//! rule broken at a time); the others are the raw-wasm savings measured when the rule was
+//! adopted, divided by the wasm's compression ratio (about 2.45 : 1, 324 kB raw to 132 kB
+//! gzipped). Together they are over 10 kB of the budget. A component that follows them needs
+//! no comment about size: at most a one-line pointer here.
+//!
+//! 1. **Reactive children are closures written in the view**, `{move || body()}`, never a
+//!    closure variable, `{body}`: with `--cfg erase_components` Leptos wraps a closure written
+//!    there in one shared type per output type, but renders a variable as a type of its own
+//!    (2.1 kB).
+//! 2. **Every reactive child returns an [`AnyView`]**, text too ([`views::text`], or
+//!    `.into_any()` on each branch of a `match`): then one output type's reactive code serves
+//!    them all (reactive text as `String` children: 0.6 kB, *measured*; an `Option` child 1.0
+//!    kB). No `Either`: each branch is `.into_any()`.
+//! 3. **Optional children are `Option<AnyView>`** ([`views::optional`]): one copy of the
+//!    optional-child code instead of one per element type (0.9 kB).
+//! 4. **Lists are `Vec<AnyView>`** ([`views::each`]): the topic toggles, the cards, a
+//!    paragraph's pieces and the loading lines share one copy of the list code (about 1.1 kB for
+//!    each list type avoided).
+//! 5. **No `<Show>`**: a `Memo<bool>` and a closure, `{move || shown.get().then(|| …)}`, which
+//!    also redraws only when the condition flips (1.1 kB for the last one removed).
+//! 6. **No `<For>`**: the lists rebuild their items (a keyed list costs 3.8 kB; README,
+//!    "Benchmarks", says what it would buy). **No `ErrorBoundary`**: no page renders a `Result`,
+//!    so it would catch nothing (4 kB).
+//! 7. **No `class:` toggles**: a reactive `class` with the whole class string (0.6 kB,
+//!    *measured*, for the one toggle the viewer would have).
+//! 8. **Reactive attribute values are `String`s** (`aria-pressed`, `dir`, `class`): one copy of
+//!    the attribute code per value type (0.6 kB for `&str`, 0.3 kB for `bool`). Booleans that
+//!    are DOM properties go through `prop:` (`prop:disabled`), whose code `prop:checked` already
+//!    links, rather than a reactive boolean attribute (0.9 kB).
+//! 9. **Effects are made with [`effect::effect`]**, which boxes the closure: Leptos' effect code
+//!    once for all of them (0.9 kB, *measured*). Effects are for the world outside the signals
+//!    (the URL, the DOM, the console, the network), never to keep one signal in step with
+//!    another.
+//!
+//! What saves less than about 0.3 kB gzipped is not worth code that hides what it does: write
+//! it plainly.
 
 pub mod components;
 pub mod corpus_data;
+pub mod effect;
 pub mod pages;
 pub mod remote;
 pub mod viewer;
+pub mod views;
+pub mod work;
 
 use crate::core::corpus::load_error::LoadError;
+use crate::core::corpus::part::Part;
 use crate::core::corpus::Corpus;
 use crate::core::view::state::View;
 use crate::web::fetch::load_index;
@@ -21,23 +66,13 @@ use crate::web::urls::{document_base, resolve};
 use components::error_panel::ErrorPanel;
 use components::loading::Loading;
 use corpus_data::CorpusData;
+use effect::effect;
 use leptos::prelude::*;
 use pages::article::ArticlePage;
 use pages::entity::EntityPage;
 use pages::list::ListPage;
-use remote::{use_remote, Remote};
+use remote::use_remote;
 pub use viewer::{use_viewer, Viewer};
-
-/// `Effect::new(move |_| f())`, for the viewer's effects (none keeps a value): runs `f`, and again
-/// whenever a signal it read changes. The closure goes behind a `dyn` call so that Leptos' effect
-/// code is linked once for all of them, not once per closure (3 kB of wasm).
-pub fn effect(f: impl Fn() + 'static) {
-    run_effect(Box::new(f));
-}
-
-fn run_effect(f: Box<dyn Fn()>) {
-    Effect::new(move |_| f());
-}
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
@@ -60,7 +95,7 @@ pub fn App(
     // Stale topic ids in a shared link are dropped once the corpus is known (and, through the
     // viewer, from every state that enters later).
     effect(move || {
-        if let Remote::Ready(corpus) = index.get() {
+        if let Part::Ready(corpus) = index.get() {
             viewer.index_ready(corpus);
         }
     });
@@ -71,9 +106,8 @@ pub fn App(
     view! {
         <div class="lede-app">
             {move || match index.get() {
-                Remote::Loading => view! { <Loading label="Loading the articles" /> }.into_any(),
-                Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
-                Remote::Ready(corpus) => {
+                Part::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                Part::Ready(corpus) => {
                     // The pages below read the corpus, and fetch its parts, through this.
                     CorpusData::provide(corpus, viewer.corpus_url());
                     view! {
@@ -86,6 +120,9 @@ pub fn App(
                             }}
                     }
                         .into_any()
+                }
+                Part::NotRequested | Part::Loading(_) => {
+                    view! { <Loading label="Loading the articles" /> }.into_any()
                 }
             }}
         </div>

@@ -1,5 +1,6 @@
 //! The state one viewer shares with its pages: the view state, the options, and navigation.
 
+use crate::core::corpus::topics::TopicFilter;
 use crate::core::corpus::Corpus;
 use crate::core::view::options::ViewerOptions;
 use crate::core::view::state::{View, ViewState};
@@ -131,21 +132,7 @@ impl Viewer {
     }
 
     /// Changes the topic selection in place (no new history entry, focus stays on the toggle).
-    pub fn update_filter(
-        &self,
-        change: impl FnOnce(&mut crate::core::corpus::topics::TopicFilter),
-    ) {
-        let mut change = Some(change);
-        self.change_filter(&mut |filter| {
-            if let Some(change) = change.take() {
-                change(filter);
-            }
-        });
-    }
-
-    /// The work of [`Viewer::update_filter`], behind a `dyn` call: one copy for all its callers
-    /// instead of one inlined into each.
-    fn change_filter(&self, change: &mut dyn FnMut(&mut crate::core::corpus::topics::TopicFilter)) {
+    pub fn update_filter(&self, change: impl FnOnce(&mut TopicFilter)) {
         let before = self.state.with_untracked(|s| s.filter.clone());
         self.state.update(|s| change(&mut s.filter));
         let after = self.state.with_untracked(|s| s.filter.clone());

@@ -8,8 +8,9 @@
 //!    mentions inside articles, and the rules `lede-corpus validate` shares;
 //! 4. [`search`]: full-text search: text normalisation, the search index's files (written at
 //!    publish time, fetched in fragments), query parsing, BM25F ranking, snippets;
-//! 5. [`corpus`]: a loaded corpus: the list's order, topic filtering at 100,000 articles, load
-//!    errors;
+//! 5. [`corpus`]: a loaded corpus and its layout: the list's order, topic filtering at 100,000
+//!    articles, the parts fetched on demand and the rules every load follows, load errors, what
+//!    the entity page computes;
 //! 6. [`view`]: what the reader is looking at (the URL's view state) and the viewer's options.
 
 pub mod text;

@@ -3,6 +3,7 @@ use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
+use crate::app::views::optional;
 use crate::core::format::ArticleSummary;
 use crate::core::text::language::{clean_language_tag, direction};
 use crate::core::view::state::{View, ViewState};
@@ -28,18 +29,16 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             filter: s.filter.clone(),
         })
     });
-    // Optional parts are erased (`into_any`): one `Option<AnyView>` type for all of them (see
-    // `ArticleBody`).
-    let thumbnail = summary.thumbnail.clone().and_then(|t| {
-        let src = resolve(&t.url, &index_url)?;
-        Some(
-            view! {
-                <div class="lede-card__thumb">
-                    <SafeImage src alt=t.alt width=t.width height=t.height />
-                </div>
-            }
-            .into_any(),
-        )
+    let thumbnail = summary
+        .thumbnail
+        .clone()
+        .and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
+    let thumbnail = optional(thumbnail, |(src, t)| {
+        view! {
+            <div class="lede-card__thumb">
+                <SafeImage src alt=t.alt width=t.width height=t.height />
+            </div>
+        }
     });
     let topics: Vec<String> = summary
         .topics
@@ -57,19 +56,17 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                 <h3 class="lede-card__headline">
                     <NavLink to>{summary.headline.clone()}</NavLink>
                 </h3>
-                {summary.standfirst.clone().map(|s| view! { <p class="lede-card__standfirst">{s}</p> }.into_any())}
+                {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
                 <p class="lede-card__meta">
                     <PublishedDate published=summary.published.clone() language=lang.clone() />
-                    {(!topics.is_empty())
-                        .then(|| {
-                            view! {
-                                <span class="lede-card__topics">
-                                    <span class="lede-visually-hidden">"Topics: "</span>
-                                    {topics.join(" · ")}
-                                </span>
-                            }
-                            .into_any()
-                        })}
+                    {optional((!topics.is_empty()).then(|| topics.join(" · ")), |topics| {
+                        view! {
+                            <span class="lede-card__topics">
+                                <span class="lede-visually-hidden">"Topics: "</span>
+                                {topics}
+                            </span>
+                        }
+                    })}
                 </p>
             </div>
             {thumbnail}

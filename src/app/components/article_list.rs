@@ -1,8 +1,11 @@
 use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::corpus_data::use_corpus_data;
-use crate::app::remote::Remote;
-use crate::app::{effect, use_viewer};
+use crate::app::effect::effect;
+use crate::app::use_viewer;
+use crate::app::views::{each, text};
+use crate::app::work::ListWork;
+use crate::core::corpus::part::Part;
 use leptos::prelude::*;
 
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
@@ -23,36 +26,28 @@ pub fn ArticleList(
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
-    effect(move || visible.with(|v| data.request_summaries(v)));
-    // What `<Show when>` does, written out: the memo rebuilds the button only when it appears or
-    // goes, not each time the count changes. This was the viewer's last `<Show>`; without it the
-    // wasm is 2.7 kB smaller.
+    // Fetching is the outside world: an effect (the summaries of the ordinals on screen).
+    effect(move || visible.with(|v| data.request(|parts| parts.want_summaries(v))));
+    // What `<Show when>` does, written out (see "Writing views in Lede", `app/mod.rs`): the
+    // button is rebuilt only when it appears or goes, not each time the count changes.
     let more = Memo::new(move |_| remaining.get() != 0);
+    let work = use_context::<ListWork>();
     let cards = move || {
-        visible
-            .get()
-            .into_iter()
-            .map(|ordinal| {
-                let card = move || match data.summary(ordinal) {
-                    Some(Remote::Ready(summary)) => view! { <ArticleCard summary /> }.into_any(),
-                    Some(Remote::Failed(error)) => {
-                        let retry = Callback::new(move |()| {
-                            visible.with_untracked(|v| data.retry_summaries(v))
-                        });
-                        view! { <ErrorPanel error retry /> }.into_any()
-                    }
-                    _ => view! { <PendingCard /> }.into_any(),
-                };
-                // A closure written in the view, not `{card}`: erased to the `AnyView` closure
-                // type other views share (see ListPage); and the item erased like the topic
-                // toggles, so there is one list type (see TopicFilterBar).
-                view! { <li>{move || card()}</li> }.into_any()
-            })
-            .collect_view()
-            // Erased, and drawn by a closure written in the view: the cards then update through
-            // the reactive `AnyView` code other views share instead of their own (2.5 kB of
-            // wasm). The list type never changes, so every update is still an in-place rebuild.
-            .into_any()
+        ListWork::count_card_list(&work);
+        let card = move |ordinal: usize| {
+            let card = move || match data.read(|parts| parts.summary(ordinal)) {
+                Part::Ready(summary) => view! { <ArticleCard summary /> }.into_any(),
+                Part::Failed(error) => {
+                    let retry = Callback::new(move |()| {
+                        visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
+                    });
+                    view! { <ErrorPanel error retry /> }.into_any()
+                }
+                Part::NotRequested | Part::Loading(_) => view! { <PendingCard /> }.into_any(),
+            };
+            view! { <li>{move || card()}</li> }
+        };
+        each(visible.get(), card).into_any()
     };
     view! {
         <ol class="lede-list">{move || cards()}</ol>
@@ -69,13 +64,11 @@ pub fn ArticleList(
                             viewer.focus_card_link(first_new);
                         }
                     >
-                        {move || format!("Show {} more", remaining.get().min(PAGE_SIZE)).into_any()}
+                        {text(move || format!("Show {} more", remaining.get().min(PAGE_SIZE)))}
                     </button>
                 }
                 .into_any()
             })
-            // Erased like the cards (and the label's text): the reactive `AnyView` code, not a copy
-            // for `Option` (or `String`).
             .into_any()
         }}
     }

@@ -1,4 +1,5 @@
 use crate::app::components::safe_image::SafeImage;
+use crate::app::views::optional;
 use crate::core::format::LeadImage;
 use crate::core::text::quote::quoted;
 use crate::web::urls::resolve;
@@ -13,44 +14,34 @@ pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
         crate::web::console::warn(&format!("image URL refused: {}", quoted(&image.url)));
     }
     let has_text = image.caption.is_some() || image.credit.is_some();
-    // Optional parts are erased (`into_any`): one `Option<AnyView>` type for all of them (see
-    // `ArticleBody`).
     view! {
         <figure class="lede-figure">
-            {src
-                .map(|src| {
-                    view! {
-                        <SafeImage
-                            src
-                            alt=image.alt.clone()
-                            width=image.width
-                            height=image.height
-                            lazy=false
-                        />
-                    }
-                    .into_any()
-                })}
-            {has_text
-                .then(|| {
-                    view! {
-                        <figcaption class="lede-figure__caption">
-                            {image.caption.clone().map(|c| view! { <span>{c}</span> " " }.into_any())}
-                            {image
-                                .credit
-                                .clone()
-                                .map(|credit| {
-                                    view! {
-                                        <span class="lede-figure__credit">
-                                            <span class="lede-figure__credit-label">"Photo: "</span>
-                                            {credit}
-                                        </span>
-                                    }
-                                    .into_any()
-                                })}
-                        </figcaption>
-                    }
-                    .into_any()
-                })}
+            {optional(src, |src| {
+                view! {
+                    <SafeImage
+                        src
+                        alt=image.alt.clone()
+                        width=image.width
+                        height=image.height
+                        lazy=false
+                    />
+                }
+            })}
+            {optional(has_text.then_some(()), |()| {
+                view! {
+                    <figcaption class="lede-figure__caption">
+                        {optional(image.caption.clone(), |c| view! { <span>{c}</span> " " })}
+                        {optional(image.credit.clone(), |credit| {
+                            view! {
+                                <span class="lede-figure__credit">
+                                    <span class="lede-figure__credit-label">"Photo: "</span>
+                                    {credit}
+                                </span>
+                            }
+                        })}
+                    </figcaption>
+                }
+            })}
         </figure>
     }
 }

@@ -1,3 +1,4 @@
+use crate::app::views::each;
 use leptos::prelude::*;
 
 /// A placeholder the size of what is loading, announced politely to screen readers.
@@ -11,11 +12,9 @@ pub fn Loading(
     #[prop(default = 6)]
     lines: usize,
 ) -> impl IntoView {
-    // Each line erased (`into_any`) so that the list has the type a body paragraph's pieces
-    // already have (`Vec<AnyView>`): one copy of the list code instead of two, 2.6 kB less wasm.
-    let placeholder = (0..lines)
-        .map(|_| view! { <span class="lede-loading__line" aria-hidden="true"></span> }.into_any())
-        .collect_view();
+    let placeholder = each(0..lines, |_| {
+        view! { <span class="lede-loading__line" aria-hidden="true"></span> }
+    });
     view! {
         <div class="lede-loading" role="status" aria-live="polite" aria-busy="true">
             <span class="lede-visually-hidden">{label}"…"</span>

@@ -24,9 +24,7 @@ pub fn SafeImage(
     // corpus's dimensions are untrusted (1 × 4294967295 would be a box millions of pixels tall).
     let ratio = aspect_ratio(width, height);
     let src_for_log = src.clone();
-    // The whole class string rather than `class:lede-image--failed=…`: the same classes, and the
-    // viewer's only `class:` toggle no longer links its code (1.2 kB of wasm). A `String`, not a
-    // `&str`, as the other reactive attribute values are: 1.5 kB less again.
+    // The whole class string as a `String`, not a `class:` toggle (see "Writing views in Lede").
     view! {
         <div
             class=move || {

@@ -1,6 +1,7 @@
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::core::corpus::topics::TopicMatch;
+use crate::app::views::{each, optional, text};
+use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::view::topic_shortlist::{most_used, shortlist, SHORTLIST_LEN};
 use leptos::prelude::*;
 
@@ -14,13 +15,14 @@ use leptos::prelude::*;
 /// each of 100,000 topics kept the first view away for 17.8 s.
 #[component]
 pub fn TopicFilterBar(
+    /// The current selection: the list's own memo, not a second one.
+    filter: Memo<TopicFilter>,
     /// For each topic of the index, its count under the current selection (computed with the
     /// list, not twice); `None` while a large corpus's topic data is still loading.
     counts: Memo<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let corpus = use_corpus_data().corpus();
-    let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
     let heading_id = viewer.id("topics-heading");
     let labelled_by = heading_id.clone();
     let mode_name = viewer.id("match");
@@ -59,7 +61,7 @@ pub fn TopicFilterBar(
     };
     let list_id = viewer.id("topic-list");
 
-    // The counts' texts are erased (`into_any`) like every reactive child: see ListPage.
+    // Views written as "Writing views in Lede" (`app/mod.rs`) says.
     let toggle = move |i: usize| {
         let topic = &corpus.index.topics[i];
         let id = topic.id.clone();
@@ -75,40 +77,34 @@ pub fn TopicFilterBar(
                 <button
                     type="button"
                     class="lede-topic"
-                    aria-pressed=move || pressed.get().to_string() // "true" or "false", a `String` like `dir`'s
+                    aria-pressed=move || pressed.get().to_string()
                     aria-describedby=described_by
                     on:click=move |_| viewer.update_filter(|f| f.toggle(&id))
                 >
                     <span class="lede-topic__label">{topic.label.clone()}</span>
                     <span class="lede-topic__count" aria-hidden="true">
-                        {move || count().map_or_else(|| "…".to_string(), |n| n.to_string()).into_any()}
+                        {text(move || count().map_or_else(|| "…".to_string(), |n| n.to_string()))}
                     </span>
                     <span class="lede-visually-hidden" id=count_id aria-hidden="true">
-                        {move || {
-                            let text = match count() {
-                                None => "counting".to_string(),
-                                Some(1) => "1 article".to_string(),
-                                Some(n) => format!("{n} articles"),
-                            };
-                            text.into_any()
-                        }}
+                        {text(move || match count() {
+                            None => "counting".to_string(),
+                            Some(1) => "1 article".to_string(),
+                            Some(n) => format!("{n} articles"),
+                        })}
                     </span>
                 </button>
             </li>
         }
-        // Erased, like the article list's items: every list of views in the viewer is then a
-        // `Vec<AnyView>`, with one copy of the list code (2.6 kB of wasm for these two).
-        .into_any()
     };
     let toggles = move || {
         shown
             .with(|positions| match positions {
-                Some(positions) => positions.iter().map(|&i| toggle(i)).collect_view(),
-                None => (0..topic_total).map(&toggle).collect_view(),
+                Some(positions) => each(positions.iter().copied(), &toggle),
+                None => each(0..topic_total, &toggle),
             })
             .into_any()
     };
-    let show_all = long.then(|| {
+    let show_all = optional(long.then_some(()), |()| {
         view! {
             <button
                 type="button"
@@ -116,17 +112,15 @@ pub fn TopicFilterBar(
                 aria-controls=list_id.clone()
                 on:click=move |_| expanded.update(|e| *e = !*e)
             >
-                {move || {
+                {text(move || {
                     if expanded.get() {
                         format!("Show only the {SHORTLIST_LEN} most used topics")
                     } else {
                         format!("Show all {topic_total} topics")
                     }
-                    .into_any()
-                }}
+                })}
             </button>
         }
-        .into_any()
     });
 
     let mode_radio = move |mode: TopicMatch, label: &'static str| {
@@ -144,9 +138,7 @@ pub fn TopicFilterBar(
         }
     };
 
-    // "Clear topics" is disabled through the `disabled` property, which reflects to the attribute:
-    // the same DOM as `disabled=…`, but with the code `prop:checked` already needs instead of a
-    // reactive boolean attribute's own (2.1 kB of wasm).
+    // "Clear topics" is disabled through the `disabled` property (rule 8 of "Writing views").
     view! {
         <section class="lede-filter" aria-labelledby=labelled_by>
             <h2 class="lede-filter__heading" id=heading_id>

@@ -6,9 +6,12 @@ use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::corpus_data::use_corpus_data;
-use crate::app::remote::{use_remote, Remote};
-use crate::app::{effect, use_viewer};
+use crate::app::effect::effect;
+use crate::app::remote::use_remote;
+use crate::app::use_viewer;
+use crate::app::views::{each, optional, text};
 use crate::core::corpus::load_error::LoadError;
+use crate::core::corpus::part::Part;
 use crate::core::format::mentions::WarningBudget;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
@@ -43,7 +46,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     // What the header shows: the index's summary, or the article once it is here.
     let header = Memo::new(move |_| match (&summary, article.get()) {
         (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
-        (None, Remote::Ready(loaded)) => {
+        (None, Part::Ready(loaded)) => {
             let a = &loaded.0;
             Some((a.headline.clone(), a.standfirst.clone(), a.language.clone()))
         }
@@ -60,23 +63,17 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                 .and_then(|h| h.2.as_deref().and_then(clean_language_tag))
         })
     };
-    // A `String`, like every reactive attribute value here but `lang`'s: one copy of the
-    // attribute update code per value type (with `aria-pressed`, 0.8 kB less wasm).
+    // A `String`, like the other reactive attribute values (see "Writing views in Lede").
     let dir = move || direction(lang().as_deref()).as_attr().to_string();
     let list = viewer.list_state();
     let heading_id = viewer.id("heading");
     let labelled_by = heading_id.clone();
-    // Reactive children below return an `AnyView` (the headline's text and the standfirst's
-    // `Option` are erased too): one copy of Leptos' reactive-child code serves them all, 2.5 kB
-    // less wasm than an extra `Option` copy (see ListPage for the text).
-    //
-    // What `<Show when fallback>` does, written out: the memo redraws the article only when
-    // "missing" itself changes, not on every load state. Without Show's children and fallback
-    // wrappers the wasm is 1.3 kB smaller.
+    // What `<Show when fallback>` does, written out (see "Writing views in Lede", `app/mod.rs`):
+    // the article is redrawn only when "missing" itself changes, not on every load state.
     let missing = Memo::new(move |_| {
         matches!(
             article.get(),
-            Remote::Failed(LoadError::Http { status: 404, .. })
+            Part::Failed(LoadError::Http { status: 404, .. })
         )
     });
 
@@ -93,21 +90,21 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                         <article class="lede-article" lang=lang dir=dir aria-labelledby=labelled_by.clone()>
                             <header class="lede-article__header">
                                 <h1 class="lede-page__title lede-article__headline" id=heading_id.clone() tabindex="-1">
-                                    {move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone())).into_any()}
+                                    {text(move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone())))}
                                 </h1>
                                 {move || {
-                                    header
-                                        .with(|h| h.as_ref().and_then(|h| h.1.clone()))
-                                        .map(|s| view! { <p class="lede-article__standfirst">{s}</p> }.into_any())
-                                        .into_any()
+                                    let standfirst = header.with(|h| h.as_ref().and_then(|h| h.1.clone()));
+                                    optional(standfirst, |s| view! { <p class="lede-article__standfirst">{s}</p> }).into_any()
                                 }}
                             </header>
                             {move || match article.get() {
-                                Remote::Loading => view! { <Loading label="Loading the article" lines=12 /> }.into_any(),
-                                Remote::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
-                                Remote::Ready(loaded) => {
+                                Part::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                                Part::Ready(loaded) => {
                                     let (article, url) = (*loaded).clone();
                                     view! { <ArticleBody article url /> }.into_any()
+                                }
+                                Part::NotRequested | Part::Loading(_) => {
+                                    view! { <Loading label="Loading the article" lines=12 /> }.into_any()
                                 }
                             }}
                         </article>
@@ -123,48 +120,34 @@ pub fn ArticlePage(id: String) -> impl IntoView {
 /// The loaded part of an article: byline, date, picture, paragraphs, source.
 #[component]
 fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
-    // Optional parts are erased (`into_any`) here and in the other components, so that every
-    // optional child has the one type `Option<AnyView>`: one copy of its render code instead of
-    // one per element type, 2.1 kB less wasm in all.
     let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
-    let paragraphs = (0..article.body.len())
-        // Erased, so the list is a `Vec<AnyView>` like a paragraph's pieces: one copy of the list
-        // code (1.3 kB of wasm).
-        .map(|i| {
-            let warnings = warnings.clone();
-            view! { <BodyParagraph article=article.clone() index=i warnings /> }.into_any()
-        })
-        .collect_view();
+    let paragraphs = each(0..article.body.len(), |i| {
+        let warnings = warnings.clone();
+        view! { <BodyParagraph article=article.clone() index=i warnings /> }
+    });
     if let Some(summary) = warnings.borrow().summary() {
         console::warn(&format!("article {}: {summary}", quoted(&article.id)));
     }
-    let source = article
-        .source_url
-        .clone()
-        .filter(|u| is_absolute_http(u))
-        .map(|href| {
-            let name = article.source_name.clone().unwrap_or_else(|| href.clone());
-            view! {
-                <p class="lede-article__source">
-                    "First published by "
-                    <a href=href target="_blank" rel="noopener noreferrer">{name}</a>
-                </p>
-            }
-            .into_any()
-        });
+    let source_url = article.source_url.clone().filter(|u| is_absolute_http(u));
+    let source = optional(source_url, |href| {
+        let name = article.source_name.clone().unwrap_or_else(|| href.clone());
+        view! {
+            <p class="lede-article__source">
+                "First published by "
+                <a href=href target="_blank" rel="noopener noreferrer">{name}</a>
+            </p>
+        }
+    });
     view! {
         <p class="lede-article__meta">
-            {article
-                .byline
-                .clone()
-                .map(|b| view! { <span class="lede-article__byline">{b}</span> }.into_any())}
+            {optional(article.byline.clone(), |b| view! { <span class="lede-article__byline">{b}</span> })}
             <PublishedDate published=article.published.clone() language=article.language.clone() />
         </p>
-        {article.image.clone().map(|image| view! { <LeadImageFigure image article_url=url.clone() /> }.into_any())}
+        {optional(article.image.clone(), |image| view! { <LeadImageFigure image article_url=url.clone() /> })}
         <div class="lede-article__body">{paragraphs}</div>
         <footer class="lede-article__footer">
             {source}
-            {article.rights.clone().map(|r| view! { <p class="lede-article__rights">{r}</p> }.into_any())}
+            {optional(article.rights.clone(), |r| view! { <p class="lede-article__rights">{r}</p> })}
         </footer>
     }
 }

@@ -4,8 +4,10 @@ use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
-use crate::app::remote::Remote;
 use crate::app::use_viewer;
+use crate::app::views::optional;
+use crate::core::corpus::part::Part;
+use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
 use crate::core::text::url_safety::is_absolute_http;
 use leptos::prelude::*;
@@ -17,20 +19,23 @@ pub fn EntityPage(id: String) -> impl IntoView {
     let viewer = use_viewer();
     let data = use_corpus_data();
     // If the directory has to load first, the heading that navigation focuses is not there yet.
-    let waited = !matches!(data.entity(&id), Some(Remote::Ready(_)));
+    let waited = !matches!(data.read(|p| p.entity(&id)), Part::Ready(_));
     // Both at once: a paged corpus's entity directory and the mentions file it lists from.
-    data.request_entities();
-    data.request_mentions();
-    move || match data.entity(&id) {
-        Some(Remote::Ready(Some(entity))) => {
+    data.request(|parts| {
+        let mut fetches = parts.want_directory();
+        fetches.extend(parts.want_mentions());
+        fetches
+    });
+    move || match data.read(|p| p.entity(&id)) {
+        Part::Ready(Some(entity)) => {
             if waited {
                 viewer.focus_heading_if_lost();
             }
             view! { <EntityDetails entity /> }.into_any()
         }
-        Some(Remote::Ready(None)) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
-        Some(Remote::Failed(error)) => {
-            let retry = Callback::new(move |()| data.retry_entities());
+        Part::Ready(None) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
+        Part::Failed(error) => {
+            let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
             view! {
                 <div class="lede-page lede-page--entity">
                     <p class="lede-back">
@@ -41,7 +46,9 @@ pub fn EntityPage(id: String) -> impl IntoView {
             }
             .into_any()
         }
-        _ => view! { <Loading label="Loading the entity" lines=3 /> }.into_any(),
+        Part::NotRequested | Part::Loading(_) => {
+            view! { <Loading label="Loading the entity" lines=3 /> }.into_any()
+        }
     }
 }
 
@@ -59,17 +66,17 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let mentions = {
         let id = entity.id.clone();
-        Memo::new(move |_| data.mentions_of(&id))
+        Memo::new(move |_| data.read(|p| p.mentions_of(&id)))
     };
     let shown = RwSignal::new(PAGE_SIZE);
     let all = Memo::new(move |_| match mentions.get() {
-        Some(Remote::Ready(ordinals)) => ordinals,
+        Part::Ready(ordinals) => ordinals,
         _ => Vec::new(),
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
     let articles = move || match mentions.get() {
-        Some(Remote::Ready(ordinals)) => {
+        Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
                 0 => "No article in this corpus mentions it".to_string(),
                 1 => "Mentioned in 1 article".to_string(),
@@ -85,11 +92,13 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
             }
             .into_any()
         }
-        Some(Remote::Failed(error)) => {
-            let retry = Callback::new(move |()| data.retry_mentions());
+        Part::Failed(error) => {
+            let retry = Callback::new(move |()| data.request(CorpusParts::retry_mentions));
             view! { <ErrorPanel error retry /> }.into_any()
         }
-        _ => view! { <Loading label="Loading the articles that mention it" lines=4 /> }.into_any(),
+        Part::NotRequested | Part::Loading(_) => {
+            view! { <Loading label="Loading the articles that mention it" lines=4 /> }.into_any()
+        }
     };
     let list = viewer.list_state();
     view! {
@@ -103,8 +112,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     {entity.name.clone()}
                 </h1>
                 <ul class="lede-entity__links">
-                    {external
-                        .map(|url| {
+                    {optional(external, |url| {
                             view! {
                                 <li>
                                     <a href=url target="_blank" rel="noopener noreferrer" class="lede-external">
@@ -114,8 +122,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                                 </li>
                             }
                         })}
-                    {wikidata
-                        .map(|q| {
+                    {optional(wikidata, |q| {
                             view! {
                                 <li>
                                     <a
@@ -132,7 +139,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                         })}
                 </ul>
             </header>
-            {articles}
+            {move || articles()}
         </div>
     }
     .into_any()

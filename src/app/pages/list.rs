@@ -3,10 +3,14 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::corpus_data::use_corpus_data;
-use crate::app::remote::Remote;
-use crate::app::{effect, use_viewer};
+use crate::app::effect::effect;
+use crate::app::use_viewer;
+use crate::app::views::text;
+use crate::app::work::ListWork;
 use crate::core::corpus::load_error::LoadError;
-use crate::core::corpus::topics::TopicMatch;
+use crate::core::corpus::part::Part;
+use crate::core::corpus::parts::CorpusParts;
+use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use leptos::prelude::*;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
@@ -41,26 +45,39 @@ pub fn ListPage() -> impl IntoView {
     viewer.set_title(&title);
     let total = corpus.len();
     let totals = corpus.topic_totals();
+    // The one filter memo of the page: the topic bar reads this one too.
     let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
 
-    // Grows with "Show more"; back to one page whenever the selection changes.
-    let shown = RwSignal::new(PAGE_SIZE);
-    effect(move || {
-        filter.track();
-        shown.set(PAGE_SIZE);
-    });
+    // Grows with "Show more". Kept with the filter it was grown for, so that a new selection
+    // starts again from one page without an effect resetting it (which made every topic click
+    // select and build the cards twice). Back on that same filter (a topic toggled on and off
+    // again) the list is as long as the reader left it.
+    let shown = RwSignal::new((filter.get_untracked(), PAGE_SIZE));
+    let limit = move || {
+        shown.with(|(grown_for, n)| filter.with(|f| if f == grown_for { *n } else { PAGE_SIZE }))
+    };
+    let show_more = move || {
+        let more = limit() + PAGE_SIZE;
+        shown.set((filter.get_untracked(), more));
+    };
     // A paged corpus fetches its postings when the reader first filters.
     effect(move || {
-        if !filter.with(|f| f.is_empty()) {
-            data.request_topics();
+        if !filter.with(TopicFilter::is_empty) {
+            data.request(CorpusParts::want_topics);
         }
     });
 
+    let work = use_context::<ListWork>();
+    // Reads every part's state: in a paged corpus a listing page that arrives recomputes this
+    // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
+    // so nothing that reads it runs again). A memo of the topics' state alone would avoid it,
+    // for 0.6 kB gzipped.
     let listing = Memo::new(move |_| {
-        let limit = shown.get();
+        ListWork::count_selection(&work);
+        let limit = limit();
         let everything = filter.with(|f| f.is_empty());
-        match data.topic_index() {
-            Some(Remote::Ready(topics)) => {
+        match data.read(CorpusParts::topic_index) {
+            Part::Ready(topics) => {
                 let result = filter.with(|f| topics.select(f));
                 Some(Listing {
                     count: result.count,
@@ -142,17 +159,20 @@ pub fn ListPage() -> impl IntoView {
         }
     };
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
-    let phase = Memo::new(
-        move |_| match (listing.with(Option::is_some), data.topic_index()) {
-            (false, Some(Remote::Failed(error))) => Phase::Failed(error),
+    let phase = Memo::new(move |_| {
+        match (
+            listing.with(Option::is_some),
+            data.read(CorpusParts::topic_index),
+        ) {
+            (false, Part::Failed(error)) => Phase::Failed(error),
             (false, _) => Phase::Loading,
             (true, _) if count() == 0 => Phase::Empty,
             (true, _) => Phase::Results,
-        },
-    );
+        }
+    });
     let body = move || match phase.get() {
         Phase::Failed(error) => {
-            let retry = Callback::new(move |()| data.retry_topics());
+            let retry = Callback::new(move |()| data.request(CorpusParts::retry_topics));
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Phase::Loading => view! { <Loading label="Loading the topics" /> }.into_any(),
@@ -161,24 +181,20 @@ pub fn ListPage() -> impl IntoView {
             <ArticleList
                 visible
                 remaining=Signal::derive(remaining)
-                on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+                on_more=Callback::new(move |()| show_more())
             />
         }
         .into_any(),
     };
-    // `{move || body()}` rather than `{body}`: Leptos (with `erase_components`) erases a closure
-    // written in the view to one type per output, which other views share, but renders a closure
-    // variable as its own type (with the same change in ArticleList, 5.2 kB less wasm). And every
-    // reactive child of the viewer returns an `AnyView`, text too (`summary().into_any()`), so
-    // that only that one output type's reactive code is linked (2.4 kB less for the text).
+    // Reactive children as "Writing views in Lede" (`app/mod.rs`) says.
     view! {
         <div class="lede-page lede-page--list">
             <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
                 {title}
             </h1>
-            <TopicFilterBar counts />
+            <TopicFilterBar filter counts />
             <p class="lede-results" role="status">
-                {move || summary().into_any()}
+                {text(summary)}
             </p>
             {move || body()}
         </div>

@@ -3,34 +3,50 @@
 use crate::core::corpus::topic_index::TopicIndex;
 use crate::core::format::catalog::Catalog;
 use crate::core::format::{ArticleSummary, CorpusIndex};
+use std::sync::Arc;
+
+/// Where a corpus keeps its article summaries: the one difference between a small corpus and a
+/// large one, decided once here instead of probed (`Option`s of each) wherever it matters.
+#[derive(Debug, Clone)]
+pub enum Layout {
+    /// Every summary is in the index. The filter lookups are built from it at once, and they
+    /// also hold the list's order (ordinal → position in the index's `articles`).
+    Inline(Arc<TopicIndex>),
+    /// The summaries are in listing pages, the topic postings and entity mentions in files of
+    /// their own, each fetched when first needed (see [`crate::core::corpus::parts`]).
+    Paged(Catalog),
+}
 
 /// The index and its lookups, built once when the index arrives and shared by every page.
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub index: CorpusIndex,
-    /// The filter lookups of a corpus listed inline. A paged corpus builds them from its
-    /// postings, which the viewer fetches only when the reader first filters.
-    pub inline_topics: Option<TopicIndex>,
+    pub layout: Layout,
 }
 
 impl Corpus {
     pub fn new(index: CorpusIndex) -> Self {
-        let inline_topics = index.catalog.is_none().then(|| TopicIndex::new(&index));
-        Corpus {
-            index,
-            inline_topics,
-        }
+        let layout = match &index.catalog {
+            Some(catalog) => Layout::Paged(catalog.clone()),
+            None => Layout::Inline(Arc::new(TopicIndex::new(&index))),
+        };
+        Corpus { index, layout }
     }
 
     /// The paged layout, if this corpus uses it.
     pub fn catalog(&self) -> Option<&Catalog> {
-        self.index.catalog.as_ref()
+        match &self.layout {
+            Layout::Paged(catalog) => Some(catalog),
+            Layout::Inline(_) => None,
+        }
     }
 
     /// How many articles the corpus has.
     pub fn len(&self) -> usize {
-        self.catalog()
-            .map_or(self.index.articles.len(), |c| c.count)
+        match &self.layout {
+            Layout::Paged(catalog) => catalog.count,
+            Layout::Inline(_) => self.index.articles.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -40,14 +56,27 @@ impl Corpus {
     /// For each topic of the index, how many articles carry it: the counts of the first view,
     /// before any selection (a paged index states them; an inline one is counted).
     pub fn topic_totals(&self) -> Vec<usize> {
-        match &self.inline_topics {
-            Some(topics) => topics.counts(&topics.select(&Default::default())),
-            None => self
+        match &self.layout {
+            Layout::Inline(topics) => topics.counts(&topics.select(&Default::default())),
+            Layout::Paged(_) => self
                 .index
                 .topics
                 .iter()
                 .map(|t| t.count.unwrap_or(0))
                 .collect(),
+        }
+    }
+
+    /// The relative URL of an article's file: from its summary in an inline corpus, from the
+    /// catalog's template in a paged one (empty for an id an inline index does not list).
+    pub fn article_path(&self, id: &str) -> String {
+        match &self.layout {
+            Layout::Paged(catalog) => catalog.article_url(id),
+            Layout::Inline(_) => self
+                .index
+                .article(id)
+                .map(|a| a.url.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -69,7 +98,9 @@ impl Corpus {
     }
 
     fn inline_ordinals(&self, has: impl Fn(&ArticleSummary) -> bool) -> Option<Vec<usize>> {
-        let topics = self.inline_topics.as_ref()?;
+        let Layout::Inline(topics) = &self.layout else {
+            return None;
+        };
         Some(
             (0..self.index.articles.len())
                 .filter(|&o| {

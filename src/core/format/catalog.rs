@@ -131,24 +131,6 @@ pub fn encode_id(id: &str) -> String {
     }
 }
 
-/// How many listing pages a viewer keeps once it has loaded them. About 60 kB each at 100
-/// summaries a page; without a bound, a reader filtering a 100,000-article corpus topic after
-/// topic would end up holding every page (tens of megabytes).
-pub const MAX_CACHED_PAGES: usize = 24;
-
-/// Bounds a cache of listing pages (`(page, value)`, any order): past [`MAX_CACHED_PAGES`], every
-/// page is dropped that the reader does not see now (`needed`) and that is not `in_flight`. The
-/// pages on screen always stay, however many there are, so the list never loses a card it shows.
-pub fn evict_pages<T>(
-    pages: &mut Vec<(usize, T)>,
-    needed: &[usize],
-    in_flight: impl Fn(&T) -> bool,
-) {
-    if pages.len() > MAX_CACHED_PAGES {
-        pages.retain(|(page, value)| in_flight(value) || needed.contains(page));
-    }
-}
-
 // { "version": 1, "page": 3, "articles": [{ "id": "...", ... }] }
 shape! {
     /// A listing page of a paged corpus.
@@ -467,24 +449,6 @@ mod tests {
             Err(FormatError::Json { path, .. }) => assert_eq!(path, "articles[0].id"),
             other => panic!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn page_cache_is_bounded_but_never_drops_what_is_on_screen_or_loading() {
-        // (page, loading?)
-        let mut pages: Vec<(usize, bool)> = (0..MAX_CACHED_PAGES).map(|p| (p, false)).collect();
-        evict_pages(&mut pages, &[], |&loading| loading);
-        assert_eq!(pages.len(), MAX_CACHED_PAGES, "at the bound nothing goes");
-
-        pages.push((100, true));
-        evict_pages(&mut pages, &[3, 5], |&loading| loading);
-        assert_eq!(pages, [(3, false), (5, false), (100, true)]);
-
-        // More pages on screen than the bound: all of them stay.
-        let mut pages: Vec<(usize, bool)> = (0..40).map(|p| (p, false)).collect();
-        let needed: Vec<usize> = (0..40).collect();
-        evict_pages(&mut pages, &needed, |&loading| loading);
-        assert_eq!(pages.len(), 40);
     }
 
     #[test]

@@ -1,0 +1,30 @@
+//! Small helpers that write a view the way "Writing views in Lede" (in `app/mod.rs`) says, so
+//! that a component calls them instead of repeating the rules.
+
+use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
+
+/// A reactive child as `--cfg erase_components` shares it: one type per output type, and here
+/// the output is always an [`AnyView`].
+pub type ReactiveView = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
+
+/// An optional child, as `Option<AnyView>` whatever the view inside: `optional(byline, |b| view!
+/// { <span>{b}</span> })`.
+pub fn optional<T, V: IntoAny>(value: Option<T>, view: impl FnOnce(T) -> V) -> Option<AnyView> {
+    value.map(|value| view(value).into_any())
+}
+
+/// The items of a list, each erased, so every list is a `Vec<AnyView>`: `each(items, |item|
+/// view! { <li>…</li> })`.
+pub fn each<T, V: IntoAny>(
+    items: impl IntoIterator<Item = T>,
+    view: impl FnMut(T) -> V,
+) -> Vec<AnyView> {
+    items.into_iter().map(view).map(IntoAny::into_any).collect()
+}
+
+/// Text that follows signals: `{text(move || format!("{n} articles"))}`. The same reactive
+/// child, and so the same code, as every `{move || … .into_any()}` of the viewer.
+pub fn text(text: impl Fn() -> String + Send + 'static) -> ReactiveView {
+    Arc::new(Mutex::new(move || text().into_any()))
+}
