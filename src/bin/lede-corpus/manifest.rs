@@ -64,7 +64,7 @@ impl EntityDef {
             url: self.url.clone(),
             wikidata: self.wikidata.clone(),
             description: self.description.clone(),
-            image: None,
+            ..Default::default()
         }
     }
 }

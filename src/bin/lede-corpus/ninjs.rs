@@ -95,19 +95,15 @@ pub fn import(id: &str, text: &str, body_role: Option<&str>) -> Result<Imported,
             version: lede::core::format::FORMAT_VERSION,
             id: id.to_string(),
             headline: html::collapse(&headline),
-            headline_mentions: None,
             standfirst: standfirst
                 .map(|s| html::collapse(&s))
                 .filter(|s| !s.is_empty()),
             byline: get_str("by").map(str::to_string),
             published,
             language: get_str("language").map(str::to_string),
-            source_url: None,
             source_name: get_str("copyrightHolder").map(str::to_string),
             rights,
-            topics: Vec::new(),
             image,
-            entities: Vec::new(),
             body: body
                 .into_iter()
                 .map(|text| Paragraph {
@@ -115,6 +111,7 @@ pub fn import(id: &str, text: &str, body_role: Option<&str>) -> Result<Imported,
                     mentions: None,
                 })
                 .collect(),
+            ..Default::default()
         },
         thumbnail,
         named,
@@ -345,11 +342,10 @@ fn named_entities(obj: &serde_json::Map<String, Value>) -> Vec<Entity> {
                 id,
                 name,
                 kind,
-                aliases: Vec::new(),
                 url,
                 wikidata,
                 description: text("description"),
-                image: None,
+                ..Default::default()
             });
         }
     }

@@ -52,17 +52,12 @@ pub fn import(id: &str, page: &str, metadata: &str) -> Result<Imported, String> 
         version: FORMAT_VERSION,
         id: id.to_string(),
         headline: clean(&meta.title).ok_or("the metadata has no title")?,
-        headline_mentions: None,
         standfirst: clean(&meta.excerpt),
         byline: clean(&meta.byline),
         published,
         language: clean(&meta.lang),
-        source_url: None,
         source_name: clean(&meta.site_name),
-        rights: None,
-        topics: Vec::new(),
         image: extracted.images.first().map(lead_image),
-        entities: Vec::new(),
         body: extracted
             .paragraphs
             .into_iter()
@@ -71,6 +66,7 @@ pub fn import(id: &str, page: &str, metadata: &str) -> Result<Imported, String> 
                 mentions: None,
             })
             .collect(),
+        ..Default::default()
     };
     Ok(Imported {
         article,

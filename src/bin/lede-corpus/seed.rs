@@ -66,15 +66,9 @@ pub fn parse(id: &str, text: &str) -> Result<Article, String> {
         version: FORMAT_VERSION,
         id: id.to_string(),
         headline: headline.to_string(),
-        headline_mentions: None,
         standfirst,
         byline,
         published,
-        language: None,
-        source_url: None,
-        source_name: None,
-        rights: None,
-        topics: Vec::new(),
         image: image_url.map(|url| LeadImage {
             url,
             alt: String::new(),
@@ -83,8 +77,8 @@ pub fn parse(id: &str, text: &str) -> Result<Article, String> {
             width: None,
             height: None,
         }),
-        entities: Vec::new(),
         body,
+        ..Default::default()
     })
 }
 

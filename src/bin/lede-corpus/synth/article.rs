@@ -115,7 +115,6 @@ pub(super) fn article(
         source_url: Some(format!("https://news.example/{id}")),
         id,
         headline,
-        headline_mentions: None,
         standfirst: Some(standfirst),
         byline: Some(format!("{} {}", rng.pick(FIRST), rng.pick(LAST))),
         published,
@@ -126,6 +125,7 @@ pub(super) fn article(
         image,
         entities,
         body,
+        ..Default::default()
     };
     (with_headline_mentions(article), thumbnail, used)
 }
@@ -190,7 +190,6 @@ pub(super) fn long_article(seed: u64, topics: &[Topic], registry: &[Entity]) -> 
         version: FORMAT_VERSION,
         id: LONG_ID.into(),
         headline,
-        headline_mentions: None,
         standfirst: Some(
             "A synthetic long article for benchmarks: 10,000 words and 1,000 mentions of 100 \
              people, organisations, places and events."
@@ -206,6 +205,7 @@ pub(super) fn long_article(seed: u64, topics: &[Topic], registry: &[Entity]) -> 
         image: Some(image),
         entities,
         body,
+        ..Default::default()
     };
     (with_headline_mentions(article), thumbnail, used)
 }

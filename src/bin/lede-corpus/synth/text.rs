@@ -177,8 +177,7 @@ pub(super) fn registry(seed: u64) -> Vec<Entity> {
             aliases,
             url,
             wikidata,
-            description: None,
-            image: None,
+            ..Default::default()
         });
     }
     out
