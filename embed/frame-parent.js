@@ -31,7 +31,12 @@ function isHeightMessage(data) {
 
 /** Sends `frame` (known to be up on `origin`) this page's scheme for it: always, or if it changed. */
 function sendScheme(frame, origin, always) {
-  const colorScheme = getComputedStyle(frame).colorScheme || 'normal';
+  let colorScheme = getComputedStyle(frame).colorScheme || 'normal';
+  // `normal` is the page's <meta name="color-scheme">, if it has one (what light-dark() and the
+  // browser's own colours follow there), else light.
+  if (colorScheme === 'normal') {
+    colorScheme = document.querySelector('meta[name="color-scheme" i]')?.content.trim().toLowerCase() || 'normal';
+  }
   if (!always && sent.get(frame)?.colorScheme === colorScheme) return;
   sent.set(frame, { colorScheme, origin });
   frame.contentWindow?.postMessage({ type: 'lede:color-scheme', colorScheme }, origin);
