@@ -8,8 +8,8 @@
 //   <script type="module" src="https://news.example/lede/frame-parent.js"></script>
 //
 // The scheme: a frame cannot see its parent's styles, so with each height report (the frame is
-// then up, on the origin its src names; a reloaded frame reports again) and whenever the page's own attributes
-// change (a dark-mode switch usually sets a class on <html> or <body>), this sends the iframe
+// then up, on the origin its src names; a reloaded frame reports again) and whenever the
+// attributes of <html> or <body> change (where dark-mode switches live), this sends the iframe
 // element's computed `color-scheme` to that frame's origin as
 // { type: "lede:color-scheme", colorScheme }. embed.html follows it unless `?theme=` says
 // otherwise (README, "Embedding").

@@ -13,8 +13,6 @@
 // computed `color-scheme` as { type: "lede:color-scheme", colorScheme }, accepted only from the
 // parent window and origin that height reports go to. Until then, or without it, light.
 
-import init from './lede.js';
-
 const params = new URLSearchParams(location.search);
 const point = document.querySelector('[data-lede]');
 
@@ -136,8 +134,10 @@ if (refused) {
     const value = params.get(param);
     if (value !== null) point.setAttribute(attribute, value);
   }
-  // The viewer's start-up code mounts every [data-lede] element.
+  // The viewer's start-up code mounts every [data-lede] element. The glue is imported here, not
+  // statically, so that a glue that cannot load is a message in the frame too, not a blank page.
   try {
+    const { default: init } = await import('./lede.js');
     await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
   } catch (error) {
     console.error(`lede: embed.html could not start the viewer: ${error?.message || error}`);
