@@ -96,11 +96,11 @@ class LedeViewer extends HTMLElement {
   /** The viewer cannot start: the children stay; an element without any says so itself. */
   #showFailure() {
     const shown = [...this.childNodes].some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent.trim());
-    if (shown || this.shadowRoot.querySelector('.lede-fallback__note')) return;
+    if (shown || !this.#fallback.parentNode) return;
     const note = document.createElement('p');
     note.className = 'lede-fallback__note';
     note.textContent = 'The news cannot be shown here.';
-    this.#fallback.after(note);
+    this.#fallback.replaceWith(note); // the slot has nothing to show (at most white space)
   }
 }
 
