@@ -7,8 +7,11 @@
 // looks like the publisher's own news, so anyone able to link to it could otherwise make it show
 // their articles (content spoofing). Allowed are corpora on this page's origin and those the
 // publisher lists in `data-allow-corpus` on the [data-lede] element (README, "Embedding").
-
-import init from './lede.js';
+//
+// The scheme: `?theme=light|dark` forces it. Otherwise (`auto`, the default) the frame takes the
+// parent page's scheme, which it cannot see itself: frame-parent.js sends the iframe element's
+// computed `color-scheme` as { type: "lede:color-scheme", colorScheme }, accepted only from the
+// parent window and origin that height reports go to. Until then, or without it, light.
 
 const params = new URLSearchParams(location.search);
 const point = document.querySelector('[data-lede]');
@@ -43,27 +46,66 @@ function refusal(url) {
   return 'only this site\u2019s corpora, and those its publisher lists in data-allow-corpus, may be shown here';
 }
 
-/** Puts the refusal where the viewer would have been: a message, not a blank frame. */
-function showRefusal(src, reason) {
-  console.error(`lede: embed.html refuses the corpus "${src}": ${reason} (README, "Embedding")`);
+/** Puts a problem where the viewer would have been: a message, not a blank frame. */
+function showProblem(heading, detailText, advice) {
   const panel = document.createElement('div');
   panel.className = 'lede-error';
   panel.setAttribute('role', 'alert');
   const title = document.createElement('h2');
   title.className = 'lede-error__title';
-  title.textContent = 'These articles cannot be shown here';
+  title.textContent = heading;
   const detail = document.createElement('p');
   detail.className = 'lede-error__detail';
   const code = document.createElement('code');
-  code.textContent = src; // text, never markup: the URL is the requester's
+  code.textContent = detailText; // text, never markup: it may be the requester's
   detail.append(code);
-  const advice = document.createElement('p');
-  advice.textContent = `This news frame refused the corpus above: ${reason}.`;
-  panel.append(title, detail, advice);
+  const more = document.createElement('p');
+  more.textContent = advice;
+  panel.append(title, detail, more);
   const app = document.createElement('div');
   app.className = 'lede-app';
   app.append(panel);
   point.replaceChildren(app);
+}
+
+function showRefusal(src, reason) {
+  console.error(`lede: embed.html refuses the corpus "${src}": ${reason} (README, "Embedding")`);
+  showProblem('These articles cannot be shown here', src, `This news frame refused the corpus above: ${reason}.`);
+}
+
+function parentOrigin() {
+  for (const candidate of [params.get('parent'), document.referrer]) {
+    try {
+      const origin = new URL(candidate).origin;
+      if (origin.startsWith('http')) return origin;
+    } catch {
+      // not a URL: try the next source
+    }
+  }
+  return null;
+}
+
+const target = window.parent !== window ? parentOrigin() : null;
+
+/** `data-theme` for a `color-scheme` value: both schemes → the reader's setting. */
+function themeFor(colorScheme) {
+  const schemes = colorScheme.split(/\s+/);
+  if (schemes.includes('dark')) return schemes.includes('light') ? 'auto' : 'dark';
+  return 'light';
+}
+
+const theme = (params.get('theme') || 'auto').trim().toLowerCase();
+if (theme === 'light' || theme === 'dark') {
+  point.setAttribute('data-theme', theme);
+} else if (target) {
+  // Registered before anything loads, so that the scheme is there as early as it can be.
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || event.origin !== target) return;
+    if (data === null || typeof data !== 'object' || data.type !== 'lede:color-scheme') return;
+    if (typeof data.colorScheme !== 'string' || data.colorScheme.length > 100 || Object.keys(data).length !== 2) return;
+    point.setAttribute('data-theme', themeFor(data.colorScheme));
+  });
 }
 
 const src = (params.get('src') || '').trim();
@@ -92,23 +134,21 @@ if (refused) {
     const value = params.get(param);
     if (value !== null) point.setAttribute(attribute, value);
   }
-  // The viewer's start-up code mounts every [data-lede] element.
-  await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
-}
-
-function parentOrigin() {
-  for (const candidate of [params.get('parent'), document.referrer]) {
-    try {
-      const origin = new URL(candidate).origin;
-      if (origin.startsWith('http')) return origin;
-    } catch {
-      // not a URL: try the next source
-    }
+  // The viewer's start-up code mounts every [data-lede] element. The glue is imported here, not
+  // statically, so that a glue that cannot load is a message in the frame too, not a blank page.
+  try {
+    const { default: init } = await import('./lede.js');
+    await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
+  } catch (error) {
+    console.error(`lede: embed.html could not start the viewer: ${error?.message || error}`);
+    showProblem(
+      'The news cannot be shown here',
+      String(error?.message || error),
+      'The viewer did not start in this frame. Reloading the page may help.',
+    );
   }
-  return null;
 }
 
-const target = window.parent !== window ? parentOrigin() : null;
 if (target) {
   let last = -1;
   const report = () => {

@@ -188,7 +188,8 @@ test("the host's styles stay as they were, and the host's CSS does not break the
 });
 
 test('theming: custom properties from the host win; theme="light"/"dark"/absent pick the scheme', { timeout: 90_000 }, async () => {
-  // The page prefers dark, so a viewer without `theme` is dark too.
+  // The reader prefers dark, but the page declares no colour scheme, so a viewer without `theme`
+  // is light like the page (embed-fit.test.mjs has the other host schemes).
   const { context, page, problems } = await openHost({ colorScheme: 'dark' });
   try {
     const background = (viewer) => shadowStyle(page, viewer, '.lede', ['background-color']).then((s) => s['background-color']);
@@ -216,11 +217,15 @@ test('theming: custom properties from the host win; theme="light"/"dark"/absent 
     });
     assert.equal(await background('#v1'), light);
     assert.equal(await background('#v2'), dark);
-    // No theme (or "auto"): the page's preference, dark here.
+    // No theme (or "auto"): the page's scheme, light here (it declares none).
     await page.evaluate(() => {
       document.querySelector('#v1').removeAttribute('theme');
       document.querySelector('#v2').setAttribute('theme', 'auto');
     });
+    assert.equal(await background('#v1'), light);
+    assert.equal(await background('#v2'), light);
+    // A page that declares `color-scheme: light dark` lets the reader's setting (dark) choose.
+    await page.evaluate(() => (document.documentElement.style.colorScheme = 'light dark'));
     assert.equal(await background('#v1'), dark);
     assert.equal(await background('#v2'), dark);
     assert.deepEqual(problems, []);
