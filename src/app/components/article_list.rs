@@ -23,6 +23,10 @@ pub fn ArticleList(
     remaining: Signal<usize>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Callback<()>,
+    /// Something to show under a card, given its position in the list and its ordinal (the
+    /// entity page's sentence of the mention).
+    #[prop(optional)]
+    note: Option<Callback<(usize, usize), AnyView>>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -34,7 +38,7 @@ pub fn ArticleList(
     let work = use_context::<ListWork>();
     let cards = move || {
         ListWork::count_card_list(&work);
-        let card = move |ordinal: usize| {
+        let card = move |(position, ordinal): (usize, usize)| {
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
                 Part::Ready(summary) => view! { <ArticleCard summary /> }.into_any(),
                 Part::Failed(error) => {
@@ -45,9 +49,10 @@ pub fn ArticleList(
                 }
                 Part::NotRequested | Part::Loading(_) => view! { <PendingCard /> }.into_any(),
             };
-            view! { <li>{move || card()}</li> }
+            let note = note.map(|note| note.run((position, ordinal)));
+            view! { <li>{move || card()}{note}</li> }
         };
-        each(visible.get(), card).into_any()
+        each(visible.get().into_iter().enumerate(), card).into_any()
     };
     view! {
         <ol class="lede-list">{move || cards()}</ol>

@@ -1,4 +1,5 @@
 use crate::app::components::error_panel::ErrorPanel;
+use crate::app::components::in_this_article::InThisArticle;
 use crate::app::components::lead_image::LeadImageFigure;
 use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
@@ -12,7 +13,8 @@ use crate::app::use_viewer;
 use crate::app::views::{each, optional, text};
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
-use crate::core::format::mentions::WarningBudget;
+use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
+use crate::core::view::mention_links::linked_mentions;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
 use crate::core::text::quote::quoted;
@@ -120,11 +122,28 @@ pub fn ArticlePage(id: String) -> impl IntoView {
 /// The loaded part of an article: byline, date, picture, paragraphs, source.
 #[component]
 fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
+    let viewer = use_viewer();
     let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
+    // Which mentions are links: the entity indices of each paragraph's mentions, in order.
+    let mentions: Vec<Vec<usize>> = (article.body.iter().enumerate())
+        .map(|(i, p)| {
+            let (segments, _) = paragraph_segments(&article, i, p);
+            (segments.iter())
+                .filter_map(|s| match s {
+                    Segment::Mention { entity_index, .. } => Some(*entity_index),
+                    Segment::Text(_) => None,
+                })
+                .collect()
+        })
+        .collect();
+    let links = linked_mentions(&mentions, article.entities.len(), viewer.mention_links());
+    let mut links = links.into_iter();
     let paragraphs = each(0..article.body.len(), |i| {
         let warnings = warnings.clone();
-        view! { <BodyParagraph article=article.clone() index=i warnings /> }
+        let linked = links.next().unwrap_or_default();
+        view! { <BodyParagraph article=article.clone() index=i warnings linked /> }
     });
+    let entities = (!article.entities.is_empty()).then(|| article.clone());
     if let Some(summary) = warnings.borrow().summary() {
         console::warn(&format!("article {}: {summary}", quoted(&article.id)));
     }
@@ -139,6 +158,7 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         }
     });
     view! {
+        {optional(entities, |article| view! { <InThisArticle article /> })}
         <p class="lede-article__meta">
             {optional(article.byline.clone(), |b| view! { <span class="lede-article__byline">{b}</span> })}
             <PublishedDate published=article.published.clone() language=article.language.clone() />

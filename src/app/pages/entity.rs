@@ -10,7 +10,19 @@ use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
 use crate::core::text::url_safety::is_absolute_http;
+use crate::app::remote::use_remote;
+use crate::app::views::each;
+use crate::core::corpus::in_context::first_mention_in_context;
+use crate::core::corpus::load_error::LoadError;
+use crate::core::view::state::{View, ViewState};
+use crate::web::fetch::load_article;
 use leptos::prelude::*;
+
+/// How many of the listed articles show the sentence of the mention (each one fetch).
+const SENTENCES: usize = 10;
+
+/// How many entities "Often with" names.
+const OFTEN_WITH: usize = 5;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it. Fetches the corpus's entity directory first if the index has one.
@@ -75,6 +87,31 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
+    // The sentence of the mention, under each of the first few cards: each needs the article's
+    // own file, so only these are fetched.
+    let note = {
+        let id = entity.id.clone();
+        Callback::new(move |(position, ordinal): (usize, usize)| {
+            let entity = id.clone();
+            (position < SENTENCES)
+                .then(|| view! { <MentionSentence ordinal entity /> })
+                .into_any()
+        })
+    };
+    let companions = data.read(|p| p.often_with(&entity.id, OFTEN_WITH));
+    let filter = viewer.state.with_untracked(|s| s.filter.clone());
+    let often_with = (!companions.is_empty()).then(|| {
+        let last = companions.len() - 1;
+        each(companions.into_iter().enumerate(), |(i, (other, count))| {
+            let to = ViewState {
+                view: View::Entity(other.id.clone()),
+                filter: filter.clone(),
+            };
+            let class = format!("lede-chip lede-mention--{}", other.kind.name());
+            let sep = if i < last { ", " } else { "" };
+            view! { <NavLink to class>{other.name}</NavLink>{format!(" ({count}){sep}")} }
+        })
+    });
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
@@ -88,6 +125,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     visible
                     remaining
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+                    note
                 />
             }
             .into_any()
@@ -111,6 +149,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
                     {entity.name.clone()}
                 </h1>
+                {optional(entity.description.clone(), |d| view! { <p class="lede-entity__description">{d}</p> })}
                 <ul class="lede-entity__links">
                     {optional(external, |url| {
                             view! {
@@ -138,9 +177,44 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                             }
                         })}
                 </ul>
+                {optional(often_with, |list| view! { <p class="lede-entity__often">"Often with: " {list}</p> })}
             </header>
             {move || articles()}
         </div>
     }
     .into_any()
+}
+
+/// The sentence in which an article first mentions the entity, the mention marked: fetched
+/// with the article's file, quietly saying so while it loads or if it cannot be.
+#[component]
+fn MentionSentence(ordinal: usize, entity: String) -> impl IntoView {
+    let data = use_corpus_data();
+    let id = Memo::new(move |_| match data.read(|p| p.summary(ordinal)) {
+        Part::Ready(summary) => Some(summary.id),
+        _ => None,
+    });
+    let (article, _) = use_remote(
+        move || id.get().map(|id| data.article_url(&id)),
+        |url: Result<String, LoadError>| async move { load_article(&url?).await },
+    );
+    move || match article.get() {
+        Part::Ready(article) => optional(first_mention_in_context(&article, &entity), |c| {
+            view! {
+                <p class="lede-kwic">
+                    {c.before().to_string()}
+                    <mark>{c.mention().to_string()}</mark>
+                    {c.after().to_string()}
+                </p>
+            }
+        })
+        .into_any(),
+        Part::Failed(_) => {
+            view! { <p class="lede-kwic lede-kwic--quiet">"The sentence could not be loaded."</p> }
+                .into_any()
+        }
+        Part::NotRequested | Part::Loading(_) => {
+            view! { <p class="lede-kwic lede-kwic--quiet">"Loading the sentence…"</p> }.into_any()
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! layout they show.
 
 use crate::core::corpus::load_error::LoadError;
+use crate::core::corpus::often_with::{often_with, EntityLookup};
 use crate::core::corpus::part::{Part, RequestId};
 use crate::core::corpus::topic_index::TopicIndex;
 use crate::core::corpus::{Corpus, Layout};
@@ -254,6 +255,65 @@ impl CorpusParts {
         })
     }
 
+    /// "Often with": the entities most often named in the articles that name `entity_id`, with
+    /// how many of those articles name each, most first (then by name), at most `limit`.
+    ///
+    /// Computed from who-mentions-what lists the viewer already holds: an inline index's
+    /// per-article `entities` (through [`often_with`]), or an entity directory's per-entity
+    /// `articles` (counted as intersections, the same order). A paged corpus has neither (its
+    /// directory leaves `articles` out, and its mentions file maps entities to ordinals only),
+    /// so it gets an empty list: the entity page then shows no "Often with" at all. Empty too
+    /// while the directory is not here.
+    pub fn often_with(&self, entity_id: &str, limit: usize) -> Vec<(EntitySummary, usize)> {
+        let Layout::Inline(_) = self.corpus.layout else {
+            return Vec::new();
+        };
+        let Part::Ready(directory) = &self.directory else {
+            return Vec::new();
+        };
+        let mut found: Vec<(EntitySummary, usize)> = match directory.entity(entity_id) {
+            Some(own) => {
+                let mut wanted: Vec<&str> = own.articles.iter().map(String::as_str).collect();
+                wanted.sort_unstable();
+                wanted.dedup();
+                directory
+                    .entities
+                    .iter()
+                    .filter(|e| e.entity.id != entity_id)
+                    .filter_map(|e| {
+                        let mut theirs: Vec<&str> = e.articles.iter().map(String::as_str).collect();
+                        theirs.sort_unstable();
+                        theirs.dedup();
+                        let count = theirs
+                            .iter()
+                            .filter(|a| wanted.binary_search(a).is_ok())
+                            .count();
+                        (count > 0).then(|| (e.entity.clone(), count))
+                    })
+                    .collect()
+            }
+            None => {
+                let index = &self.corpus.index;
+                let lookup = EntityLookup::new(&index.entities);
+                let articles = index
+                    .articles
+                    .iter()
+                    .filter(|a| a.entities.iter().any(|e| e == entity_id));
+                often_with(entity_id, articles, &lookup)
+                    .into_iter()
+                    .map(|c| (c.entity.clone(), c.count))
+                    .collect()
+            }
+        };
+        found.sort_by(|a, b| {
+            (b.1.cmp(&a.1))
+                .then_with(|| a.0.name.cmp(&b.0.name))
+                .then_with(|| a.0.id.cmp(&b.0.id))
+        });
+        found.truncate(limit);
+        found
+    }
+
     /// What to fetch for [`CorpusParts::entity`]: the index's entity directory, once.
     pub fn want_directory(&mut self) -> Vec<Fetch> {
         let path = self.corpus.index.entity_file.clone().unwrap_or_default();
@@ -342,6 +402,56 @@ mod tests {
                "url": "articles/new.json"}]}"#;
         let index = CorpusIndex::from_json(index).unwrap();
         CorpusParts::new(Arc::new(Corpus::new(index)))
+    }
+
+    #[test]
+    fn often_with_counts_shared_articles_inline_and_from_a_directory() {
+        let index = r#"{"version": 1, "topics": [],
+            "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"},
+                         {"id": "c", "name": "C"}],
+            "articles": [
+              {"id": "1", "headline": "1", "published": "2020-01-01", "entities": ["a", "b", "c"],
+               "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2020-01-02", "entities": ["a", "c"],
+               "url": "2.json"},
+              {"id": "3", "headline": "3", "published": "2020-01-03", "entities": ["b"],
+               "url": "3.json"}]}"#;
+        let parts = CorpusParts::new(Arc::new(Corpus::new(CorpusIndex::from_json(index).unwrap())));
+        let names = |found: Vec<(EntitySummary, usize)>| {
+            found.into_iter().map(|(e, n)| (e.id, n)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(parts.often_with("a", 5)),
+            [("c".to_string(), 2), ("b".to_string(), 1)]
+        );
+        assert_eq!(names(parts.often_with("a", 1)), [("c".to_string(), 2)]);
+
+        let index = r#"{"version": 1, "topics": [], "entity_file": "e.json",
+            "articles": [
+              {"id": "1", "headline": "1", "published": "2020-01-01", "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2020-01-02", "url": "2.json"}]}"#;
+        let mut parts =
+            CorpusParts::new(Arc::new(Corpus::new(CorpusIndex::from_json(index).unwrap())));
+        assert!(parts.often_with("a", 5).is_empty(), "nothing before the directory");
+        let fetch = parts.want_directory().remove(0);
+        let directory = EntityDirectory::from_json(
+            r#"{"version": 1, "entities": [
+                {"id": "a", "name": "A", "articles": ["1", "2"]},
+                {"id": "b", "name": "B", "articles": ["1"]},
+                {"id": "c", "name": "C", "articles": ["2", "1", "1"]},
+                {"id": "d", "name": "D", "articles": []}]}"#,
+        )
+        .unwrap();
+        parts.arrived(fetch.id, Ok(Loaded::Directory(directory)));
+        assert_eq!(
+            names(parts.often_with("a", 5)),
+            [("c".to_string(), 2), ("b".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_paged_corpus_has_no_often_with() {
+        assert!(paged().often_with("baghdad", 5).is_empty());
     }
 
     /// Listing page `page` of [`paged`], as read.
