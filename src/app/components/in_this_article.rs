@@ -42,8 +42,11 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
             view! { <li><NavLink to class>{entity}</NavLink></li> }
         });
         let toggle = match kind {
-            EntityKind::Other => "Link the others in the text".to_string(),
-            _ => format!("Link {} in the text", kind.plural().to_lowercase()),
+            EntityKind::Person => "Link people in the text",
+            EntityKind::Place => "Link places in the text",
+            EntityKind::Organisation => "Link organisations in the text",
+            EntityKind::Event => "Link events in the text",
+            EntityKind::Other => "Link the others in the text",
         };
         view! {
             <div class=format!("lede-in-article__group lede-in-article__group--{name}")>

@@ -10,12 +10,10 @@ use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
 use crate::core::text::url_safety::is_absolute_http;
-use crate::app::remote::use_remote;
+use crate::app::pages::article::use_article;
 use crate::app::views::each;
 use crate::core::corpus::in_context::first_mention_in_context;
-use crate::core::corpus::load_error::LoadError;
 use crate::core::view::state::{View, ViewState};
-use crate::web::fetch::load_article;
 use leptos::prelude::*;
 
 /// How many of the listed articles show the sentence of the mention (each one fetch).
@@ -194,12 +192,9 @@ fn MentionSentence(ordinal: usize, entity: String) -> impl IntoView {
         Part::Ready(summary) => Some(summary.id),
         _ => None,
     });
-    let (article, _) = use_remote(
-        move || id.get().map(|id| data.article_url(&id)),
-        |url: Result<String, LoadError>| async move { load_article(&url?).await },
-    );
+    let (article, _) = use_article(Box::new(move || id.get().map(|id| data.article_url(&id))));
     move || match article.get() {
-        Part::Ready(article) => optional(first_mention_in_context(&article, &entity), |c| {
+        Part::Ready(loaded) => optional(first_mention_in_context(&loaded.0, &entity), |c| {
             view! {
                 <p class="lede-kwic">
                     {c.before().to_string()}

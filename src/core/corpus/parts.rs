@@ -305,7 +305,7 @@ impl CorpusParts {
                     .collect()
             }
         };
-        found.sort_by(|a, b| {
+        found.sort_unstable_by(|a, b| {
             (b.1.cmp(&a.1))
                 .then_with(|| a.0.name.cmp(&b.0.name))
                 .then_with(|| a.0.id.cmp(&b.0.id))
