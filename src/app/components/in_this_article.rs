@@ -67,10 +67,10 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
         view! { <span id=viewer.id(&format!("kind-{}", kind.name()))>{kind.name()}</span> }
     });
     view! {
-        <nav class="lede-in-article" aria-labelledby=title_id.clone()>
+        <section class="lede-in-article" aria-labelledby=title_id.clone()>
             <h2 class="lede-in-article__title" id=title_id.clone()>"In this article"</h2>
             {groups}
-            <div hidden>{descriptions}</div>
-        </nav>
+            <div class="lede-kinds">{descriptions}</div>
+        </section>
     }
 }

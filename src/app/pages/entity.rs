@@ -204,12 +204,12 @@ fn MentionSentence(ordinal: usize, entity: String) -> impl IntoView {
             }
         })
         .into_any(),
-        Part::Failed(_) => {
-            view! { <p class="lede-kwic lede-kwic--quiet">"The sentence could not be loaded."</p> }
-                .into_any()
-        }
-        Part::NotRequested | Part::Loading(_) => {
-            view! { <p class="lede-kwic lede-kwic--quiet">"Loading the sentence…"</p> }.into_any()
+        part => {
+            let quiet = match part {
+                Part::Failed(_) => "The sentence could not be loaded.",
+                _ => "Loading the sentence…",
+            };
+            view! { <p class="lede-kwic lede-kwic--quiet">{quiet}</p> }.into_any()
         }
     }
 }

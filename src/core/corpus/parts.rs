@@ -9,7 +9,6 @@
 //! layout they show.
 
 use crate::core::corpus::load_error::LoadError;
-use crate::core::corpus::often_with::{often_with, EntityLookup};
 use crate::core::corpus::part::{Part, RequestId};
 use crate::core::corpus::topic_index::TopicIndex;
 use crate::core::corpus::{Corpus, Layout};
@@ -256,62 +255,60 @@ impl CorpusParts {
     }
 
     /// "Often with": the entities most often named in the articles that name `entity_id`, with
-    /// how many of those articles name each, most first (then by name), at most `limit`.
+    /// how many of those articles name each, most first (then by id), at most `limit`.
     ///
     /// Computed from who-mentions-what lists the viewer already holds: an inline index's
-    /// per-article `entities` (through [`often_with`]), or an entity directory's per-entity
-    /// `articles` (counted as intersections, the same order). A paged corpus has neither (its
+    /// per-article `entities`, or an entity directory's per-entity `articles`, as
+    /// [`often_with`](crate::core::corpus::often_with::often_with) does (which orders ties by
+    /// name, and is not linked into the viewer: this is its smaller twin for the wasm). A paged corpus has neither (its
     /// directory leaves `articles` out, and its mentions file maps entities to ordinals only),
     /// so it gets an empty list: the entity page then shows no "Often with" at all. Empty too
     /// while the directory is not here.
     pub fn often_with(&self, entity_id: &str, limit: usize) -> Vec<(EntitySummary, usize)> {
-        let Layout::Inline(_) = self.corpus.layout else {
+        let (Layout::Inline(_), Part::Ready(directory)) = (&self.corpus.layout, &self.directory)
+        else {
             return Vec::new();
         };
-        let Part::Ready(directory) = &self.directory else {
-            return Vec::new();
-        };
-        let mut found: Vec<(EntitySummary, usize)> = match directory.entity(entity_id) {
+        // Every (other entity, article) pair of the articles that name the entity, once.
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        match directory.entity(entity_id) {
             Some(own) => {
                 let mut wanted: Vec<&str> = own.articles.iter().map(String::as_str).collect();
                 wanted.sort_unstable();
-                wanted.dedup();
-                directory
-                    .entities
-                    .iter()
-                    .filter(|e| e.entity.id != entity_id)
-                    .filter_map(|e| {
-                        let mut theirs: Vec<&str> = e.articles.iter().map(String::as_str).collect();
-                        theirs.sort_unstable();
-                        theirs.dedup();
-                        let count = theirs
-                            .iter()
-                            .filter(|a| wanted.binary_search(a).is_ok())
-                            .count();
-                        (count > 0).then(|| (e.entity.clone(), count))
-                    })
-                    .collect()
+                for other in directory.entities.iter().filter(|e| e.entity.id != entity_id) {
+                    for article in &other.articles {
+                        if wanted.binary_search(&article.as_str()).is_ok() {
+                            pairs.push((&other.entity.id, article));
+                        }
+                    }
+                }
             }
             None => {
-                let index = &self.corpus.index;
-                let lookup = EntityLookup::new(&index.entities);
-                let articles = index
-                    .articles
-                    .iter()
-                    .filter(|a| a.entities.iter().any(|e| e == entity_id));
-                often_with(entity_id, articles, &lookup)
-                    .into_iter()
-                    .map(|c| (c.entity.clone(), c.count))
-                    .collect()
+                for article in &self.corpus.index.articles {
+                    if article.entities.iter().any(|e| e == entity_id) {
+                        for other in article.entities.iter().filter(|e| *e != entity_id) {
+                            pairs.push((other, &article.id));
+                        }
+                    }
+                }
             }
-        };
-        found.sort_unstable_by(|a, b| {
-            (b.1.cmp(&a.1))
-                .then_with(|| a.0.name.cmp(&b.0.name))
-                .then_with(|| a.0.id.cmp(&b.0.id))
-        });
-        found.truncate(limit);
-        found
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut counts: Vec<(usize, &str)> = pairs
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (usize::MAX - run.len(), run[0].0))
+            .collect();
+        // Most articles first, then by id: the same order on every run.
+        counts.sort_unstable();
+        counts
+            .into_iter()
+            .filter_map(|(n, id)| match self.entity(id) {
+                Part::Ready(Some(entity)) => Some((entity, usize::MAX - n)),
+                _ => None,
+            })
+            .take(limit)
+            .collect()
     }
 
     /// What to fetch for [`CorpusParts::entity`]: the index's entity directory, once.
