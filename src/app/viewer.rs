@@ -35,7 +35,7 @@ pub struct Viewer {
     /// The entity kinds whose mentions the reader turned into plain text ("In this article"),
     /// as [`EntityKind::bit`](crate::core::format::EntityKind::bit)s: for the page session
     /// only, never in the URL.
-    pub muted: RwSignal<u8>,
+    pub muted: RwSignal<usize>,
 }
 
 /// The viewer of the component being built.
@@ -66,7 +66,7 @@ impl Viewer {
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
-            muted: RwSignal::new(0),
+            muted: RwSignal::new(0_usize),
         };
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());

@@ -23,10 +23,10 @@ pub fn ArticleList(
     remaining: Signal<usize>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Callback<()>,
-    /// Something to show under a card, given its position in the list and its ordinal (the
-    /// entity page's sentence of the mention).
+    /// Something to show under a card once its summary is here, given its position in the list
+    /// and the article's id (the entity page's sentence of the mention).
     #[prop(optional)]
-    note: Option<Callback<(usize, usize), AnyView>>,
+    note: Option<Callback<(usize, String), AnyView>>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -40,7 +40,10 @@ pub fn ArticleList(
         ListWork::count_card_list(&work);
         let card = move |(position, ordinal): (usize, usize)| {
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
-                Part::Ready(summary) => view! { <ArticleCard summary /> }.into_any(),
+                Part::Ready(summary) => {
+                    let note = note.map(|note| note.run((position, summary.id.clone())));
+                    view! { <ArticleCard summary />{note} }.into_any()
+                }
                 Part::Failed(error) => {
                     let retry = Callback::new(move |()| {
                         visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
@@ -49,8 +52,7 @@ pub fn ArticleList(
                 }
                 Part::NotRequested | Part::Loading(_) => view! { <PendingCard /> }.into_any(),
             };
-            let note = note.map(|note| note.run((position, ordinal)));
-            view! { <li>{move || card()}{note}</li> }
+            view! { <li>{move || card()}</li> }
         };
         each(visible.get().into_iter().enumerate(), card).into_any()
     };

@@ -89,10 +89,10 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     // own file, so only these are fetched.
     let note = {
         let id = entity.id.clone();
-        Callback::new(move |(position, ordinal): (usize, usize)| {
+        Callback::new(move |(position, article): (usize, String)| {
             let entity = id.clone();
             (position < SENTENCES)
-                .then(|| view! { <MentionSentence ordinal entity /> })
+                .then(|| view! { <MentionSentence article entity /> })
                 .into_any()
         })
     };
@@ -186,13 +186,9 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
 /// The sentence in which an article first mentions the entity, the mention marked: fetched
 /// with the article's file, quietly saying so while it loads or if it cannot be.
 #[component]
-fn MentionSentence(ordinal: usize, entity: String) -> impl IntoView {
-    let data = use_corpus_data();
-    let id = Memo::new(move |_| match data.read(|p| p.summary(ordinal)) {
-        Part::Ready(summary) => Some(summary.id),
-        _ => None,
-    });
-    let (article, _) = use_article(Box::new(move || id.get().map(|id| data.article_url(&id))));
+fn MentionSentence(article: String, entity: String) -> impl IntoView {
+    let url = use_corpus_data().article_url(&article);
+    let (article, _) = use_article(Box::new(move || Some(url.clone())));
     move || match article.get() {
         Part::Ready(loaded) => optional(first_mention_in_context(&loaded.0, &entity), |c| {
             view! {

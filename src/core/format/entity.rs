@@ -53,8 +53,8 @@ impl EntityKind {
     }
 
     /// The kind's bit in a set of kinds (the viewer's muted kinds).
-    pub fn bit(self) -> u8 {
-        1 << (self as u8)
+    pub fn bit(self) -> usize {
+        1 << (self as usize)
     }
 
     /// The English label shown in the entity view.
