@@ -4,13 +4,13 @@ use crate::app::views::each;
 use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
 use crate::core::format::Article;
 use crate::core::text::quote::quoted;
+use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
 
-/// One body paragraph; a mention of an entity is a link to that entity's page when `linked`
-/// says so (by default only the first of each entity in the article, see
-/// [`linked_mentions`](crate::core::view::mention_links::linked_mentions)), and a quiet,
+/// One body paragraph; a mention of an entity is a link to that entity's page when the
+/// article's [`LinkPlan`] says so (by default only the first of each entity), and a quiet,
 /// unfocusable mark otherwise. Mentions of a kind the reader muted ("In this article") are
 /// plain text.
 ///
@@ -24,9 +24,10 @@ pub fn BodyParagraph(
     /// paragraph on its own gets a budget of its own.
     #[prop(optional)]
     warnings: std::rc::Rc<std::cell::RefCell<WarningBudget>>,
-    /// For each mention of the paragraph, in order, whether it is a link; absent, all are.
+    /// Which mentions are links, shared by the article's paragraphs (rendered in order);
+    /// absent, all are.
     #[prop(optional)]
-    linked: Option<Vec<bool>>,
+    links: Option<std::rc::Rc<std::cell::RefCell<LinkPlan>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let paragraph = &article.body[index];
@@ -38,14 +39,14 @@ pub fn BodyParagraph(
     }
     let filter = viewer.state.with_untracked(|s| s.filter.clone());
     // Owned, so that muting a kind redraws the paragraph without segmenting it again.
-    let mut nth = 0;
     let pieces: Vec<(String, Option<(usize, bool)>)> = segments
         .into_iter()
         .map(|segment| match segment {
             Segment::Text(text) => (text.to_string(), None),
             Segment::Mention { text, entity_index } => {
-                let link = linked.as_ref().is_none_or(|l| l.get(nth) == Some(&true));
-                nth += 1;
+                let link = links
+                    .as_ref()
+                    .is_none_or(|p| p.borrow_mut().link(entity_index));
                 (text.to_string(), Some((entity_index, link)))
             }
         })

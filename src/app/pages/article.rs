@@ -13,12 +13,12 @@ use crate::app::use_viewer;
 use crate::app::views::{each, optional, text};
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
-use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
-use crate::core::view::mention_links::linked_mentions;
+use crate::core::format::mentions::WarningBudget;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
 use crate::core::text::quote::quoted;
 use crate::core::text::url_safety::is_absolute_http;
+use crate::core::view::mention_links::LinkPlan;
 use crate::web::console;
 use crate::web::fetch::load_article;
 use leptos::prelude::*;
@@ -37,7 +37,14 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         return view! { <NotFound what="article" id /> }.into_any();
     }
     let url = data.article_url(&id);
-    let (article, retry) = use_article(Box::new(move || Some(url.clone())));
+    let (article, retry) = use_remote(
+        move || Some(url.clone()),
+        move |url: Result<String, LoadError>| async move {
+            let url = url?;
+            let article = load_article(&url).await?;
+            Ok((Arc::new(article), url))
+        },
+    );
     // What the header shows: the index's summary, or the article once it is here.
     let header = Memo::new(move |_| match (&summary, article.get()) {
         (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
@@ -112,46 +119,17 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// An article's file and its URL, as [`use_article`] loads it.
-pub type LoadedArticle = (Arc<Article>, String);
-
-/// Loads the article at the URL `key` gives, whenever it changes: the article page's loader,
-/// shared with the entity page's sentences, so that the wasm holds one copy of the code.
-pub fn use_article(
-    key: Box<dyn Fn() -> Option<Result<String, LoadError>>>,
-) -> (ReadSignal<Part<Arc<LoadedArticle>>>, Callback<()>) {
-    use_remote(key, fetch_article)
-}
-
-async fn fetch_article(url: Result<String, LoadError>) -> Result<LoadedArticle, LoadError> {
-    let url = url?;
-    let article = load_article(&url).await?;
-    Ok((Arc::new(article), url))
-}
-
 /// The loaded part of an article: byline, date, picture, paragraphs, source.
 #[component]
 fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
     let viewer = use_viewer();
     let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
-    // Which mentions are links: the entity indices of each paragraph's mentions, in order.
-    let mentions: Vec<Vec<usize>> = (article.body.iter().enumerate())
-        .map(|(i, p)| {
-            let (segments, _) = paragraph_segments(&article, i, p);
-            (segments.iter())
-                .filter_map(|s| match s {
-                    Segment::Mention { entity_index, .. } => Some(*entity_index),
-                    Segment::Text(_) => None,
-                })
-                .collect()
-        })
-        .collect();
-    let links = linked_mentions(&mentions, article.entities.len(), viewer.mention_links());
-    let mut links = links.into_iter();
+    let links = LinkPlan::new(viewer.mention_links(), article.entities.len());
+    let links = std::rc::Rc::new(std::cell::RefCell::new(links));
     let paragraphs = each(0..article.body.len(), |i| {
         let warnings = warnings.clone();
-        let linked = links.next().unwrap_or_default();
-        view! { <BodyParagraph article=article.clone() index=i warnings linked /> }
+        let links = links.clone();
+        view! { <BodyParagraph article=article.clone() index=i warnings links /> }
     });
     let entities = (!article.entities.is_empty()).then(|| article.clone());
     if let Some(summary) = warnings.borrow().summary() {

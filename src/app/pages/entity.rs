@@ -5,19 +5,14 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
+use crate::app::views::each;
 use crate::app::views::optional;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
 use crate::core::text::url_safety::is_absolute_http;
-use crate::app::pages::article::use_article;
-use crate::app::views::each;
-use crate::core::corpus::in_context::first_mention_in_context;
 use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
-
-/// How many of the listed articles show the sentence of the mention (each one fetch).
-const SENTENCES: usize = 10;
 
 /// How many entities "Often with" names.
 const OFTEN_WITH: usize = 5;
@@ -85,17 +80,6 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
-    // The sentence of the mention, under each of the first few cards: each needs the article's
-    // own file, so only these are fetched.
-    let note = {
-        let id = entity.id.clone();
-        Callback::new(move |(position, article): (usize, String)| {
-            let entity = id.clone();
-            (position < SENTENCES)
-                .then(|| view! { <MentionSentence article entity /> })
-                .into_any()
-        })
-    };
     let companions = data.read(|p| p.often_with(&entity.id, OFTEN_WITH));
     let filter = viewer.state.with_untracked(|s| s.filter.clone());
     let often_with = (!companions.is_empty()).then(|| {
@@ -123,7 +107,6 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     visible
                     remaining
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
-                    note
                 />
             }
             .into_any()
@@ -181,31 +164,4 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// The sentence in which an article first mentions the entity, the mention marked: fetched
-/// with the article's file, quietly saying so while it loads or if it cannot be.
-#[component]
-fn MentionSentence(article: String, entity: String) -> impl IntoView {
-    let url = use_corpus_data().article_url(&article);
-    let (article, _) = use_article(Box::new(move || Some(url.clone())));
-    move || match article.get() {
-        Part::Ready(loaded) => optional(first_mention_in_context(&loaded.0, &entity), |c| {
-            view! {
-                <p class="lede-kwic">
-                    {c.before().to_string()}
-                    <mark>{c.mention().to_string()}</mark>
-                    {c.after().to_string()}
-                </p>
-            }
-        })
-        .into_any(),
-        part => {
-            let quiet = match part {
-                Part::Failed(_) => "The sentence could not be loaded.",
-                _ => "Loading the sentence…",
-            };
-            view! { <p class="lede-kwic lede-kwic--quiet">{quiet}</p> }.into_any()
-        }
-    }
 }

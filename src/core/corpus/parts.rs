@@ -275,7 +275,11 @@ impl CorpusParts {
             Some(own) => {
                 let mut wanted: Vec<&str> = own.articles.iter().map(String::as_str).collect();
                 wanted.sort_unstable();
-                for other in directory.entities.iter().filter(|e| e.entity.id != entity_id) {
+                for other in directory
+                    .entities
+                    .iter()
+                    .filter(|e| e.entity.id != entity_id)
+                {
                     for article in &other.articles {
                         if wanted.binary_search(&article.as_str()).is_ok() {
                             pairs.push((&other.entity.id, article));
@@ -413,9 +417,14 @@ mod tests {
                "url": "2.json"},
               {"id": "3", "headline": "3", "published": "2020-01-03", "entities": ["b"],
                "url": "3.json"}]}"#;
-        let parts = CorpusParts::new(Arc::new(Corpus::new(CorpusIndex::from_json(index).unwrap())));
+        let parts = CorpusParts::new(Arc::new(Corpus::new(
+            CorpusIndex::from_json(index).unwrap(),
+        )));
         let names = |found: Vec<(EntitySummary, usize)>| {
-            found.into_iter().map(|(e, n)| (e.id, n)).collect::<Vec<_>>()
+            found
+                .into_iter()
+                .map(|(e, n)| (e.id, n))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             names(parts.often_with("a", 5)),
@@ -427,9 +436,13 @@ mod tests {
             "articles": [
               {"id": "1", "headline": "1", "published": "2020-01-01", "url": "1.json"},
               {"id": "2", "headline": "2", "published": "2020-01-02", "url": "2.json"}]}"#;
-        let mut parts =
-            CorpusParts::new(Arc::new(Corpus::new(CorpusIndex::from_json(index).unwrap())));
-        assert!(parts.often_with("a", 5).is_empty(), "nothing before the directory");
+        let mut parts = CorpusParts::new(Arc::new(Corpus::new(
+            CorpusIndex::from_json(index).unwrap(),
+        )));
+        assert!(
+            parts.often_with("a", 5).is_empty(),
+            "nothing before the directory"
+        );
         let fetch = parts.want_directory().remove(0);
         let directory = EntityDirectory::from_json(
             r#"{"version": 1, "entities": [

@@ -26,6 +26,34 @@ impl MentionLinks {
     }
 }
 
+/// Decides, mention after mention in reading order, which are links: the viewer asks it as it
+/// renders the paragraphs, so the body is segmented once.
+#[derive(Debug, Clone, Default)]
+pub struct LinkPlan {
+    mode: MentionLinks,
+    /// Per entity of the article, whether a mention of it was linked already.
+    seen: Vec<bool>,
+}
+
+impl LinkPlan {
+    /// A plan for an article with `entity_count` entities.
+    pub fn new(mode: MentionLinks, entity_count: usize) -> LinkPlan {
+        LinkPlan {
+            mode,
+            seen: vec![false; entity_count],
+        }
+    }
+
+    /// Whether the next mention, of the entity at `entity` in the article's list, is a link.
+    pub fn link(&mut self, entity: usize) -> bool {
+        match (self.mode, self.seen.get_mut(entity)) {
+            (MentionLinks::All, _) => true,
+            (MentionLinks::First, Some(seen)) => !std::mem::replace(seen, true),
+            (MentionLinks::First, None) => false,
+        }
+    }
+}
+
 /// For each paragraph, for each of its mentions in order (given as the index of its entity in
 /// the article's list), whether it is a link under `mode`: with [`MentionLinks::First`], only
 /// the first mention of each entity across all the paragraphs is. Entity indices past
@@ -35,19 +63,10 @@ pub fn linked_mentions(
     entity_count: usize,
     mode: MentionLinks,
 ) -> Vec<Vec<bool>> {
-    let mut seen = vec![false; entity_count];
+    let mut plan = LinkPlan::new(mode, entity_count);
     paragraphs
         .iter()
-        .map(|mentions| {
-            mentions
-                .iter()
-                .map(|&entity| match (mode, seen.get_mut(entity)) {
-                    (MentionLinks::All, _) => true,
-                    (MentionLinks::First, Some(seen)) => !std::mem::replace(seen, true),
-                    (MentionLinks::First, None) => false,
-                })
-                .collect()
-        })
+        .map(|mentions| mentions.iter().map(|&entity| plan.link(entity)).collect())
         .collect()
 }
 

@@ -205,9 +205,18 @@ mod tests {
     #[test]
     fn mentions_attribute_links_every_mention_only_when_all() {
         assert_eq!(read(&[]).mentions, MentionLinks::First);
-        assert_eq!(read(&[("data-mentions", "all")]).mentions, MentionLinks::All);
-        assert_eq!(read_element(&[("mentions", "all")]).mentions, MentionLinks::All);
-        assert_eq!(read_element(&[("mentions", "first")]).mentions, MentionLinks::First);
+        assert_eq!(
+            read(&[("data-mentions", "all")]).mentions,
+            MentionLinks::All
+        );
+        assert_eq!(
+            read_element(&[("mentions", "all")]).mentions,
+            MentionLinks::All
+        );
+        assert_eq!(
+            read_element(&[("mentions", "first")]).mentions,
+            MentionLinks::First
+        );
     }
 
     #[test]
