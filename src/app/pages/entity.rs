@@ -57,7 +57,10 @@ pub fn EntityPage(id: String) -> impl IntoView {
     }
 }
 
-/// The entity page once the entity is known.
+/// The entity page once the entity is known: kind, name, description, external links, "Often
+/// with" and the articles. "Often with" needs per-article entity lists (an inline index's, or
+/// an entity directory's per-entity `articles`): a paged corpus has neither and shows none (see
+/// [`CorpusParts::often_with`]).
 #[component]
 fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let viewer = use_viewer();
