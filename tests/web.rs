@@ -15,7 +15,9 @@ use lede::app::pages::list::ListPage;
 use lede::app::work::ListWork;
 use lede::app::Viewer;
 use lede::core::corpus::Corpus;
+use lede::core::format::EntityKind;
 use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
+use lede::core::view::mention_links::{LinkPlan, MentionLinks};
 use lede::core::view::options::ViewerOptions;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -212,6 +214,43 @@ async fn mentions_are_links_named_by_their_text() {
     assert_eq!(
         root.text_content().unwrap(),
         "Austin met officials in Baghdad, Iraq."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
+    let a = article(r#"{"text": "Baghdad, Iraq. Baghdad again, and Iraq."}"#);
+    let plan = LinkPlan::new(MentionLinks::First, a.entities.len());
+    let links = std::rc::Rc::new(std::cell::RefCell::new(plan));
+    let muted = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = muted.clone();
+    let root = mount(move || {
+        keep.set(Some(lede::app::use_viewer().muted));
+        view! { <BodyParagraph article=a index=0 links /> }
+    });
+    settle(0).await;
+    let names: Vec<String> = all(&root, "a.lede-mention")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Baghdad", "Iraq"], "the first mention of each");
+    let marks = all(&root, "span.lede-mention-mark");
+    assert_eq!(marks.len(), 2);
+    assert!(marks
+        .iter()
+        .all(|m| m.tab_index() < 0 && m.get_attribute("href").is_none()));
+    assert!(marks[0].class_name().contains("lede-mention--place"));
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Baghdad, Iraq. Baghdad again, and Iraq."
+    );
+    // Muting places: the links and marks of places become text, the text stays the same.
+    muted.get().unwrap().set(EntityKind::Place.bit());
+    settle(0).await;
+    assert!(all(&root, ".lede-mention--place").is_empty());
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Baghdad, Iraq. Baghdad again, and Iraq."
     );
 }
 

@@ -2,6 +2,7 @@
 
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::corpus::Corpus;
+use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::options::ViewerOptions;
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
@@ -31,6 +32,10 @@ pub struct Viewer {
     /// the viewer from outside (the URL, Back and Forward, the host's attributes) is checked
     /// against its topics, not only the first.
     corpus: StoredValue<Option<Arc<Corpus>>>,
+    /// The entity kinds whose mentions the reader turned into plain text ("In this article"),
+    /// as [`EntityKind::bit`](crate::core::format::EntityKind::bit)s: for the page session
+    /// only, never in the URL.
+    pub muted: RwSignal<usize>,
 }
 
 /// The viewer of the component being built.
@@ -61,6 +66,7 @@ impl Viewer {
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
+            muted: RwSignal::new(0_usize),
         };
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
@@ -87,6 +93,11 @@ impl Viewer {
     /// The resolved URL of the corpus index: relative URLs in the index resolve against it.
     pub fn corpus_url(&self) -> String {
         self.options.with_value(|o| o.corpus_url.clone())
+    }
+
+    /// Which mentions of an article are links.
+    pub fn mention_links(&self) -> MentionLinks {
+        self.options.with_value(|o| o.mentions)
     }
 
     /// An element id unique to this viewer on the page.

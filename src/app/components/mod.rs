@@ -3,6 +3,7 @@
 pub mod article_card;
 pub mod article_list;
 pub mod error_panel;
+pub mod in_this_article;
 pub mod lead_image;
 pub mod loading;
 pub mod nav_link;

@@ -13,6 +13,9 @@ pub fn NavLink(
     #[prop(into)]
     to: Signal<ViewState>,
     #[prop(optional, into)] class: String,
+    /// The id of the element that describes the link (an entity mention's kind).
+    #[prop(optional)]
+    described_by: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let viewer = use_viewer();
@@ -25,7 +28,7 @@ pub fn NavLink(
         viewer.go(to.get_untracked());
     };
     view! {
-        <a class=class href=move || to.with(|s| viewer.href(s)) on:click=on_click>
+        <a class=class aria-describedby=described_by href=move || to.with(|s| viewer.href(s)) on:click=on_click>
             {children()}
         </a>
     }

@@ -1,13 +1,18 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
+use crate::app::views::each;
 use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
 use crate::core::format::Article;
 use crate::core::text::quote::quoted;
+use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
 
-/// One body paragraph; every mention of an entity is a link to that entity's page.
+/// One body paragraph; a mention of an entity is a link to that entity's page when the
+/// article's [`LinkPlan`] says so (by default only the first of each entity), and a quiet,
+/// unfocusable mark otherwise. Mentions of a kind the reader muted ("In this article") are
+/// plain text.
 ///
 /// Text goes into text nodes only. A mention that cannot be honoured (bad offsets, unknown
 /// entity) keeps its text, unlinked, and is reported in the console.
@@ -19,6 +24,10 @@ pub fn BodyParagraph(
     /// paragraph on its own gets a budget of its own.
     #[prop(optional)]
     warnings: std::rc::Rc<std::cell::RefCell<WarningBudget>>,
+    /// Which mentions are links, shared by the article's paragraphs (rendered in order);
+    /// absent, all are.
+    #[prop(optional)]
+    links: Option<std::rc::Rc<std::cell::RefCell<LinkPlan>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let paragraph = &article.body[index];
@@ -29,35 +38,48 @@ pub fn BodyParagraph(
         }
     }
     let filter = viewer.state.with_untracked(|s| s.filter.clone());
-    let pieces = segments
+    // Owned, so that muting a kind redraws the paragraph without segmenting it again.
+    let pieces: Vec<(String, Option<(usize, bool)>)> = segments
         .into_iter()
         .map(|segment| match segment {
-            Segment::Text(text) => text.to_string().into_any(),
+            Segment::Text(text) => (text.to_string(), None),
             Segment::Mention { text, entity_index } => {
-                let entity = &article.entities[entity_index];
-                let text = text.to_string();
-                let class = format!("lede-mention lede-mention--{}", kind_class(entity.kind));
-                let to = ViewState {
-                    view: View::Entity(entity.id.clone()),
-                    filter: filter.clone(),
-                };
-                view! {
-                    <NavLink to class>{text}</NavLink>
-                }
-                .into_any()
+                let link = links
+                    .as_ref()
+                    .is_none_or(|p| p.borrow_mut().link(entity_index));
+                (text.to_string(), Some((entity_index, link)))
             }
         })
-        .collect_view();
-    view! { <p>{pieces}</p> }
-}
-
-fn kind_class(kind: crate::core::format::EntityKind) -> &'static str {
-    use crate::core::format::EntityKind::*;
-    match kind {
-        Person => "person",
-        Organisation => "organisation",
-        Place => "place",
-        Event => "event",
-        Other => "other",
+        .collect();
+    let muted = viewer.muted;
+    view! {
+        <p>
+            {move || {
+                let muted = muted.get();
+                each(pieces.iter(), |(text, mention)| {
+                    let text = text.clone();
+                    let Some((entity_index, link)) = *mention else {
+                        return text.into_any();
+                    };
+                    let entity = &article.entities[entity_index];
+                    let kind = entity.kind.name();
+                    if muted & entity.kind.bit() != 0 {
+                        return text.into_any();
+                    }
+                    if !link {
+                        let class = format!("lede-mention-mark lede-mention--{kind}");
+                        return view! { <span class=class>{text}</span> }.into_any();
+                    }
+                    let class = format!("lede-mention lede-mention--{kind}");
+                    let to = ViewState {
+                        view: View::Entity(entity.id.clone()),
+                        filter: filter.clone(),
+                    };
+                    let described_by = viewer.id(&format!("kind-{kind}"));
+                    view! { <NavLink to class described_by>{text}</NavLink> }.into_any()
+                })
+                .into_any()
+            }}
+        </p>
     }
 }

@@ -1,4 +1,5 @@
 use crate::app::components::error_panel::ErrorPanel;
+use crate::app::components::in_this_article::InThisArticle;
 use crate::app::components::lead_image::LeadImageFigure;
 use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
@@ -17,6 +18,7 @@ use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
 use crate::core::text::quote::quoted;
 use crate::core::text::url_safety::is_absolute_http;
+use crate::core::view::mention_links::LinkPlan;
 use crate::web::console;
 use crate::web::fetch::load_article;
 use leptos::prelude::*;
@@ -120,11 +122,16 @@ pub fn ArticlePage(id: String) -> impl IntoView {
 /// The loaded part of an article: byline, date, picture, paragraphs, source.
 #[component]
 fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
+    let viewer = use_viewer();
     let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
+    let links = LinkPlan::new(viewer.mention_links(), article.entities.len());
+    let links = std::rc::Rc::new(std::cell::RefCell::new(links));
     let paragraphs = each(0..article.body.len(), |i| {
         let warnings = warnings.clone();
-        view! { <BodyParagraph article=article.clone() index=i warnings /> }
+        let links = links.clone();
+        view! { <BodyParagraph article=article.clone() index=i warnings links /> }
     });
+    let entities = (!article.entities.is_empty()).then(|| article.clone());
     if let Some(summary) = warnings.borrow().summary() {
         console::warn(&format!("article {}: {summary}", quoted(&article.id)));
     }
@@ -139,6 +146,7 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         }
     });
     view! {
+        {optional(entities, |article| view! { <InThisArticle article /> })}
         <p class="lede-article__meta">
             {optional(article.byline.clone(), |b| view! { <span class="lede-article__byline">{b}</span> })}
             <PublishedDate published=article.published.clone() language=article.language.clone() />

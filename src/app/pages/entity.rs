@@ -5,12 +5,17 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
+use crate::app::views::each;
 use crate::app::views::optional;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
 use crate::core::text::url_safety::is_absolute_http;
+use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
+
+/// How many entities "Often with" names.
+const OFTEN_WITH: usize = 5;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it. Fetches the corpus's entity directory first if the index has one.
@@ -52,7 +57,10 @@ pub fn EntityPage(id: String) -> impl IntoView {
     }
 }
 
-/// The entity page once the entity is known.
+/// The entity page once the entity is known: kind, name, description, external links, "Often
+/// with" and the articles. "Often with" needs per-article entity lists (an inline index's, or
+/// an entity directory's per-entity `articles`): a paged corpus has neither and shows none (see
+/// [`CorpusParts::often_with`]).
 #[component]
 fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let viewer = use_viewer();
@@ -75,6 +83,20 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
+    let companions = data.read(|p| p.often_with(&entity.id, OFTEN_WITH));
+    let filter = viewer.state.with_untracked(|s| s.filter.clone());
+    let often_with = (!companions.is_empty()).then(|| {
+        let last = companions.len() - 1;
+        each(companions.into_iter().enumerate(), |(i, (other, count))| {
+            let to = ViewState {
+                view: View::Entity(other.id.clone()),
+                filter: filter.clone(),
+            };
+            let class = format!("lede-chip lede-mention--{}", other.kind.name());
+            let sep = if i < last { ", " } else { "" };
+            view! { <NavLink to class>{other.name}</NavLink>{format!(" ({count}){sep}")} }
+        })
+    });
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
@@ -111,6 +133,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
                     {entity.name.clone()}
                 </h1>
+                {optional(entity.description.clone(), |d| view! { <p class="lede-entity__description">{d}</p> })}
                 <ul class="lede-entity__links">
                     {optional(external, |url| {
                             view! {
@@ -138,6 +161,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                             }
                         })}
                 </ul>
+                {optional(often_with, |list| view! { <p class="lede-entity__often">"Often with: " {list}</p> })}
             </header>
             {move || articles()}
         </div>

@@ -254,6 +254,67 @@ impl CorpusParts {
         })
     }
 
+    /// "Often with": the entities most often named in the articles that name `entity_id`, with
+    /// how many of those articles name each, most first (then by id), at most `limit`.
+    ///
+    /// Computed from who-mentions-what lists the viewer already holds: an inline index's
+    /// per-article `entities`, or an entity directory's per-entity `articles`, as
+    /// [`often_with`](crate::core::corpus::often_with::often_with) does (which orders ties by
+    /// name, and is not linked into the viewer: this is its smaller twin for the wasm). A paged corpus has neither (its
+    /// directory leaves `articles` out, and its mentions file maps entities to ordinals only),
+    /// so it gets an empty list: the entity page then shows no "Often with" at all. Empty too
+    /// while the directory is not here.
+    pub fn often_with(&self, entity_id: &str, limit: usize) -> Vec<(EntitySummary, usize)> {
+        let (Layout::Inline(_), Part::Ready(directory)) = (&self.corpus.layout, &self.directory)
+        else {
+            return Vec::new();
+        };
+        // Every (other entity, article) pair of the articles that name the entity, once.
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        match directory.entity(entity_id) {
+            Some(own) => {
+                let mut wanted: Vec<&str> = own.articles.iter().map(String::as_str).collect();
+                wanted.sort_unstable();
+                for other in directory
+                    .entities
+                    .iter()
+                    .filter(|e| e.entity.id != entity_id)
+                {
+                    for article in &other.articles {
+                        if wanted.binary_search(&article.as_str()).is_ok() {
+                            pairs.push((&other.entity.id, article));
+                        }
+                    }
+                }
+            }
+            None => {
+                for article in &self.corpus.index.articles {
+                    if article.entities.iter().any(|e| e == entity_id) {
+                        for other in article.entities.iter().filter(|e| *e != entity_id) {
+                            pairs.push((other, &article.id));
+                        }
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut counts: Vec<(usize, &str)> = pairs
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (usize::MAX - run.len(), run[0].0))
+            .collect();
+        // Most articles first, then by id: the same order on every run.
+        counts.sort_unstable();
+        counts
+            .into_iter()
+            .filter_map(|(n, id)| match self.entity(id) {
+                Part::Ready(Some(entity)) => Some((entity, usize::MAX - n)),
+                _ => None,
+            })
+            .take(limit)
+            .collect()
+    }
+
     /// What to fetch for [`CorpusParts::entity`]: the index's entity directory, once.
     pub fn want_directory(&mut self) -> Vec<Fetch> {
         let path = self.corpus.index.entity_file.clone().unwrap_or_default();
@@ -342,6 +403,65 @@ mod tests {
                "url": "articles/new.json"}]}"#;
         let index = CorpusIndex::from_json(index).unwrap();
         CorpusParts::new(Arc::new(Corpus::new(index)))
+    }
+
+    #[test]
+    fn often_with_counts_shared_articles_inline_and_from_a_directory() {
+        let index = r#"{"version": 1, "topics": [],
+            "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"},
+                         {"id": "c", "name": "C"}],
+            "articles": [
+              {"id": "1", "headline": "1", "published": "2020-01-01", "entities": ["a", "b", "c"],
+               "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2020-01-02", "entities": ["a", "c"],
+               "url": "2.json"},
+              {"id": "3", "headline": "3", "published": "2020-01-03", "entities": ["b"],
+               "url": "3.json"}]}"#;
+        let parts = CorpusParts::new(Arc::new(Corpus::new(
+            CorpusIndex::from_json(index).unwrap(),
+        )));
+        let names = |found: Vec<(EntitySummary, usize)>| {
+            found
+                .into_iter()
+                .map(|(e, n)| (e.id, n))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(parts.often_with("a", 5)),
+            [("c".to_string(), 2), ("b".to_string(), 1)]
+        );
+        assert_eq!(names(parts.often_with("a", 1)), [("c".to_string(), 2)]);
+
+        let index = r#"{"version": 1, "topics": [], "entity_file": "e.json",
+            "articles": [
+              {"id": "1", "headline": "1", "published": "2020-01-01", "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2020-01-02", "url": "2.json"}]}"#;
+        let mut parts = CorpusParts::new(Arc::new(Corpus::new(
+            CorpusIndex::from_json(index).unwrap(),
+        )));
+        assert!(
+            parts.often_with("a", 5).is_empty(),
+            "nothing before the directory"
+        );
+        let fetch = parts.want_directory().remove(0);
+        let directory = EntityDirectory::from_json(
+            r#"{"version": 1, "entities": [
+                {"id": "a", "name": "A", "articles": ["1", "2"]},
+                {"id": "b", "name": "B", "articles": ["1"]},
+                {"id": "c", "name": "C", "articles": ["2", "1", "1"]},
+                {"id": "d", "name": "D", "articles": []}]}"#,
+        )
+        .unwrap();
+        parts.arrived(fetch.id, Ok(Loaded::Directory(directory)));
+        assert_eq!(
+            names(parts.often_with("a", 5)),
+            [("c".to_string(), 2), ("b".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_paged_corpus_has_no_often_with() {
+        assert!(paged().often_with("baghdad", 5).is_empty());
     }
 
     /// Listing page `page` of [`paged`], as read.

@@ -21,6 +21,42 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// Every kind, in the order the article's "In this article" groups them.
+    pub const ALL: [EntityKind; 5] = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organisation,
+        EntityKind::Event,
+        EntityKind::Other,
+    ];
+
+    /// The name a file gives the kind (`person`), also the viewer's class suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Event => "event",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// The heading of a group of entities of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organisation => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Event => "Events",
+            EntityKind::Other => "Other",
+        }
+    }
+
+    /// The kind's bit in a set of kinds (the viewer's muted kinds).
+    pub fn bit(self) -> usize {
+        1 << (self as usize)
+    }
+
     /// The English label shown in the entity view.
     pub fn label(self) -> &'static str {
         match self {

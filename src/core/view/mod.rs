@@ -4,6 +4,7 @@
 //! ([`topic_shortlist`]).
 
 pub mod image_ratio;
+pub mod mention_links;
 pub mod options;
 pub mod state;
 pub mod topic_shortlist;

@@ -10,6 +10,7 @@
 //! tested on the host.
 
 use crate::core::corpus::topics::TopicMatch;
+use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::state::{View, ViewState};
 
 /// Where the viewer's corpus index is when the page does not say.
@@ -30,6 +31,8 @@ pub struct ViewerOptions {
     pub set_title: bool,
     /// The view to start with when the URL does not name one.
     pub initial: ViewState,
+    /// Which mentions of an article are links (`data-mentions` / `mentions`: `first` or `all`).
+    pub mentions: MentionLinks,
 }
 
 impl Default for ViewerOptions {
@@ -40,6 +43,7 @@ impl Default for ViewerOptions {
             url_prefix: String::new(),
             set_title: true,
             initial: ViewState::default(),
+            mentions: MentionLinks::First,
         }
     }
 }
@@ -57,11 +61,12 @@ impl ViewerOptions {
             // A viewer that does not own the URL does not own the title either.
             set_title: switch(attribute("data-title"), history),
             initial: initial_state(&|name| attribute(&format!("data-{name}"))),
+            mentions: MentionLinks::parse(attribute("data-mentions").as_deref()),
         }
     }
 
     /// Reads the attributes of a `<lede-viewer>` element: `src`, `topic`, `match`, `article`,
-    /// `entity` and `sync-url`. An embedded viewer never sets the host's title, and touches the
+    /// `entity`, `mentions` and `sync-url`. An embedded viewer never sets the host's title, and touches the
     /// host's URL only with `sync-url`, under its own prefix (`sync-url="news"` → `news.topic=`;
     /// a bare `sync-url` → `lede.topic=`), so two synced viewers need two names.
     pub fn from_element_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
@@ -75,6 +80,7 @@ impl ViewerOptions {
             },
             set_title: false,
             initial: initial_state(&attribute),
+            mentions: MentionLinks::parse(attribute("mentions").as_deref()),
         }
     }
 }
@@ -194,6 +200,23 @@ mod tests {
     fn entity_attribute_wins_over_article() {
         let o = read_element(&[("article", "a"), ("entity", "baghdad")]);
         assert_eq!(o.initial.view, View::Entity("baghdad".into()));
+    }
+
+    #[test]
+    fn mentions_attribute_links_every_mention_only_when_all() {
+        assert_eq!(read(&[]).mentions, MentionLinks::First);
+        assert_eq!(
+            read(&[("data-mentions", "all")]).mentions,
+            MentionLinks::All
+        );
+        assert_eq!(
+            read_element(&[("mentions", "all")]).mentions,
+            MentionLinks::All
+        );
+        assert_eq!(
+            read_element(&[("mentions", "first")]).mentions,
+            MentionLinks::First
+        );
     }
 
     #[test]
