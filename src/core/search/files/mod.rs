@@ -45,40 +45,24 @@
 //! this one (words and CJK bigrams; entity names and topic labels are 8 apart, so no phrase
 //! runs from one into the next).
 
+mod postings;
+
+pub use postings::{
+    decode_positions, decode_postings, push_vlq, DocPostings, Entry, BODY, BYLINE, ENTITY, FIELDS,
+    HEADLINE, MAX_FIELD_TERMS, STANDFIRST, TOPIC,
+};
+
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{parse, read_shape, shape, FromJson};
 use crate::core::format::MAX_CATALOG_ARTICLES;
 use crate::core::json::reader::{Fail, Read, Reader};
 use crate::core::text::quote::path_key;
 
-/// The fields a term can occur in, in their code order (a posting's `field`).
-pub const FIELDS: [&str; 6] = [
-    "headline",
-    "standfirst",
-    "byline",
-    "entity",
-    "topic",
-    "body",
-];
-pub const HEADLINE: u8 = 0;
-pub const STANDFIRST: u8 = 1;
-/// The byline and the source's name (`Libération`).
-pub const BYLINE: u8 = 2;
-/// The names and aliases of the entities the article lists.
-pub const ENTITY: u8 = 3;
-/// The labels of the article's topics.
-pub const TOPIC: u8 = 4;
-pub const BODY: u8 = 5;
-
 /// The only hash the format knows: FNV-1a, 32 bits, over the term's UTF-8 bytes.
 pub const HASH: &str = "fnv1a32";
 
 /// At most this many fragments (a file name per fragment; 2^16 at ~30 kB is 2 GB of index).
 pub const MAX_FRAGMENTS: u32 = 1 << 16;
-
-/// Terms beyond this many in one field of one document are not indexed: a bound on what a
-/// hostile 1 MB paragraph costs (about 150,000 words).
-pub const MAX_FIELD_TERMS: u32 = 50_000;
 
 /// FNV-1a, 32 bits.
 pub fn fnv1a32(text: &str) -> u32 {
@@ -394,246 +378,5 @@ pub fn validate_positions(
     Ok(())
 }
 
-/// One field a term occurs in, in one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
-    pub field: u8,
-    /// The field's length bucket ([`bucket_length`]).
-    pub norm: u8,
-    pub tf: u32,
-}
-
-/// A term's occurrences in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocPostings {
-    pub ordinal: u32,
-    pub entries: Vec<Entry>,
-}
-
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Appends `n` in base64 VLQ.
-pub fn push_vlq(out: &mut String, n: u64) {
-    let mut rest = n;
-    loop {
-        let digit = rest & 0b1_1111;
-        rest >>= 5;
-        let more = if rest > 0 { 0b10_0000 } else { 0 };
-        out.push(BASE64[(digit | more) as usize] as char);
-        if rest == 0 {
-            break;
-        }
-    }
-}
-
-/// Reads base64 VLQ numbers one at a time.
-struct Vlq<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Vlq<'_> {
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
-
-    /// The next number, at most `max`; `what` names it in errors.
-    fn next(&mut self, max: u64, what: &str) -> Result<u64, String> {
-        let start = self.at;
-        let mut n: u64 = 0;
-        let mut shift = 0;
-        loop {
-            let Some(&byte) = self.bytes.get(self.at) else {
-                return Err(format!("character {start}: the {what} is cut short"));
-            };
-            let value = match byte {
-                b'A'..=b'Z' => byte - b'A',
-                b'a'..=b'z' => byte - b'a' + 26,
-                b'0'..=b'9' => byte - b'0' + 52,
-                b'+' => 62,
-                b'/' => 63,
-                _ => return Err(format!("character {}: not base64", self.at)),
-            };
-            if shift > 35 {
-                return Err(format!("character {start}: {what} too large"));
-            }
-            n |= u64::from(value & 0b1_1111) << shift;
-            shift += 5;
-            self.at += 1;
-            if value & 0b10_0000 == 0 {
-                break;
-            }
-        }
-        if n > max {
-            return Err(format!("character {start}: {what} {n} is more than {max}"));
-        }
-        Ok(n)
-    }
-}
-
-/// Reads a posting list (the layout is in the module's docs). Every ordinal is below `count`,
-/// ordinals ascend, fields ascend within a document, norms are buckets, `tf` is 1 to
-/// [`MAX_FIELD_TERMS`]. Anything else is an error naming the character.
-pub fn decode_postings(text: &str, count: usize) -> Result<Vec<DocPostings>, String> {
-    let mut r = Vlq {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    let mut out: Vec<DocPostings> = Vec::new();
-    let mut previous: Option<u64> = None;
-    while !r.done() {
-        let at = r.at;
-        let gap = r.next(u64::from(u32::MAX), "ordinal")?;
-        if previous.is_some() && gap == 0 {
-            return Err(format!("character {at}: ordinals must ascend"));
-        }
-        let ordinal = previous.map_or(gap, |p| p + gap);
-        if ordinal >= count as u64 {
-            return Err(format!(
-                "character {at}: ordinal {ordinal} is past the corpus ({count} documents)"
-            ));
-        }
-        previous = Some(ordinal);
-        let mut entries: Vec<Entry> = Vec::new();
-        loop {
-            let at = r.at;
-            let head = r.next(2 * FIELDS.len() as u64 - 1, "field")?;
-            let field = (head >> 1) as u8;
-            if entries.last().is_some_and(|e| e.field >= field) {
-                return Err(format!("character {at}: fields must ascend"));
-            }
-            let norm = r.next(31, "norm")? as u8;
-            let tf = r.next(u64::from(MAX_FIELD_TERMS), "term frequency")? as u32;
-            if tf == 0 {
-                return Err(format!("character {at}: a term frequency of 0"));
-            }
-            entries.push(Entry { field, norm, tf });
-            if head & 1 == 0 {
-                break;
-            }
-        }
-        out.push(DocPostings {
-            ordinal: ordinal as u32,
-            entries,
-        });
-    }
-    Ok(out)
-}
-
-/// Reads the positions of a term whose postings are `postings`: one list per entry, document
-/// by document, each ascending and below [`u32::MAX`]. The text must hold exactly `tf`
-/// positions for each entry.
-pub fn decode_positions(text: &str, postings: &[DocPostings]) -> Result<Vec<Vec<u32>>, String> {
-    let mut r = Vlq {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    let mut out = Vec::new();
-    for doc in postings {
-        for entry in &doc.entries {
-            let mut list = Vec::with_capacity(entry.tf as usize);
-            let mut previous: Option<u64> = None;
-            for _ in 0..entry.tf {
-                let at = r.at;
-                let gap = r.next(u64::from(u32::MAX), "position")?;
-                if previous.is_some() && gap == 0 {
-                    return Err(format!("character {at}: positions must ascend"));
-                }
-                let p = previous.map_or(gap, |p| p + gap);
-                if p > u64::from(u32::MAX) {
-                    return Err(format!("character {at}: position too large"));
-                }
-                previous = Some(p);
-                list.push(p as u32);
-            }
-            out.push(list);
-        }
-    }
-    if !r.done() {
-        return Err(format!(
-            "character {}: more positions than the postings have occurrences",
-            r.at
-        ));
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn norm_buckets_cover_short_and_long_fields() {
-        assert_eq!(norm_bucket(0), 0);
-        assert_eq!(norm_bucket(5), 5);
-        assert_eq!(bucket_length(norm_bucket(12)), 15);
-        assert!(bucket_length(31) > 7_000);
-        assert_eq!(norm_bucket(1_000_000), 31);
-        for len in 0..10_000 {
-            let b = norm_bucket(len);
-            assert!(bucket_length(b) >= len.min(bucket_length(31)), "{len}");
-        }
-    }
-
-    #[test]
-    fn postings_and_positions_round_trip_and_corruption_is_an_error() {
-        let mut text = String::new();
-        // ordinal 3: headline (norm 5, tf 1) and body (norm 20, tf 2); ordinal 40: body tf 1.
-        for n in [3, 1, 5, 1, 10, 20, 2, 37, 10, 20, 1] {
-            push_vlq(&mut text, n);
-        }
-        let postings = decode_postings(&text, 41).unwrap();
-        assert_eq!(postings.len(), 2);
-        assert_eq!(
-            postings[0].entries[1],
-            Entry {
-                field: 5,
-                norm: 20,
-                tf: 2
-            }
-        );
-        assert_eq!(postings[1].ordinal, 40);
-        assert!(
-            decode_postings(&text, 40).is_err(),
-            "ordinal past the corpus"
-        );
-        let mut positions = String::new();
-        for n in [0, 4, 3, 7] {
-            push_vlq(&mut positions, n);
-        }
-        assert_eq!(
-            decode_positions(&positions, &postings).unwrap(),
-            [vec![0], vec![4, 7], vec![7]]
-        );
-        assert!(decode_positions("A", &postings).is_err(), "too few");
-        assert!(
-            decode_positions(&format!("{positions}A"), &postings).is_err(),
-            "too many"
-        );
-        assert!(decode_postings("*", 10).is_err());
-        assert!(decode_postings("D", 10).is_err(), "cut short");
-        assert!(
-            decode_postings("AMAB", 10).is_err(),
-            "field 6 does not exist"
-        );
-        assert!(decode_postings("AKAA", 10).is_err(), "tf 0");
-        assert!(decode_postings("//////////", 10).is_err(), "overflow");
-    }
-
-    #[test]
-    fn fragments_are_checked_against_their_number_and_the_corpus() {
-        let text =
-            r#"{"version": 1, "fragment": 2, "count": 5, "terms": {"a": "AAB", "b": "BAB"}}"#;
-        let f = TermFragment::from_json(text, 2, 5).unwrap();
-        assert_eq!(f.terms.get("b").map(String::as_str), Some("BAB"));
-        assert!(TermFragment::from_json(text, 3, 5).is_err());
-        assert!(TermFragment::from_json(text, 2, 6).is_err());
-        let unsorted = r#"{"version": 1, "fragment": 0, "count": 5, "terms": {"b": "", "a": ""}}"#;
-        assert!(TermFragment::from_json(unsorted, 0, 5).is_err());
-        let bad = r#"{"version": 1, "fragment": 0, "count": 5, "stems": {"x": "Z"}}"#;
-        match TermFragment::from_json(bad, 0, 5).unwrap().validate() {
-            Err(FormatError::Invalid { path, .. }) => assert_eq!(path, "stems.x"),
-            other => panic!("{other:?}"),
-        }
-    }
-}
+mod tests;
