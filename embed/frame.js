@@ -35,10 +35,11 @@ function refusal(url) {
     // A path ending in "/" (an origin alone is "/") allows what is under it; any other path
     // allows exactly that file. Both URLs are normalised by the URL parser ("..", "%2e", case,
     // default port), and an escaped slash or backslash is refused under a prefix, since some
-    // servers decode it into a path separator, which could step out of the prefix.
+    // servers decode it into a path separator, which could step out of the prefix; so is a
+    // `..;` or `.;` segment, which the URL parser keeps but Tomcat-style servers read as `..`.
     const path = url.pathname;
     if (allowed.pathname.endsWith('/')) {
-      if (path.startsWith(allowed.pathname) && !/%2f|%5c/i.test(path)) return null;
+      if (path.startsWith(allowed.pathname) && !/%2f|%5c|\/\.\.?;/i.test(path)) return null;
     } else if (path === allowed.pathname && url.search === allowed.search) {
       return null;
     }

@@ -1313,3 +1313,24 @@ fn percent_plus_one_is_not_an_escape() {
     assert_eq!(decode("%-1"), "%-1");
     assert_eq!(decode("%2B%41"), "+A");
 }
+
+/// Guards against a mention that begins or ends with whitespace: the sentence's edges skip
+/// whitespace and once landed inside the mention, and slicing the text between them panicked.
+#[test]
+fn a_mention_of_whitespace_gives_its_sentence_without_panicking() {
+    use lede::core::corpus::in_context::sentence_around;
+    for (text, range) in [
+        (" Bob", 0..4),
+        ("Hi.  Bob", 4..8),
+        ("Hi. Bob ", 4..8),
+        ("   ", 0..3),
+        ("Hi.  ", 3..5),
+    ] {
+        let (sentence, at) = sentence_around(text, range.clone());
+        assert!(
+            at.start <= at.end && at.end <= sentence.len(),
+            "{text:?} {range:?}"
+        );
+        assert!(sentence.is_char_boundary(at.start) && sentence.is_char_boundary(at.end));
+    }
+}

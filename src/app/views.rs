@@ -28,3 +28,15 @@ pub fn each<T, V: IntoAny>(
 pub fn text(text: impl Fn() -> String + Send + 'static) -> ReactiveView {
     Arc::new(Mutex::new(move || text().into_any()))
 }
+
+/// `Memo::new(move |_| f())` for a yes/no question: the closure goes behind a `dyn` call, so
+/// Leptos' memo code is linked once for every flag of the viewer instead of once per closure,
+/// as [`crate::app::effect::effect`] does for effects. What depends on the flag runs again
+/// only when the answer changes.
+pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    make_flag(Box::new(f))
+}
+
+fn make_flag(f: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<bool> {
+    Memo::new(move |_| f())
+}

@@ -143,5 +143,7 @@ test('a URL prefix listed in data-allow-corpus accepts what is under it and noth
   await assertRefused('embed-prefix.html', `${other}/corpora-evil/index.json`);
   await assertRefused('embed-prefix.html', `${other}/corpora/../corpora-evil/index.json`);
   await assertRefused('embed-prefix.html', `${other}/corpora/..%2fcorpora-evil/index.json`);
+  // Tomcat-style servers read `..;` as `..`; the URL parser keeps it as a segment.
+  await assertRefused('embed-prefix.html', `${other}/corpora/..;/corpora-evil/index.json`);
   await assertRefused('embed-prefix.html', `${other}/corpora`);
 });

@@ -41,6 +41,7 @@ before(async () => {
   const synthDir = mkdtempSync(join(tmpdir(), 'lede-synth-'));
   corpusTool('synth', '--articles', '300', '--seed', '7', '--out', synthDir);
   state.synthInline = JSON.parse(readFileSync(join(synthDir, 'index.json'), 'utf8'));
+  state.synthDir = synthDir;
   state.synthSite = pagedSite(dist, join(synthDir, 'index.json'), 20);
   // Pages of 2: a filtered list of 30 spans up to 15 pages, past the viewer's 24-page cache.
   state.tinyPagesSite = pagedSite(dist, join(synthDir, 'index.json'), 2);
@@ -186,3 +187,45 @@ test('past the page cache bound, topic after topic still shows the right cards',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The entity the most synthetic articles mention, and how many do. */
+function busiestEntity() {
+  const file = state.synthInline.entity_file;
+  const entities = file
+    ? JSON.parse(readFileSync(join(state.synthDir, file), 'utf8')).entities
+    : state.synthInline.entities;
+  const counts = new Map();
+  if (file) {
+    for (const e of entities) counts.set(e.id, (e.articles || []).length);
+  } else {
+    for (const a of state.synthInline.articles) for (const id of a.entities || []) counts.set(id, (counts.get(id) || 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+}
+
+// Guards against the entity page rebuilding itself whenever any part of a paged corpus arrived
+// (it read the one signal that holds every part): "Show more" fetched listing pages, their
+// arrival rebuilt the page, and the list fell back to 30 cards with focus lost to <body>.
+test('an entity page of a paged corpus keeps its "Show more" depth and focus while pages arrive', { timeout: 90_000 }, async () => {
+  const [id, mentioned] = busiestEntity();
+  assert.ok(mentioned > 40, `an entity in more than 40 articles (found ${id} in ${mentioned})`);
+  const { context, page, problems } = await open(state.tinyPagesServer, `?entity=${encodeURIComponent(id)}`);
+  try {
+    const cards = () => page.evaluate(() => document.querySelectorAll('.lede-page--entity ol.lede-list > li .lede-card:not(.lede-card--pending)').length);
+    await until(page, 'the first 30 cards', () =>
+      document.querySelectorAll('.lede-page--entity ol.lede-list > li .lede-card:not(.lede-card--pending)').length === 30);
+    await page.locator('.lede-page--entity button.lede-more').click();
+    const expected = Math.min(60, mentioned);
+    await until(page, `${expected} cards, their listing pages loaded`, (n) =>
+      document.querySelectorAll('.lede-page--entity ol.lede-list > li .lede-card:not(.lede-card--pending)').length === n, expected);
+    // Pages keep arriving for a moment (mentions, neighbours); the page must not start over.
+    await page.waitForTimeout(500);
+    assert.equal(await cards(), expected, 'the list kept its depth');
+    const focus = await page.evaluate(() => document.activeElement?.tagName);
+    assert.notEqual(focus, 'BODY', 'focus stayed in the list');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+

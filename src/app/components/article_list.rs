@@ -3,7 +3,7 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::{each, text};
+use crate::app::views::{each, flag, text};
 use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn ArticleList(
     effect(move || visible.with(|v| data.request(|parts| parts.want_summaries(v))));
     // What `<Show when>` does, written out (see "Writing views in Lede", `app/mod.rs`): the
     // button is rebuilt only when it appears or goes, not each time the count changes.
-    let more = Memo::new(move |_| remaining.get() != 0);
+    let more = flag(move || remaining.get() != 0);
     let work = use_context::<ListWork>();
     let cards = move || {
         ListWork::count_card_list(&work);

@@ -1,6 +1,6 @@
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::app::views::{each, optional, text};
+use crate::app::views::{each, flag, optional, text};
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::view::topic_shortlist::{most_used, shortlist, SHORTLIST_LEN};
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub fn TopicFilterBar(
         let id = topic.id.clone();
         let pressed = {
             let id = id.clone();
-            Memo::new(move |_| filter.with(|f| f.is_selected(&id)))
+            flag(move || filter.with(|f| f.is_selected(&id)))
         };
         let count_id = viewer.id(&format!("topic-count-{i}"));
         let described_by = count_id.clone();

@@ -10,7 +10,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
 use crate::app::use_viewer;
-use crate::app::views::{each, optional, text};
+use crate::app::views::{each, flag, optional, text};
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::format::mentions::WarningBudget;
@@ -72,7 +72,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     let labelled_by = heading_id.clone();
     // What `<Show when fallback>` does, written out (see "Writing views in Lede", `app/mod.rs`):
     // the article is redrawn only when "missing" itself changes, not on every load state.
-    let missing = Memo::new(move |_| {
+    let missing = flag(move || {
         matches!(
             article.get(),
             Part::Failed(LoadError::Http { status: 404, .. })

@@ -5,8 +5,8 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::app::views::each;
 use crate::app::views::optional;
+use crate::app::views::{each, flag};
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
@@ -23,6 +23,7 @@ const OFTEN_WITH: usize = 5;
 pub fn EntityPage(id: String) -> impl IntoView {
     let viewer = use_viewer();
     let data = use_corpus_data();
+    let id_for_memo = id.clone();
     // If the directory has to load first, the heading that navigation focuses is not there yet.
     let waited = !matches!(data.read(|p| p.entity(&id)), Part::Ready(_));
     // Both at once: a paged corpus's entity directory and the mentions file it lists from.
@@ -31,28 +32,45 @@ pub fn EntityPage(id: String) -> impl IntoView {
         fetches.extend(parts.want_mentions());
         fetches
     });
-    move || match data.read(|p| p.entity(&id)) {
-        Part::Ready(Some(entity)) => {
-            if waited {
-                viewer.focus_heading_if_lost();
+    // Rebuilt only when the entity settles (or a retry unsettles it), not on every change of
+    // the corpus's parts: in a paged corpus listing pages keep arriving while the reader is
+    // here, and rebuilding on each undid "Show more" and dropped focus. A `Memo<bool>`, a type
+    // the viewer already has ("Writing views in Lede"); for one id the settled entity does not
+    // change (the directory loads once).
+    let settled = flag(move || {
+        let id = id_for_memo.clone();
+        !matches!(
+            data.read(|p| p.entity(&id)),
+            Part::NotRequested | Part::Loading(_)
+        )
+    });
+    move || {
+        // `get`, not `track`: a memo learns what it depends on only when it is computed.
+        let _ = settled.get();
+        let entity = untrack(|| data.read(|p| p.entity(&id)));
+        match entity {
+            Part::Ready(Some(entity)) => {
+                if waited {
+                    viewer.focus_heading_if_lost();
+                }
+                view! { <EntityDetails entity /> }.into_any()
             }
-            view! { <EntityDetails entity /> }.into_any()
-        }
-        Part::Ready(None) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
-        Part::Failed(error) => {
-            let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
-            view! {
-                <div class="lede-page lede-page--entity">
-                    <p class="lede-back">
-                        <NavLink to=viewer.list_state()>"← All articles"</NavLink>
-                    </p>
-                    <ErrorPanel error retry />
-                </div>
+            Part::Ready(None) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
+            Part::Failed(error) => {
+                let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
+                view! {
+                    <div class="lede-page lede-page--entity">
+                        <p class="lede-back">
+                            <NavLink to=viewer.list_state()>"← All articles"</NavLink>
+                        </p>
+                        <ErrorPanel error retry />
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
-        }
-        Part::NotRequested | Part::Loading(_) => {
-            view! { <Loading label="Loading the entity" lines=3 /> }.into_any()
+            Part::NotRequested | Part::Loading(_) => {
+                view! { <Loading label="Loading the entity" lines=3 /> }.into_any()
+            }
         }
     }
 }

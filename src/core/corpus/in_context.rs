@@ -85,8 +85,11 @@ pub fn first_mention_in_context(article: &Article, entity_id: &str) -> Option<In
 /// [`CONTEXT_CHARS`], and where the mention is in it.
 pub fn sentence_around(text: &str, mention: Range<usize>) -> (String, Range<usize>) {
     let Range { start: ms, end: me } = mention;
+    // Clamped: the sentence's edges skip whitespace, and a mention that itself begins or ends
+    // with whitespace (a corpus may point one at a space) would otherwise put them inside it.
     let (start, start_found) = sentence_start(text, ms);
     let (end, end_found) = sentence_end(text, me);
+    let (start, end) = (start.min(ms), end.max(me));
     let mention_chars = text[ms..me].chars().count();
 
     let (from, to) = if mention_chars >= CONTEXT_CHARS {
