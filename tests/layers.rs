@@ -39,9 +39,11 @@ fn module_of(file: &Path) -> String {
     parts.join("::")
 }
 
-/// Every `crate::a::b::c` path a file names outside its tests, cut to the longest prefix that is
-/// a known module.
-fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+/// Every module a file names outside its tests: `crate::a::b::c` paths, `super::` and `self::`
+/// paths (resolved against `module`, the file's own module), and every path of a `use` tree
+/// (`crate::a::{b, c::{d, e}}` names `a::b`, `a::c::d` and `a::c::e`), each cut to the longest
+/// prefix that is a known module.
+fn imports(text: &str, module: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     let code = match text.find("#[cfg(test)]") {
         Some(at) => &text[..at],
         None => text,
@@ -52,28 +54,14 @@ fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
         .filter(|line| !line.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n");
-    let code = code.as_str();
+    let code = absolute(&code, module);
     let mut found = BTreeSet::new();
-    let mut rest = code;
+    let mut rest = code.as_str();
     while let Some(at) = rest.find("crate::") {
         rest = &rest[at + "crate::".len()..];
-        // `crate::a::{b, c::d}` names `a::b` and `a::c::d`.
-        let head: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
-        let head = head.trim_end_matches(':').to_string();
-        let mut targets = vec![head.clone()];
-        if rest[head.len()..].starts_with("::{") {
-            let inner = &rest[head.len() + 3..];
-            let group = &inner[..inner.find('}').unwrap_or(inner.len())];
-            targets = group
-                .split(',')
-                .map(|p| format!("{head}::{}", p.trim().split(' ').next().unwrap_or("")))
-                .collect();
-        }
-        for target in targets {
-            let mut path = target.trim_end_matches("::").to_string();
+        let tree_len = use_tree_len(rest);
+        for target in expand("", &rest[..tree_len]) {
+            let mut path = target;
             loop {
                 if modules.contains(&path) {
                     found.insert(path.clone());
@@ -89,6 +77,106 @@ fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     found
 }
 
+/// `super::` and `self::` paths rewritten as `crate::` paths, seen from `module`.
+fn absolute(code: &str, module: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    loop {
+        let next = [rest.find("super::"), rest.find("self::")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(at) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        // Only a whole word: `my_super::` or `itself::` are other names.
+        let starts_word = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == ':'));
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if !starts_word {
+            out.push_str(&rest[..1]);
+            rest = &rest[1..];
+            continue;
+        }
+        let mut base: Vec<&str> = module.split("::").filter(|p| !p.is_empty()).collect();
+        if let Some(after) = rest.strip_prefix("self::") {
+            rest = after;
+        } else {
+            while let Some(after) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = after;
+            }
+        }
+        out.push_str("crate::");
+        for part in base {
+            out.push_str(part);
+            out.push_str("::");
+        }
+    }
+}
+
+/// How long the path or `use` tree at the start of `text` is (braces balanced).
+fn use_tree_len(text: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return i,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            c if depth == 0 && !(c.is_alphanumeric() || c == '_' || c == ':') => return i,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// Every path of a `use` tree under `prefix`: `a::{b, c::{d}}` gives `a::b` and `a::c::d`;
+/// `x as y` is `x`; `self` in a group is the group's own path.
+fn expand(prefix: &str, tree: &str) -> Vec<String> {
+    let tree = tree.trim();
+    let join = |tail: &str| {
+        let tail = tail.trim().trim_end_matches("::");
+        match (prefix.is_empty(), tail.is_empty() || tail == "self") {
+            (_, true) => prefix.to_string(),
+            (true, false) => tail.to_string(),
+            (false, false) => format!("{prefix}::{tail}"),
+        }
+    };
+    let Some(open) = tree.find('{') else {
+        let name = tree.split(" as ").next().unwrap_or("");
+        return vec![join(name)];
+    };
+    let head = join(&tree[..open]);
+    let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
+    let (mut parts, mut depth, mut from) = (Vec::new(), 0usize, 0);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&inner[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[from..]);
+    parts
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .flat_map(|p| expand(&head, p))
+        .collect()
+}
+
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
     rust_files(Path::new(SRC), &mut files);
@@ -98,7 +186,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         .filter(|f| !f.starts_with(Path::new(SRC).join("bin")))
         .map(|f| {
             let module = module_of(f);
-            let mut deps = imports(&std::fs::read_to_string(f).unwrap(), &modules);
+            let mut deps = imports(&std::fs::read_to_string(f).unwrap(), &module, &modules);
             deps.remove(&module);
             (module, deps)
         })
@@ -205,12 +293,25 @@ fn the_checker_sees_groups_and_nested_paths() {
         .collect();
     let found = imports(
         "use crate::core::format::{catalog::Catalog, Article};\nuse crate::core::text::quote::quoted;",
+        "core::view::state",
         &modules,
     );
     assert_eq!(
         found.into_iter().collect::<Vec<_>>(),
         ["core::format", "core::format::catalog", "core::text::quote"]
     );
+    // Nested groups, and `super::` seen from the file's own module.
+    let found = imports(
+        "use crate::core::{format::{catalog::Catalog, Article as A}, text::quote};\nuse super::super::format::catalog;",
+        "core::view::state",
+        &modules,
+    );
+    assert_eq!(
+        found.into_iter().collect::<Vec<_>>(),
+        ["core::format", "core::format::catalog", "core::text::quote"]
+    );
+    let found = imports("use super::quote::quoted;", "core::text::dates", &modules);
+    assert_eq!(found.into_iter().collect::<Vec<_>>(), ["core::text::quote"]);
     assert_eq!(floor_of("core::format::catalog"), Some(2));
     assert_eq!(floor_of("app::viewer"), None);
 }
