@@ -269,6 +269,22 @@ fn parse_lists(
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// Appends `n` in base64 VLQ: 5 bits a character, low bits first, the sixth bit set when more
+/// follow. The one writer of the encoding, for the topic postings and mentions here and for the
+/// search index's postings ([`crate::core::search`]).
+pub fn push_vlq(out: &mut String, n: u64) {
+    let mut rest = n;
+    loop {
+        let digit = rest & 0b1_1111;
+        rest >>= 5;
+        let more = if rest > 0 { 0b10_0000 } else { 0 };
+        out.push(BASE64[(digit | more) as usize] as char);
+        if rest == 0 {
+            break;
+        }
+    }
+}
+
 /// Writes ascending ordinals as base64 VLQ gaps. Panics in debug builds if not ascending.
 pub fn encode_ordinals(ordinals: &[u32]) -> String {
     let mut out = String::with_capacity(ordinals.len() * 2);
@@ -282,16 +298,7 @@ pub fn encode_ordinals(ordinals: &[u32]) -> String {
             }
         };
         previous = Some(ordinal);
-        let mut rest = gap;
-        loop {
-            let digit = rest & 0b1_1111;
-            rest >>= 5;
-            let more = if rest > 0 { 0b10_0000 } else { 0 };
-            out.push(BASE64[(digit | more) as usize] as char);
-            if rest == 0 {
-                break;
-            }
-        }
+        push_vlq(&mut out, u64::from(gap));
     }
     out
 }

@@ -1,5 +1,8 @@
 //! Postings and positions as the fragments store them: base64 VLQ numbers (the layout is in
-//! the module above, `files`), written by [`push_vlq`] and read back by the decoders here.
+//! the module above, `files`), written by the catalog's [`push_vlq`] (one writer for every
+//! VLQ of the format) and read back by the decoders here.
+
+pub use crate::core::format::catalog::push_vlq;
 
 /// The fields a term can occur in, in their code order (a posting's `field`).
 pub const FIELDS: [&str; 6] = [
@@ -38,22 +41,6 @@ pub struct Entry {
 pub struct DocPostings {
     pub ordinal: u32,
     pub entries: Vec<Entry>,
-}
-
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Appends `n` in base64 VLQ.
-pub fn push_vlq(out: &mut String, n: u64) {
-    let mut rest = n;
-    loop {
-        let digit = rest & 0b1_1111;
-        rest >>= 5;
-        let more = if rest > 0 { 0b10_0000 } else { 0 };
-        out.push(BASE64[(digit | more) as usize] as char);
-        if rest == 0 {
-            break;
-        }
-    }
 }
 
 /// Reads base64 VLQ numbers one at a time.
