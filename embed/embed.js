@@ -34,9 +34,11 @@ function loadViewer() {
 }
 
 const VIEW_ATTRIBUTES = ['topic', 'match', 'article', 'entity'];
+// How the list is presented: read again on every change (README, "Widget attributes").
+const PRESENTATION_ATTRIBUTES = ['heading', 'controls', 'limit', 'more-href', 'layout'];
 
 class LedeViewer extends HTMLElement {
-  static observedAttributes = ['src', 'sync-url', ...VIEW_ATTRIBUTES];
+  static observedAttributes = ['src', 'sync-url', ...VIEW_ATTRIBUTES, ...PRESENTATION_ATTRIBUTES];
 
   #viewer = null; // the mounted Rust viewer
   #mounting = 0; // bumps on every (re)mount or removal, so a slow load never mounts twice
@@ -74,6 +76,7 @@ class LedeViewer extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#viewer || before === after) return;
     if (VIEW_ATTRIBUTES.includes(name)) this.#viewer.attributesChanged();
+    else if (PRESENTATION_ATTRIBUTES.includes(name)) this.#viewer.presentationChanged();
     else this.#mount(); // a new corpus or URL mode: start afresh
   }
 

@@ -131,6 +131,12 @@ if (refused) {
     ['match', 'data-match'],
     ['article', 'data-article'],
     ['entity', 'data-entity'],
+    // Presentation, as the element's attributes (README, "Widget attributes").
+    ['heading', 'data-heading'],
+    ['controls', 'data-controls'],
+    ['limit', 'data-limit'],
+    ['more-href', 'data-more-href'],
+    ['layout', 'data-layout'],
   ]) {
     const value = params.get(param);
     if (value !== null) point.setAttribute(attribute, value);

@@ -4,6 +4,7 @@
 //! page's.
 
 use crate::core::view::options::{initial_state, ViewerOptions};
+use crate::core::view::presentation::Presentation;
 use crate::entry::mount::{mount_app, MountedViewer};
 use wasm_bindgen::prelude::*;
 
@@ -44,6 +45,14 @@ impl EmbeddedViewer {
     pub fn attributes_changed(&self) {
         let state = initial_state(&|name| self.host.get_attribute(name));
         self.mounted.viewer.replace(state);
+    }
+
+    /// Presents the list as the element's `heading`, `controls`, `limit`, `more-href` and
+    /// `layout` attributes now say.
+    #[wasm_bindgen(js_name = presentationChanged)]
+    pub fn presentation_changed(&self) {
+        let presentation = Presentation::read(&|name| self.host.get_attribute(name), true);
+        self.mounted.viewer.present(presentation);
     }
 
     /// Removes the viewer from the page, with its listeners.

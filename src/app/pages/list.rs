@@ -11,6 +11,7 @@ use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
+use crate::core::view::presentation::{Heading, ListLayout};
 use leptos::prelude::*;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
@@ -52,13 +53,26 @@ pub fn ListPage() -> impl IntoView {
     // starts again from one page without an effect resetting it (which made every topic click
     // select and build the cards twice). Back on that same filter (a topic toggled on and off
     // again) the list is as long as the reader left it.
-    let shown = RwSignal::new((filter.get_untracked(), PAGE_SIZE));
+    //
+    // An embed's `limit` is the first page's length; with a `more-href` it is the whole list,
+    // which then ends in a "More" link instead of "Show more".
+    let first_page = move || viewer.presentation(|p| p.limit.unwrap_or(PAGE_SIZE));
+    let has_more_href = move || viewer.presentation(|p| p.more_href.is_some());
+    // What "Show more" added, on top of the first page, for the filter it was grown for.
+    let grown = RwSignal::new((filter.get_untracked(), 0));
     let limit = move || {
-        shown.with(|(grown_for, n)| filter.with(|f| if f == grown_for { *n } else { PAGE_SIZE }))
+        let first = first_page();
+        if has_more_href() {
+            return first;
+        }
+        first
+            + grown
+                .with(|(grown_for, extra)| filter.with(|f| if f == grown_for { *extra } else { 0 }))
     };
     let show_more = move || {
-        let more = limit() + PAGE_SIZE;
-        shown.set((filter.get_untracked(), more));
+        let extra =
+            limit() - viewer.presentation_untracked(|p| p.limit.unwrap_or(PAGE_SIZE)) + PAGE_SIZE;
+        grown.set((filter.get_untracked(), extra));
     };
     // A paged corpus fetches its postings when the reader first filters.
     effect(move || {
@@ -127,8 +141,23 @@ pub fn ListPage() -> impl IntoView {
             })
         }
     };
-    let remaining =
-        move || count().saturating_sub(listing.with(|l| l.as_ref().map_or(0, |l| l.visible.len())));
+    // With a `more-href`, the rest of the list is behind the "More" link, not "Show more".
+    let remaining = move || {
+        if has_more_href() {
+            return 0;
+        }
+        count().saturating_sub(listing.with(|l| l.as_ref().map_or(0, |l| l.visible.len())))
+    };
+    let more_link = move || {
+        let cut = count() > listing.with(|l| l.as_ref().map_or(0, |l| l.visible.len()));
+        viewer
+            .presentation(|p| p.more_href.clone())
+            .filter(|_| cut)
+            .map(|href| {
+                view! { <a class="lede-more lede-more--link" href=href>"More articles"</a> }
+                    .into_any()
+            })
+    };
     let empty_state = move || {
         let labels = selected_labels();
         let all = filter.with(|f| f.mode == TopicMatch::All);
@@ -183,16 +212,47 @@ pub fn ListPage() -> impl IntoView {
                 remaining=Signal::derive(remaining)
                 on_more=Callback::new(move |()| show_more())
             />
+            {move || more_link()}
         }
         .into_any(),
     };
+    // The heading's level and text, and whether the topic filter shows, follow the embed's
+    // attributes live. Plain closures, not memos: the attributes change rarely, and a memo of
+    // each new type would link Leptos' memo code again for it (about 1 kB gzipped each).
+    let heading = move || {
+        let id = viewer.id("heading");
+        match viewer.presentation(|p| p.heading.clone()) {
+            Heading::Hidden => None,
+            Heading::Shown { level, text } => {
+                let text = text.unwrap_or_else(|| title.clone());
+                Some(match level {
+                    1 => view! { <h1 class="lede-page__title" id=id tabindex="-1">{text}</h1> }
+                        .into_any(),
+                    2 => view! { <h2 class="lede-page__title" id=id tabindex="-1">{text}</h2> }
+                        .into_any(),
+                    _ => view! { <h3 class="lede-page__title" id=id tabindex="-1">{text}</h3> }
+                        .into_any(),
+                })
+            }
+        }
+    };
+    let topic_bar = move || {
+        viewer
+            .presentation(|p| p.topic_controls)
+            .then(|| view! { <TopicFilterBar filter counts /> }.into_any())
+    };
+    let page_class = move || {
+        match viewer.presentation(|p| p.layout) {
+            ListLayout::Cards => "lede-page lede-page--list",
+            ListLayout::Compact => "lede-page lede-page--list lede-page--compact",
+        }
+        .to_string()
+    };
     // Reactive children as "Writing views in Lede" (`app/mod.rs`) says.
     view! {
-        <div class="lede-page lede-page--list">
-            <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
-                {title}
-            </h1>
-            <TopicFilterBar filter counts />
+        <div class=page_class>
+            {move || heading()}
+            {move || topic_bar()}
             <p class="lede-results" role="status">
                 {text(summary)}
             </p>

@@ -6,5 +6,6 @@
 pub mod image_ratio;
 pub mod mention_links;
 pub mod options;
+pub mod presentation;
 pub mod state;
 pub mod topic_shortlist;

@@ -11,6 +11,7 @@
 
 use crate::core::corpus::topics::TopicMatch;
 use crate::core::view::mention_links::MentionLinks;
+use crate::core::view::presentation::Presentation;
 use crate::core::view::state::{View, ViewState};
 
 /// Where the viewer's corpus index is when the page does not say.
@@ -33,6 +34,8 @@ pub struct ViewerOptions {
     pub initial: ViewState,
     /// Which mentions of an article are links (`data-mentions` / `mentions`: `first` or `all`).
     pub mentions: MentionLinks,
+    /// Heading, topic controls, length and layout of the list (see [`Presentation`]).
+    pub presentation: Presentation,
 }
 
 impl Default for ViewerOptions {
@@ -44,6 +47,7 @@ impl Default for ViewerOptions {
             set_title: true,
             initial: ViewState::default(),
             mentions: MentionLinks::First,
+            presentation: Presentation::default(),
         }
     }
 }
@@ -62,6 +66,9 @@ impl ViewerOptions {
             set_title: switch(attribute("data-title"), history),
             initial: initial_state(&|name| attribute(&format!("data-{name}"))),
             mentions: MentionLinks::parse(attribute("data-mentions").as_deref()),
+            // A viewer that does not own the page's URL sits in someone else's page (or in the
+            // iframe mode): its heading defaults to an h2 under the host's own.
+            presentation: Presentation::read(&|name| attribute(&format!("data-{name}")), !history),
         }
     }
 
@@ -81,6 +88,7 @@ impl ViewerOptions {
             set_title: false,
             initial: initial_state(&attribute),
             mentions: MentionLinks::parse(attribute("mentions").as_deref()),
+            presentation: Presentation::read(&attribute, true),
         }
     }
 }

@@ -1,0 +1,212 @@
+//! How a viewer presents its list inside someone else's page: the widget attributes of
+//! `<lede-viewer>` (`heading`, `controls`, `limit`, `more-href`, `layout`) and of a
+//! `[data-lede]` element (the same names with `data-`). Unlike the corpus and the URL mode they
+//! change live: the element re-reads them on every attribute change.
+//!
+//! ```html
+//! <lede-viewer heading="h3" controls="none" limit="5" more-href="/news/" layout="compact">
+//! ```
+
+use crate::core::text::url_safety::safe_url;
+
+/// The heading above the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heading {
+    /// No heading: the host page's own heading introduces the widget.
+    Hidden,
+    /// A heading of this level (1 to 3), with the host's text or, when `None`, the corpus title.
+    Shown { level: u8, text: Option<String> },
+}
+
+/// How the list's articles are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListLayout {
+    /// Headline, standfirst, date, topics and thumbnail: the standalone page.
+    #[default]
+    Cards,
+    /// Headline and date only, for sidebars and narrow columns.
+    Compact,
+}
+
+/// A viewer's presentation. `Default` is the standalone page: the corpus title as an `h1`, the
+/// topic filter, "Show more" without end, cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presentation {
+    pub heading: Heading,
+    /// Whether the topic filter is shown (`controls="topics"`, the default, or `"none"`).
+    pub topic_controls: bool,
+    /// At most this many articles, then a "More" link instead of "Show more".
+    pub limit: Option<usize>,
+    /// Where "More" leads when `limit` cuts the list: an `http:`, `https:` or relative URL (any
+    /// other is dropped, as everywhere in Lede). Without it the list keeps its "Show more".
+    pub more_href: Option<String>,
+    pub layout: ListLayout,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Presentation {
+            heading: Heading::Shown {
+                level: 1,
+                text: None,
+            },
+            topic_controls: true,
+            limit: None,
+            more_href: None,
+            layout: ListLayout::Cards,
+        }
+    }
+}
+
+/// The largest `limit` honoured: a widget is a handful of headlines; a larger number is the
+/// full list, which "Show more" already pages.
+pub const MAX_LIMIT: usize = 100;
+
+impl Presentation {
+    /// Reads the widget attributes through `attribute(name)` (`heading`, not `data-heading`:
+    /// the caller adds its prefix). `embedded` viewers default to an `h2`, under the host's own
+    /// `h1`. Unknown values fall back to the default, never to an error: a typo in a host page
+    /// must not blank the widget.
+    pub fn read(attribute: &dyn Fn(&str) -> Option<String>, embedded: bool) -> Presentation {
+        let value = |name: &str| {
+            attribute(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let default_level = if embedded { 2 } else { 1 };
+        let heading = match value("heading") {
+            None => Heading::Shown {
+                level: default_level,
+                text: None,
+            },
+            Some(v) => match v.to_ascii_lowercase().as_str() {
+                "none" | "off" => Heading::Hidden,
+                "h1" => Heading::Shown {
+                    level: 1,
+                    text: None,
+                },
+                "h2" => Heading::Shown {
+                    level: 2,
+                    text: None,
+                },
+                "h3" => Heading::Shown {
+                    level: 3,
+                    text: None,
+                },
+                _ => Heading::Shown {
+                    level: default_level,
+                    text: Some(v),
+                },
+            },
+        };
+        let topic_controls = !matches!(
+            value("controls").map(|v| v.to_ascii_lowercase()).as_deref(),
+            Some("none" | "off")
+        );
+        let limit = value("limit")
+            .and_then(|v| small_number(&v))
+            .filter(|&n| n > 0);
+        let more_href = value("more-href").and_then(|v| safe_url(&v));
+        let layout = match value("layout").map(|v| v.to_ascii_lowercase()).as_deref() {
+            Some("compact") => ListLayout::Compact,
+            _ => ListLayout::Cards,
+        };
+        Presentation {
+            heading,
+            topic_controls,
+            limit,
+            more_href,
+            layout,
+        }
+    }
+}
+
+/// A decimal number of at most [`MAX_LIMIT`] (larger ones are [`MAX_LIMIT`]), without `str::parse`
+/// and its error machinery, which the viewer does not otherwise link.
+fn small_number(text: &str) -> Option<usize> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.bytes().fold(0usize, |n, b| {
+        (n * 10 + usize::from(b - b'0')).min(MAX_LIMIT)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)], embedded: bool) -> Presentation {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Presentation::read(
+            &|name| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
+            embedded,
+        )
+    }
+
+    #[test]
+    fn no_attributes_is_the_standalone_page_or_an_h2_when_embedded() {
+        assert_eq!(read(&[], false), Presentation::default());
+        assert_eq!(
+            read(&[], true).heading,
+            Heading::Shown {
+                level: 2,
+                text: None
+            }
+        );
+    }
+
+    #[test]
+    fn heading_takes_none_a_level_or_a_text() {
+        assert_eq!(read(&[("heading", "none")], true).heading, Heading::Hidden);
+        assert_eq!(
+            read(&[("heading", " H3 ")], true).heading,
+            Heading::Shown {
+                level: 3,
+                text: None
+            }
+        );
+        assert_eq!(
+            read(&[("heading", "Latest from Iraq")], true).heading,
+            Heading::Shown {
+                level: 2,
+                text: Some("Latest from Iraq".into())
+            }
+        );
+    }
+
+    #[test]
+    fn limit_is_a_positive_number_bounded_and_more_href_a_safe_url() {
+        assert_eq!(read(&[("limit", "5")], true).limit, Some(5));
+        assert_eq!(read(&[("limit", "0")], true).limit, None);
+        assert_eq!(read(&[("limit", "-3")], true).limit, None);
+        assert_eq!(read(&[("limit", "many")], true).limit, None);
+        assert_eq!(read(&[("limit", "99999999")], true).limit, Some(MAX_LIMIT));
+        assert_eq!(
+            read(&[("more-href", "/news/")], true).more_href.as_deref(),
+            Some("/news/")
+        );
+        assert_eq!(
+            read(&[("more-href", "javascript:alert(1)")], true).more_href,
+            None
+        );
+    }
+
+    #[test]
+    fn typos_fall_back_to_the_defaults() {
+        let p = read(&[("controls", "topcis"), ("layout", "grid")], true);
+        assert!(p.topic_controls);
+        assert_eq!(p.layout, ListLayout::Cards);
+        let p = read(&[("controls", "none"), ("layout", "Compact")], true);
+        assert!(!p.topic_controls);
+        assert_eq!(p.layout, ListLayout::Compact);
+    }
+}
