@@ -4,7 +4,7 @@
 //! parts, runs the [`Fetch`]es the core asks for, and hands the answers back.
 
 use crate::core::corpus::load_error::LoadError;
-use crate::core::corpus::parts::{CorpusParts, Fetch, Loaded, PartFile};
+use crate::core::corpus::parts::{CorpusParts, Fetch};
 use crate::core::corpus::Corpus;
 use crate::web::fetch;
 use crate::web::urls::resolve;
@@ -71,18 +71,9 @@ impl CorpusData {
         spawn_local(async move {
             let result = match url {
                 Err(error) => Err(error),
-                Ok(url) => match fetch.file {
-                    PartFile::Postings => fetch::load_postings(&url, count)
-                        .await
-                        .map(Loaded::Postings),
-                    PartFile::Page(n) => fetch::load_listing_page(&url, n).await.map(Loaded::Page),
-                    PartFile::Mentions => fetch::load_mentions(&url, count)
-                        .await
-                        .map(Loaded::Mentions),
-                    PartFile::Directory => fetch::load_entity_directory(&url)
-                        .await
-                        .map(Loaded::Directory),
-                },
+                Ok(url) => fetch::fetch_text(&url).await.and_then(|text| {
+                    fetch.file.read(&text, count).map_err(fetch::format_error(&url))
+                }),
             };
             parts.try_maybe_update(|p| (p.arrived(fetch.id, result), ()));
         });

@@ -2,7 +2,7 @@
 //! the file and the JSON path when a file is malformed.
 
 use crate::core::corpus::load_error::LoadError;
-use crate::core::format::{Article, CorpusIndex, EntityDirectory, FormatError};
+use crate::core::format::{Article, CorpusIndex, FormatError};
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -85,7 +85,8 @@ fn network_message(error: gloo_net::Error) -> String {
     }
 }
 
-fn format_error(url: &str) -> impl FnOnce(FormatError) -> LoadError + '_ {
+/// A format error in the file at `url`, as a load error naming the file.
+pub fn format_error(url: &str) -> impl FnOnce(FormatError) -> LoadError + '_ {
     move |error| LoadError::Format {
         url: url.to_string(),
         error,
@@ -102,31 +103,4 @@ pub async fn load_index(url: &str) -> Result<CorpusIndex, LoadError> {
 pub async fn load_article(url: &str) -> Result<Article, LoadError> {
     let text = fetch_text(url).await?;
     Article::from_json(&text).map_err(format_error(url))
-}
-
-/// Loads a corpus's entity directory.
-pub async fn load_entity_directory(url: &str) -> Result<EntityDirectory, LoadError> {
-    let text = fetch_text(url).await?;
-    EntityDirectory::from_json(&text).map_err(format_error(url))
-}
-
-/// Loads listing page `page` of a paged corpus.
-pub async fn load_listing_page(
-    url: &str,
-    page: usize,
-) -> Result<Vec<crate::core::format::ArticleSummary>, LoadError> {
-    let text = fetch_text(url).await?;
-    crate::core::format::catalog::listing_page_from_json(&text, page).map_err(format_error(url))
-}
-
-/// Loads the topic postings of a paged corpus of `count` articles.
-pub async fn load_postings(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
-    let text = fetch_text(url).await?;
-    crate::core::format::catalog::postings_from_json(&text, count).map_err(format_error(url))
-}
-
-/// Loads the entity mentions of a paged corpus of `count` articles.
-pub async fn load_mentions(url: &str, count: usize) -> Result<Vec<(String, Vec<u32>)>, LoadError> {
-    let text = fetch_text(url).await?;
-    crate::core::format::catalog::mentions_from_json(&text, count).map_err(format_error(url))
 }

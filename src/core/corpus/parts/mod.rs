@@ -52,6 +52,21 @@ pub enum Loaded {
     Directory(EntityDirectory),
 }
 
+impl PartFile {
+    /// Reads the text of this file of a corpus of `count` articles. One function for every
+    /// kind of part, so the viewer fetches all of them with one piece of async code (four
+    /// `async fn`s, one per kind, cost 0.5 kB gzip more of wasm).
+    pub fn read(self, text: &str, count: usize) -> Result<Loaded, FormatError> {
+        use crate::core::format::catalog;
+        Ok(match self {
+            PartFile::Postings => Loaded::Postings(catalog::postings_from_json(text, count)?),
+            PartFile::Page(n) => Loaded::Page(catalog::listing_page_from_json(text, n)?),
+            PartFile::Mentions => Loaded::Mentions(catalog::mentions_from_json(text, count)?),
+            PartFile::Directory => Loaded::Directory(EntityDirectory::from_json(text)?),
+        })
+    }
+}
+
 /// Per entity id, sorted by id, the ordinals of the articles that mention it. (Vectors here,
 /// not `HashMap`s: with them the wasm carries no SipHash and no `HashMap` code of its own.)
 type Ordinals = Vec<(String, Vec<u32>)>;
