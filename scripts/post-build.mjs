@@ -1,26 +1,20 @@
 // Trunk post-build hook (Trunk.toml, [[hooks]]): shrinks a release build's first-view files in
 // place, then updates their Subresource Integrity hashes in index.html to match.
 //
-// 1. The JS glue loses three classes that server_fn (a dependency Leptos always links) exports
-//    for streaming request bodies: `IntoUnderlyingSource`, `IntoUnderlyingSink`,
-//    `IntoUnderlyingByteSource`. A client-side app never creates them (no constructor is even
-//    linked), and index.html's wasm-opt step removes their wasm exports
-//    (`--remove-exports ... *intounderlying*`, 1.3 kB gzip of wasm). If wasm-bindgen ever writes
-//    them differently, this step leaves the glue as it is and says so.
-// 2. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
+// 1. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
 //    glue ("Failed to minify JS: RequiredTokenNotFound") and drops attribute quotes in HTML.
-// 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
+// 2. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
 //    `start.js`, loaded with `<script type="module" src integrity>`: a page under a strict
 //    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline') would
 //    block the inline one, and the viewer would never start. Trunk 0.21 always writes it inline
 //    (its `pattern_script` could name a hand-written file instead, but without an integrity hash,
 //    and `inject_scripts = false` drops the preloads too).
-// 4. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
+// 3. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
 //    that kind of preload and says so in the console on every load ("The `integrity` attribute is
 //    currently ignored for preload destinations that do not support subresource integrity"), and
 //    the README promises that every console message is the viewer's own (`lede:`). The preload
 //    stays: it starts the wasm download before the glue has run.
-// 5. index.html loses its comments (they are for people reading the source in the repository),
+// 4. index.html loses its comments (they are for people reading the source in the repository),
 //    and the build fails if an inline script, `<style>` or `style=` is left in it.
 // Measured on the default corpus: lede.js 8.9 -> 5.9 kB gzip, lede.css 2.7 -> 2.1 kB gzip.
 //
@@ -45,7 +39,7 @@ const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 
 const shrink = {
-  "lede.js": (text) => minify(withoutStreamClasses(text), "js"),
+  "lede.js": (text) => minify(text, "js"),
   "lede.css": (text) => minify(text, "css"),
 };
 for (const [file, change] of Object.entries(shrink)) {
@@ -107,21 +101,6 @@ function minify(text, loader) {
 }
 
 /** The glue without server_fn's stream classes, or unchanged if they are not where expected. */
-function withoutStreamClasses(glue) {
-  let out = glue;
-  for (const [, name] of glue.matchAll(/^export class (IntoUnderlying\w*) \{$/gm)) {
-    out = out
-      .replace(new RegExp(`^export class ${name} \\{\\n[\\s\\S]*?^\\}\\n`, "m"), "")
-      .replace(new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\].*\\n`, "m"), "")
-      .replace(new RegExp(`^const ${name}Finalization = [\\s\\S]*?;\\n`, "m"), "");
-  }
-  if (/intounderlying/i.test(out)) {
-    console.error("post-build: wasm-bindgen's glue changed shape; its unused stream classes stay");
-    return glue;
-  }
-  return out;
-}
-
 function sri(text) {
   return "sha384-" + createHash("sha384").update(text).digest("base64");
 }
