@@ -72,7 +72,10 @@ impl CorpusData {
             let result = match url {
                 Err(error) => Err(error),
                 Ok(url) => fetch::fetch_text(&url).await.and_then(|text| {
-                    fetch.file.read(&text, count).map_err(fetch::format_error(&url))
+                    fetch
+                        .file
+                        .read(&text, count)
+                        .map_err(fetch::format_error(&url))
                 }),
             };
             parts.try_maybe_update(|p| (p.arrived(fetch.id, result), ()));

@@ -25,7 +25,8 @@ pub mod readable {
             St: Stream<Item = Result<JsValue, JsValue>> + 'static,
         {
             drop(stream);
-            let raw = web_sys::ReadableStream::new().unwrap_or_else(|_| JsValue::NULL.unchecked_into());
+            let raw =
+                web_sys::ReadableStream::new().unwrap_or_else(|_| JsValue::NULL.unchecked_into());
             ReadableStream { raw }
         }
 
