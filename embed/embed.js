@@ -35,7 +35,7 @@ function loadViewer() {
 
 const VIEW_ATTRIBUTES = ['topic', 'match', 'article', 'entity'];
 // How the list is presented: read again on every change (README, "Widget attributes").
-const PRESENTATION_ATTRIBUTES = ['heading', 'controls', 'limit', 'more-href', 'layout'];
+const PRESENTATION_ATTRIBUTES = ['heading', 'controls', 'limit', 'more-href', 'layout', 'lang'];
 
 class LedeViewer extends HTMLElement {
   static observedAttributes = ['src', 'sync-url', ...VIEW_ATTRIBUTES, ...PRESENTATION_ATTRIBUTES];
@@ -92,8 +92,9 @@ class LedeViewer extends HTMLElement {
     }
     // The viewer takes the fallback's place (it shows its own loading state and errors).
     if (!this.#point.parentNode) this.#fallback.replaceWith(this.#point);
-    // Without a src attribute: the corpus published next to this script.
-    this.#viewer = glue.mountViewer(this.#point, this, new URL('corpus/index.json', here).href);
+    // The viewer's own files (its UI strings, and the corpus published with it when there is
+    // no src attribute) are next to this script.
+    this.#viewer = glue.mountViewer(this.#point, this, here.href);
   }
 
   /** The viewer cannot start: the children stay; an element without any says so itself. */

@@ -137,6 +137,7 @@ if (refused) {
     ['limit', 'data-limit'],
     ['more-href', 'data-more-href'],
     ['layout', 'data-layout'],
+    ['lang', 'data-lang'],
   ]) {
     const value = params.get(param);
     if (value !== null) point.setAttribute(attribute, value);

@@ -7,9 +7,10 @@
 use lede::core::format::catalog::{Catalog, ListingPage, Mentions, Postings};
 use lede::core::format::{
     Article, ArticleSummary, CorpusIndex, DirectoryEntity, Entity, EntityDirectory, EntityImage,
-    EntitySummary, LeadImage, Mention, Paragraph, Thumbnail, Topic,
+    EntitySummary, LeadImage, Mention, Paragraph, Thumbnail, Topic, UiStringsFile,
 };
 use lede::core::search::{PositionsFragment, SearchMeta, TermFragment};
+use lede::core::text::ui_text::KEYS;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -19,6 +20,7 @@ const PAGED: &str = "lede-paged.v1.schema.json";
 const ARTICLE: &str = "lede-article.v1.schema.json";
 const SEARCH_META: &str = "lede-search-meta.v1.schema.json";
 const SEARCH_FRAGMENT: &str = "lede-search-fragment.v1.schema.json";
+const UI_STRINGS: &str = "lede-ui-strings.v1.schema.json";
 
 /// Each declaration: its name, keys and required count, and the schema object it must match.
 const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
@@ -149,6 +151,15 @@ const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
         ARTICLE,
         "/$defs/paragraph",
     ),
+    (
+        "UiStringsFile",
+        UiStringsFile::FIELDS,
+        UiStringsFile::REQUIRED,
+        UI_STRINGS,
+        "",
+    ),
+    // The keys of the viewer's words: every one in the schema, none the schema lacks.
+    ("UiText", KEYS, 0, UI_STRINGS, "/properties/strings"),
     (
         "Mention",
         Mention::FIELDS,

@@ -60,6 +60,7 @@ pub mod work;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::Corpus;
+use crate::core::text::ui_text::UiText;
 use crate::core::view::state::View;
 use crate::web::fetch::load_index;
 use crate::web::urls::{document_base, resolve};
@@ -112,6 +113,8 @@ pub fn App(
                     CorpusData::provide(corpus, viewer.corpus_url());
                     view! {
                             {move || {
+                                // A new UI language draws the page again in it.
+                                viewer.track_words();
                                 match view.get() {
                                     View::List => view! { <ListPage /> }.into_any(),
                                     View::Article(id) => view! { <ArticlePage id /> }.into_any(),
@@ -122,7 +125,7 @@ pub fn App(
                         .into_any()
                 }
                 Part::NotRequested | Part::Loading(_) => {
-                    view! { <Loading label="Loading the articles" /> }.into_any()
+                    view! { <Loading label=viewer.word(UiText::LoadingArticles) /> }.into_any()
                 }
             }}
         </div>

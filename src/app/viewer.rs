@@ -2,13 +2,18 @@
 
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::corpus::Corpus;
+use crate::core::format::UiStrings;
+use crate::core::text::ui_text::UiText;
 use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::options::ViewerOptions;
-use crate::core::view::presentation::Presentation;
+use crate::core::view::presentation::{strings_path, Presentation};
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
+use crate::web::fetch::{fetch_text, format_error};
 use crate::web::history::{self, Entry, PopStateListener};
+use crate::web::urls::{document_base, resolve};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -40,6 +45,9 @@ pub struct Viewer {
     /// as [`EntityKind::bit`](crate::core::format::EntityKind::bit)s: for the page session
     /// only, never in the URL.
     pub muted: RwSignal<usize>,
+    /// Bumped when the words change: the page is drawn again in the new language (a
+    /// `usize` signal like `muted`, so Leptos' signal code is not linked again for another type).
+    words_changed: RwSignal<usize>,
 }
 
 /// The viewer of the component being built.
@@ -60,7 +68,93 @@ impl Viewer {
 
     /// Presents the list anew (an embed's widget attributes changed).
     pub fn present(&self, presentation: Presentation) {
+        let lang = presentation.lang.clone();
         self.presentation.set(presentation);
+        if self.options.with_value(|o| o.ui_lang != lang) {
+            self.set_language(lang);
+        }
+    }
+
+    /// One of the viewer's own words, in its UI language (not tracked: a page reads them when
+    /// it is drawn, and [`Viewer::track_words`] draws it again when they change). Not inlined,
+    /// nor are its siblings: each of the ~60 places that shows a word is then one call (inlined,
+    /// the words cost 3 kB gzip more).
+    #[inline(never)]
+    pub fn word(&self, text: UiText) -> String {
+        self.options.with_value(|o| o.words.get(text).to_string())
+    }
+
+    /// A word with its `{name}` placeholders filled.
+    #[inline(never)]
+    pub fn fill(&self, text: UiText, values: &[(&str, &str)]) -> String {
+        self.options.with_value(|o| o.words.fill(text, values))
+    }
+
+    /// `one` for 1, `other` with `{n}` for any other number.
+    #[inline(never)]
+    pub fn count(&self, n: usize, one: UiText, other: UiText) -> String {
+        self.options.with_value(|o| o.words.count(n, one, other))
+    }
+
+    /// The language of the viewer's words, for the `lang` of UI words inside an article in
+    /// another language.
+    #[inline(never)]
+    pub fn ui_lang(&self) -> String {
+        self.options.with_value(|o| o.words.lang().to_string())
+    }
+
+    /// Makes the calling view run again when the viewer's words change.
+    pub fn track_words(&self) {
+        self.words_changed.track();
+    }
+
+    /// Shows the viewer's words in `lang`: fetches its strings file (next to the viewer's own
+    /// files), and meanwhile, or if it cannot be had, English. The root element's `lang` says
+    /// which language the interface is in, so screen readers speak it in the right voice.
+    fn set_language(&self, lang: Option<String>) {
+        self.options.update_value(|o| o.ui_lang.clone_from(&lang));
+        let base = self.options.with_value(|o| o.viewer_base.clone());
+        let base = if base.is_empty() {
+            document_base()
+        } else {
+            base
+        };
+        let url = lang
+            .as_deref()
+            .and_then(strings_path)
+            .and_then(|path| resolve(&path, &base));
+        let Some(url) = url else {
+            self.use_words(lang, UiStrings::english());
+            return;
+        };
+        let viewer = *self;
+        spawn_local(async move {
+            let read = fetch_text(&url)
+                .await
+                .and_then(|text| UiStrings::from_json(&text).map_err(format_error(&url)));
+            let words = read.unwrap_or_else(|error| {
+                crate::web::console::warn(&format!("the interface stays in English: {error}"));
+                UiStrings::english()
+            });
+            viewer.use_words(lang, words);
+        });
+    }
+
+    /// Takes `words` for `lang`, unless another language was asked for meanwhile or the viewer
+    /// is gone.
+    fn use_words(&self, lang: Option<String>, words: UiStrings) {
+        let current = self
+            .options
+            .try_with_value(|o| o.ui_lang == lang)
+            .unwrap_or(false);
+        if !current {
+            return;
+        }
+        let _ = self
+            .root
+            .try_with_value(|r| r.set_attribute("lang", words.lang()));
+        self.options.update_value(|o| o.words = words);
+        self.words_changed.try_update(|n| *n += 1);
     }
 
     /// Creates the viewer's state from the URL (when it owns it) or the options, and provides it
@@ -87,7 +181,13 @@ impl Viewer {
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
             muted: RwSignal::new(0_usize),
+            words_changed: RwSignal::new(0_usize),
         };
+        let _ = viewer.root.with_value(|r| r.set_attribute("lang", "en"));
+        let lang = viewer.presentation.with_untracked(|p| p.lang.clone());
+        if lang.is_some() {
+            viewer.set_language(lang);
+        }
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
             let listener = PopStateListener::new(move || {

@@ -3,9 +3,10 @@
 //! shadow root. Everything else (state, rendering, events) is the same viewer as the standalone
 //! page's.
 
-use crate::core::view::options::{initial_state, ViewerOptions};
+use crate::core::view::options::{initial_state, ViewerOptions, DEFAULT_CORPUS_URL};
 use crate::core::view::presentation::Presentation;
 use crate::entry::mount::{mount_app, MountedViewer};
+use crate::web::urls::resolve;
 use wasm_bindgen::prelude::*;
 
 /// A viewer inside a `<lede-viewer>` element. Free it (`unmount()`) when the element leaves the
@@ -17,21 +18,25 @@ pub struct EmbeddedViewer {
 }
 
 /// Mounts a viewer into `point` (in `host`'s shadow root), configured by `host`'s attributes:
-/// `src`, `topic`, `match`, `article`, `entity`, `sync-url`. Without `src`, the viewer shows
-/// `default_corpus`: the corpus published next to embed.js, not a path on the host's site.
+/// `src`, `topic`, `match`, `article`, `entity`, `sync-url` and the widget attributes.
+/// `viewer_base` is the folder embed.js was loaded from, where the viewer's own files are
+/// (`strings/`, and the corpus published with it): without `src`, the viewer shows that
+/// corpus, not a path on the host's site.
 #[wasm_bindgen(js_name = mountViewer)]
 pub fn mount_viewer(
     point: web_sys::HtmlElement,
     host: web_sys::HtmlElement,
-    default_corpus: String,
+    viewer_base: String,
 ) -> EmbeddedViewer {
     let mut options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
     if host
         .get_attribute("src")
         .is_none_or(|src| src.trim().is_empty())
     {
-        options.corpus_url = default_corpus;
+        options.corpus_url =
+            resolve(DEFAULT_CORPUS_URL, &viewer_base).unwrap_or_else(|| DEFAULT_CORPUS_URL.into());
     }
+    options.viewer_base = viewer_base;
     // With `sync-url`, a URL that already names this viewer's state (a shared or reloaded link)
     // wins over the attributes; otherwise the attributes give the first view.
     let mounted = mount_app(point, host.clone(), options);
@@ -47,8 +52,8 @@ impl EmbeddedViewer {
         self.mounted.viewer.replace(state);
     }
 
-    /// Presents the list as the element's `heading`, `controls`, `limit`, `more-href` and
-    /// `layout` attributes now say.
+    /// Presents the list as the element's `heading`, `controls`, `limit`, `more-href`,
+    /// `layout` and `lang` attributes now say.
     #[wasm_bindgen(js_name = presentationChanged)]
     pub fn presentation_changed(&self) {
         let presentation = Presentation::read(&|name| self.host.get_attribute(name), true);

@@ -1,4 +1,4 @@
-// Widget attributes of <lede-viewer> (heading, controls, limit, more-href, layout), each changed
+// Widget attributes of <lede-viewer> (heading, controls, limit, more-href, layout, lang), each changed
 // live on a host page on another origin, and the same settings in the iframe's query string.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -81,11 +81,23 @@ test('each widget attribute changes the embedded list live', { timeout: 90_000 }
     s = await page.evaluate(shape);
     assert.equal(s.standfirstShown, false, 'compact: headlines without standfirsts');
 
+    // The viewer's own words in another language, fetched from strings/ next to embed.js; the
+    // viewer's root says which language they are in.
+    const uiLang = () => document.querySelector('#w').shadowRoot.querySelector('.lede').getAttribute('lang');
+    assert.equal(await page.evaluate(uiLang), 'en');
+    await set('lang', 'fr');
+    await settle(page, 'the French words', (p) => /^Afficher \d+ de plus$/.test(p.querySelector('button.lede-more')?.textContent));
+    assert.equal(await page.evaluate(uiLang), 'fr');
+    await set('lang', 'de-AT');
+    await settle(page, 'the German words', (p) => /^\d+ weitere zeigen$/.test(p.querySelector('button.lede-more')?.textContent));
+    assert.equal(await page.evaluate(uiLang), 'de');
+
     await page.evaluate(() => {
       const w = document.querySelector('#w');
-      for (const a of ['heading', 'controls', 'limit', 'more-href', 'layout']) w.removeAttribute(a);
+      for (const a of ['heading', 'controls', 'limit', 'more-href', 'layout', 'lang']) w.removeAttribute(a);
     });
-    await settle(page, 'back to the default widget', (p) => p.querySelectorAll('.lede-card').length > 3 && p.querySelector('h2.lede-page__title') && !p.classList.contains('lede-page--compact'));
+    await settle(page, 'back to the default widget', (p) => p.querySelectorAll('.lede-card').length > 3 && p.querySelector('h2.lede-page__title') && !p.classList.contains('lede-page--compact') && p.querySelector('.lede-filter__heading')?.textContent === 'Topics');
+    assert.equal(await page.evaluate(uiLang), 'en');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -102,6 +114,8 @@ test('the iframe takes the same settings from its query string', { timeout: 90_0
     assert.equal(await frame.locator('.lede-page__title').count(), 0);
     assert.equal(await frame.locator('button.lede-topic').count(), 0);
     assert.equal(await frame.locator('a.lede-more--link').getAttribute('href'), 'https://news.example/');
+    await frame.locator('a.lede-more--link', { hasText: 'Más artículos' }).waitFor();
+    assert.equal(await frame.locator('.lede').getAttribute('lang'), 'es');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

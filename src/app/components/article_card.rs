@@ -6,6 +6,7 @@ use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::core::format::ArticleSummary;
 use crate::core::text::language::{clean_language_tag, direction};
+use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
@@ -62,7 +63,9 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                     {optional((!topics.is_empty()).then(|| topics.join(" · ")), |topics| {
                         view! {
                             <span class="lede-card__topics">
-                                <span class="lede-visually-hidden">"Topics: "</span>
+                                <span class="lede-visually-hidden" lang=viewer.ui_lang()>
+                                    {viewer.word(UiText::TopicsPrefix)}
+                                </span>
                                 {topics}
                             </span>
                         }

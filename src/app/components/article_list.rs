@@ -6,6 +6,7 @@ use crate::app::use_viewer;
 use crate::app::views::{each, flag, text};
 use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
+use crate::core::text::ui_text::UiText;
 use leptos::prelude::*;
 
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
@@ -64,7 +65,10 @@ pub fn ArticleList(
                             viewer.focus_card_link(first_new);
                         }
                     >
-                        {text(move || format!("Show {} more", remaining.get().min(PAGE_SIZE)))}
+                        {text(move || {
+                            let n = remaining.get().min(PAGE_SIZE).to_string();
+                            viewer.fill(UiText::ShowMore, &[("n", &n)])
+                        })}
                     </button>
                 }
                 .into_any()

@@ -1,4 +1,6 @@
+use crate::app::use_viewer;
 use crate::core::corpus::load_error::LoadError;
+use crate::core::text::ui_text::UiText;
 use crate::web::console;
 use leptos::prelude::*;
 
@@ -6,20 +8,21 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     console::error(&error.to_string());
-    let advice = if error.is_transient() {
-        "Check your connection, then try again."
+    let viewer = use_viewer();
+    let advice = viewer.word(if error.is_transient() {
+        UiText::CheckConnection
     } else {
-        "The publisher of these articles needs to fix this file. You can try again once they have."
-    };
+        UiText::PublisherMustFix
+    });
     view! {
         <div class="lede-error" role="alert">
-            <h2 class="lede-error__title">{error.title()}</h2>
+            <h2 class="lede-error__title">{viewer.word(error.title())}</h2>
             <p class="lede-error__detail">
                 <code>{error.to_string()}</code>
             </p>
-            <p>{advice}</p>
+            <p>{advice.to_string()}</p>
             <button type="button" class="lede-button" on:click=move |_| retry.run(())>
-                "Try again"
+                {viewer.word(UiText::TryAgain)}
             </button>
         </div>
     }

@@ -2,6 +2,7 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
 use crate::app::views::each;
 use crate::core::format::{Article, EntityKind};
+use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,7 +33,7 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
     let groups = each(groups, |(kind, members)| {
         let name = kind.name();
         let bit = kind.bit();
-        let heading = format!("{} ({})", kind.plural(), members.len());
+        let heading = format!("{} ({})", viewer.word(kind.plural()), members.len());
         let chips = each(members, |(id, entity)| {
             let to = ViewState {
                 view: View::Entity(id),
@@ -41,13 +42,7 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
             let class = format!("lede-chip lede-mention--{name}");
             view! { <li><NavLink to class>{entity}</NavLink></li> }
         });
-        let toggle = match kind {
-            EntityKind::Person => "Link people in the text",
-            EntityKind::Place => "Link places in the text",
-            EntityKind::Organisation => "Link organisations in the text",
-            EntityKind::Event => "Link events in the text",
-            EntityKind::Other => "Link the others in the text",
-        };
+        let toggle = viewer.word(kind.link_switch());
         view! {
             <div class=format!("lede-in-article__group lede-in-article__group--{name}")>
                 <h3 class="lede-in-article__kind">{heading}</h3>
@@ -64,11 +59,14 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
         }
     });
     let descriptions = each(EntityKind::ALL, |kind| {
-        view! { <span id=viewer.id(&format!("kind-{}", kind.name()))>{kind.name()}</span> }
+        let label = viewer.word(kind.label());
+        view! { <span id=viewer.id(&format!("kind-{}", kind.name()))>{label}</span> }
     });
     view! {
         <section class="lede-in-article" aria-labelledby=title_id.clone()>
-            <h2 class="lede-in-article__title" id=title_id.clone()>"In this article"</h2>
+            <h2 class="lede-in-article__title" id=title_id.clone()>
+                {viewer.word(UiText::InThisArticle)}
+            </h2>
             {groups}
             <div class="lede-kinds">{descriptions}</div>
         </section>

@@ -1,7 +1,9 @@
 use crate::app::components::safe_image::SafeImage;
+use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::core::format::LeadImage;
 use crate::core::text::quote::quoted;
+use crate::core::text::ui_text::UiText;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 
@@ -9,6 +11,7 @@ use leptos::prelude::*;
 /// even when the picture does not load.
 #[component]
 pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
+    let viewer = use_viewer();
     let src = resolve(&image.url, &article_url);
     if src.is_none() {
         crate::web::console::warn(&format!("image URL refused: {}", quoted(&image.url)));
@@ -34,7 +37,9 @@ pub fn LeadImageFigure(image: LeadImage, article_url: String) -> impl IntoView {
                         {optional(image.credit.clone(), |credit| {
                             view! {
                                 <span class="lede-figure__credit">
-                                    <span class="lede-figure__credit-label">"Photo: "</span>
+                                    <span class="lede-figure__credit-label" lang=viewer.ui_lang()>
+                                        {viewer.word(UiText::PhotoPrefix)}
+                                    </span>
                                     {credit}
                                 </span>
                             }

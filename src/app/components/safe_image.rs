@@ -1,3 +1,5 @@
+use crate::app::use_viewer;
+use crate::core::text::ui_text::UiText;
 use crate::core::view::image_ratio::aspect_ratio;
 use crate::web::console;
 use leptos::prelude::*;
@@ -46,7 +48,7 @@ pub fn SafeImage(
                 }
             />
             <span class="lede-image__placeholder" aria-hidden="true">
-                "Image unavailable"
+                {use_viewer().word(UiText::ImageUnavailable)}
             </span>
         </div>
     }

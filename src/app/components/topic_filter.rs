@@ -2,6 +2,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::{each, flag, optional, text};
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
+use crate::core::text::ui_text::UiText;
 use crate::core::view::topic_shortlist::{most_used, shortlist, SHORTLIST_LEN};
 use leptos::prelude::*;
 
@@ -86,10 +87,11 @@ pub fn TopicFilterBar(
                         {text(move || count().map_or_else(|| "…".to_string(), |n| n.to_string()))}
                     </span>
                     <span class="lede-visually-hidden" id=count_id aria-hidden="true">
-                        {text(move || match count() {
-                            None => "counting".to_string(),
-                            Some(1) => "1 article".to_string(),
-                            Some(n) => format!("{n} articles"),
+                        {text(move || {
+                            match count() {
+                                None => viewer.word(UiText::Counting),
+                                Some(n) => viewer.count(n, UiText::ArticleCountOne, UiText::ArticleCount),
+                            }
                         })}
                     </span>
                 </button>
@@ -113,17 +115,18 @@ pub fn TopicFilterBar(
                 on:click=move |_| expanded.update(|e| *e = !*e)
             >
                 {text(move || {
-                    if expanded.get() {
-                        format!("Show only the {SHORTLIST_LEN} most used topics")
+                    let (label, n) = if expanded.get() {
+                        (UiText::ShowFewerTopics, SHORTLIST_LEN)
                     } else {
-                        format!("Show all {topic_total} topics")
-                    }
+                        (UiText::ShowAllTopics, topic_total)
+                    };
+                    viewer.fill(label, &[("n", &n.to_string())])
                 })}
             </button>
         }
     });
-
-    let mode_radio = move |mode: TopicMatch, label: &'static str| {
+    let mode_radio = move |mode: TopicMatch, label: UiText| {
+        let label = viewer.word(label);
         view! {
             <label class="lede-match__option">
                 <input
@@ -142,15 +145,15 @@ pub fn TopicFilterBar(
     view! {
         <section class="lede-filter" aria-labelledby=labelled_by>
             <h2 class="lede-filter__heading" id=heading_id>
-                "Topics"
+                {viewer.word(UiText::Topics)}
             </h2>
             <ul class="lede-filter__topics" id=list_id>{move || toggles()}</ul>
             {show_all}
             <div class="lede-filter__controls">
                 <fieldset class="lede-match">
-                    <legend>"Show articles with"</legend>
-                    {mode_radio(TopicMatch::Any, "any selected topic")}
-                    {mode_radio(TopicMatch::All, "all selected topics")}
+                    <legend>{viewer.word(UiText::ShowArticlesWith)}</legend>
+                    {mode_radio(TopicMatch::Any, UiText::AnySelectedTopic)}
+                    {mode_radio(TopicMatch::All, UiText::AllSelectedTopics)}
                 </fieldset>
                 <button
                     type="button"
@@ -158,7 +161,7 @@ pub fn TopicFilterBar(
                     prop:disabled=move || filter.with(|f| f.is_empty())
                     on:click=move |_| viewer.update_filter(|f| f.clear())
                 >
-                    "Clear topics"
+                    {viewer.word(UiText::ClearTopics)}
                 </button>
             </div>
         </section>

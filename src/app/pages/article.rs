@@ -17,6 +17,7 @@ use crate::core::format::mentions::WarningBudget;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
 use crate::core::text::quote::quoted;
+use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::mention_links::LinkPlan;
 use crate::web::console;
@@ -34,7 +35,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     let corpus = data.corpus();
     let summary = corpus.index.article(&id).cloned();
     if summary.is_none() && corpus.catalog().is_none() {
-        return view! { <NotFound what="article" id /> }.into_any();
+        return view! { <NotFound article=true id /> }.into_any();
     }
     let url = data.article_url(&id);
     let (article, retry) = use_remote(
@@ -82,17 +83,17 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     view! {
         <div class="lede-page lede-page--article">
             <p class="lede-back">
-                <NavLink to=list>"← All articles"</NavLink>
+                <NavLink to=list>{viewer.word(UiText::AllArticles)}</NavLink>
             </p>
             {move || {
                 if missing.get() {
-                    view! { <NotFound what="article" id=id.clone() /> }.into_any()
+                    view! { <NotFound article=true id=id.clone() /> }.into_any()
                 } else {
                     view! {
                         <article class="lede-article" lang=lang dir=dir aria-labelledby=labelled_by.clone()>
                             <header class="lede-article__header">
                                 <h1 class="lede-page__title lede-article__headline" id=heading_id.clone() tabindex="-1">
-                                    {text(move || header.with(|h| h.as_ref().map_or_else(|| "Loading the article…".to_string(), |h| h.0.clone())))}
+                                    {text(move || header.with(|h| h.as_ref().map_or_else(|| format!("{}…", viewer.word(UiText::LoadingArticle)), |h| h.0.clone())))}
                                 </h1>
                                 {move || {
                                     let standfirst = header.with(|h| h.as_ref().and_then(|h| h.1.clone()));
@@ -106,7 +107,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                                     view! { <ArticleBody article url /> }.into_any()
                                 }
                                 Part::NotRequested | Part::Loading(_) => {
-                                    view! { <Loading label="Loading the article" lines=12 /> }.into_any()
+                                    view! { <Loading label=viewer.word(UiText::LoadingArticle) lines=12 /> }.into_any()
                                 }
                             }}
                         </article>
@@ -140,7 +141,9 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         let name = article.source_name.clone().unwrap_or_else(|| href.clone());
         view! {
             <p class="lede-article__source">
-                "First published by "
+                <span lang=viewer.ui_lang()>
+                    {viewer.word(UiText::FirstPublishedBy)}
+                </span>
                 <a href=href target="_blank" rel="noopener noreferrer">{name}</a>
             </p>
         }

@@ -10,6 +10,7 @@ use crate::app::views::{each, flag};
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
+use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
@@ -55,13 +56,13 @@ pub fn EntityPage(id: String) -> impl IntoView {
                 }
                 view! { <EntityDetails entity /> }.into_any()
             }
-            Part::Ready(None) => view! { <NotFound what="entity" id=id.clone() /> }.into_any(),
+            Part::Ready(None) => view! { <NotFound article=false id=id.clone() /> }.into_any(),
             Part::Failed(error) => {
                 let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
                 view! {
                     <div class="lede-page lede-page--entity">
                         <p class="lede-back">
-                            <NavLink to=viewer.list_state()>"← All articles"</NavLink>
+                            <NavLink to=viewer.list_state()>{viewer.word(UiText::AllArticles)}</NavLink>
                         </p>
                         <ErrorPanel error retry />
                     </div>
@@ -69,7 +70,7 @@ pub fn EntityPage(id: String) -> impl IntoView {
                 .into_any()
             }
             Part::NotRequested | Part::Loading(_) => {
-                view! { <Loading label="Loading the entity" lines=3 /> }.into_any()
+                view! { <Loading label=viewer.word(UiText::LoadingEntity) lines=3 /> }.into_any()
             }
         }
     }
@@ -118,9 +119,8 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
-                0 => "No article in this corpus mentions it".to_string(),
-                1 => "Mentioned in 1 article".to_string(),
-                n => format!("Mentioned in {n} articles"),
+                0 => viewer.word(UiText::MentionedInNone),
+                n => viewer.count(n, UiText::MentionedInOne, UiText::MentionedIn),
             };
             view! {
                 <h2 class="lede-section-title">{heading}</h2>
@@ -137,17 +137,28 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Part::NotRequested | Part::Loading(_) => {
-            view! { <Loading label="Loading the articles that mention it" lines=4 /> }.into_any()
+            view! { <Loading label=viewer.word(UiText::LoadingMentions) lines=4 /> }.into_any()
         }
     };
     let list = viewer.list_state();
+    let word = |text: UiText| viewer.word(text);
+    let (back, kind, new_tab) = (
+        word(UiText::AllArticles),
+        word(entity.kind.label()),
+        word(UiText::OpensInNewTab),
+    );
+    let (read_more, wikidata_label, often) = (
+        word(UiText::ReadMoreAbout),
+        word(UiText::Wikidata),
+        word(UiText::OftenWith),
+    );
     view! {
         <div class="lede-page lede-page--entity">
             <p class="lede-back">
-                <NavLink to=list>"← All articles"</NavLink>
+                <NavLink to=list>{back}</NavLink>
             </p>
             <header class="lede-entity__header">
-                <p class="lede-entity__kind">{entity.kind.label()}</p>
+                <p class="lede-entity__kind">{kind}</p>
                 <h1 class="lede-page__title" id=viewer.id("heading") tabindex="-1">
                     {entity.name.clone()}
                 </h1>
@@ -157,8 +168,8 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=url target="_blank" rel="noopener noreferrer" class="lede-external">
-                                        "Read more about " {entity.name.clone()}
-                                        <span class="lede-visually-hidden">" (opens in a new tab)"</span>
+                                        {read_more} {entity.name.clone()}
+                                        <span class="lede-visually-hidden">{new_tab.clone()}</span>
                                     </a>
                                 </li>
                             }
@@ -172,14 +183,14 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                                         rel="noopener noreferrer"
                                         class="lede-external"
                                     >
-                                        "Wikidata " {q.clone()}
-                                        <span class="lede-visually-hidden">" (opens in a new tab)"</span>
+                                        {wikidata_label} {q.clone()}
+                                        <span class="lede-visually-hidden">{new_tab.clone()}</span>
                                     </a>
                                 </li>
                             }
                         })}
                 </ul>
-                {optional(often_with, |list| view! { <p class="lede-entity__often">"Often with: " {list}</p> })}
+                {optional(often_with, |list| view! { <p class="lede-entity__often">{often} {list}</p> })}
             </header>
             {move || articles()}
         </div>

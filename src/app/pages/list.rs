@@ -11,6 +11,7 @@ use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
+use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
 use leptos::prelude::*;
 
@@ -42,7 +43,7 @@ pub fn ListPage() -> impl IntoView {
         .index
         .title
         .clone()
-        .unwrap_or_else(|| "Articles".to_string());
+        .unwrap_or_else(|| viewer.word(UiText::DefaultTitle));
     viewer.set_title(&title);
     let total = corpus.len();
     let totals = corpus.topic_totals();
@@ -116,11 +117,12 @@ pub fn ListPage() -> impl IntoView {
 
     let summary = move || {
         if filter.with(|f| f.is_empty()) {
-            format!("{total} articles")
+            viewer.count(total, UiText::ArticleCountOne, UiText::ArticleCount)
         } else if listing.with(Option::is_none) {
-            "Filtering…".to_string()
+            viewer.word(UiText::Filtering)
         } else {
-            format!("Showing {} of {total} articles", count())
+            let (n, total) = (count().to_string(), total.to_string());
+            viewer.fill(UiText::Showing, &[("n", &n), ("total", &total)])
         }
     };
     let selected_labels = {
@@ -154,35 +156,28 @@ pub fn ListPage() -> impl IntoView {
             .presentation(|p| p.more_href.clone())
             .filter(|_| cut)
             .map(|href| {
-                view! { <a class="lede-more lede-more--link" href=href>"More articles"</a> }
-                    .into_any()
+                let label = viewer.word(UiText::MoreArticles);
+                view! { <a class="lede-more lede-more--link" href=href>{label}</a> }.into_any()
             })
     };
     let empty_state = move || {
         let labels = selected_labels();
         let all = filter.with(|f| f.mode == TopicMatch::All);
+        let (none, hint) = if all {
+            (UiText::NoneWithAll, UiText::HintAll)
+        } else {
+            (UiText::NoneWith, UiText::HintAny)
+        };
         view! {
             <div class="lede-empty">
-                <p>
-                    {if all {
-                        format!("No article is tagged with all of: {labels}.")
-                    } else {
-                        format!("No article is tagged with {labels}.")
-                    }}
-                </p>
-                <p>
-                    {if all {
-                        "Choose “any selected topic”, deselect a topic, or clear the topics to see every article."
-                    } else {
-                        "Deselect a topic or clear the topics to see every article."
-                    }}
-                </p>
+                <p>{viewer.fill(none, &[("labels", &labels)])}</p>
+                <p>{viewer.word(hint)}</p>
                 <button
                     type="button"
                     class="lede-button"
                     on:click=move |_| viewer.update_filter(|f| f.clear())
                 >
-                    "Clear topics"
+                    {viewer.word(UiText::ClearTopics)}
                 </button>
             </div>
         }
@@ -204,7 +199,7 @@ pub fn ListPage() -> impl IntoView {
             let retry = Callback::new(move |()| data.request(CorpusParts::retry_topics));
             view! { <ErrorPanel error retry /> }.into_any()
         }
-        Phase::Loading => view! { <Loading label="Loading the topics" /> }.into_any(),
+        Phase::Loading => view! { <Loading label=viewer.word(UiText::LoadingTopics) /> }.into_any(),
         Phase::Empty => empty_state().into_any(),
         Phase::Results => view! {
             <ArticleList

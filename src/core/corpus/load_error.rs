@@ -2,6 +2,7 @@
 
 use crate::core::format::FormatError;
 use crate::core::text::quote::quoted_short;
+use crate::core::text::ui_text::UiText;
 use std::fmt;
 
 /// Why a file of the corpus could not be shown. Every variant names the file.
@@ -31,15 +32,15 @@ impl LoadError {
         }
     }
 
-    /// A short headline for the error panel.
-    pub fn title(&self) -> &'static str {
+    /// A short headline for the error panel, in the viewer's words.
+    pub fn title(&self) -> UiText {
         match self {
-            LoadError::Network { .. } => "Could not reach the server",
-            LoadError::Timeout { .. } => "The server took too long to answer",
-            LoadError::Http { status: 404, .. } => "File not found",
-            LoadError::Http { .. } => "The server returned an error",
-            LoadError::Format { .. } => "This file is not a valid Lede file",
-            LoadError::UnsafeUrl { .. } => "A link in the corpus was refused",
+            LoadError::Network { .. } => UiText::ErrorNetwork,
+            LoadError::Timeout { .. } => UiText::ErrorTimeout,
+            LoadError::Http { status: 404, .. } => UiText::ErrorNotFound,
+            LoadError::Http { .. } => UiText::ErrorServer,
+            LoadError::Format { .. } => UiText::ErrorFormat,
+            LoadError::UnsafeUrl { .. } => UiText::ErrorUnsafeUrl,
         }
     }
 

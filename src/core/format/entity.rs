@@ -3,6 +3,7 @@
 
 use crate::core::format::shape::{shape, FromJson};
 use crate::core::json::reader::{Read, Reader};
+use crate::core::text::ui_text::UiText;
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing an entity is. Unknown kinds read as [`EntityKind::Other`], so a newer
@@ -41,14 +42,14 @@ impl EntityKind {
         }
     }
 
-    /// The heading of a group of entities of this kind.
-    pub fn plural(self) -> &'static str {
+    /// The heading of a group of entities of this kind, in the viewer's words.
+    pub fn plural(self) -> UiText {
         match self {
-            EntityKind::Person => "People",
-            EntityKind::Organisation => "Organisations",
-            EntityKind::Place => "Places",
-            EntityKind::Event => "Events",
-            EntityKind::Other => "Other",
+            EntityKind::Person => UiText::People,
+            EntityKind::Organisation => UiText::Organisations,
+            EntityKind::Place => UiText::Places,
+            EntityKind::Event => UiText::Events,
+            EntityKind::Other => UiText::Others,
         }
     }
 
@@ -57,14 +58,25 @@ impl EntityKind {
         1 << (self as usize)
     }
 
-    /// The English label shown in the entity view.
-    pub fn label(self) -> &'static str {
+    /// The label shown in the entity view, in the viewer's words.
+    pub fn label(self) -> UiText {
         match self {
-            EntityKind::Person => "Person",
-            EntityKind::Organisation => "Organisation",
-            EntityKind::Place => "Place",
-            EntityKind::Event => "Event",
-            EntityKind::Other => "Other",
+            EntityKind::Person => UiText::Person,
+            EntityKind::Organisation => UiText::Organisation,
+            EntityKind::Place => UiText::Place,
+            EntityKind::Event => UiText::Event,
+            EntityKind::Other => UiText::OtherKind,
+        }
+    }
+
+    /// The switch of "In this article" that links or mutes this kind, in the viewer's words.
+    pub fn link_switch(self) -> UiText {
+        match self {
+            EntityKind::Person => UiText::LinkPeople,
+            EntityKind::Organisation => UiText::LinkOrganisations,
+            EntityKind::Place => UiText::LinkPlaces,
+            EntityKind::Event => UiText::LinkEvents,
+            EntityKind::Other => UiText::LinkOthers,
         }
     }
 

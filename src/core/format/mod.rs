@@ -30,6 +30,7 @@
 //! - [`directory`] has [`EntityDirectory`];
 //! - [`index`] has [`CorpusIndex`];
 //! - [`article`] has [`Article`], [`Paragraph`], [`Mention`], [`LeadImage`];
+//! - [`ui_strings`] has [`UiStrings`]: the viewer's own words in another language;
 //! - [`matching`] and [`mentions`] handle the mentions inside an article's paragraphs.
 
 pub mod article;
@@ -42,6 +43,7 @@ pub mod matching;
 pub mod mentions;
 pub mod shape;
 pub mod summary;
+pub mod ui_strings;
 
 pub use article::{Article, LeadImage, Mention, Paragraph, UNKNOWN_ENTITY};
 pub use catalog::MAX_CATALOG_ARTICLES;
@@ -50,3 +52,4 @@ pub use entity::{Entity, EntityImage, EntityKind, EntitySummary, MAX_DESCRIPTION
 pub use error::{from_json, FormatError, FORMAT_VERSION};
 pub use index::CorpusIndex;
 pub use summary::{ArticleSummary, Thumbnail, Topic};
+pub use ui_strings::{UiStrings, UiStringsFile};

@@ -4,4 +4,5 @@ pub mod dates;
 pub mod language;
 pub mod percent;
 pub mod quote;
+pub mod ui_text;
 pub mod url_safety;

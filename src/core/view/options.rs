@@ -10,6 +10,7 @@
 //! tested on the host.
 
 use crate::core::corpus::topics::TopicMatch;
+use crate::core::format::UiStrings;
 use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::presentation::Presentation;
 use crate::core::view::state::{View, ViewState};
@@ -36,6 +37,14 @@ pub struct ViewerOptions {
     pub mentions: MentionLinks,
     /// Heading, topic controls, length and layout of the list (see [`Presentation`]).
     pub presentation: Presentation,
+    /// The folder of the viewer's own files (its `strings/`), absolute; empty means the page's
+    /// base URL, where the standalone page and the iframe mode find them.
+    pub viewer_base: String,
+    /// The language the viewer's own words were last asked in (`lang`), and the words it has:
+    /// English until that language's strings file has arrived. (Kept with the options, which the
+    /// viewer already stores, rather than in a `StoredValue` of a type of its own: 0.1 kB gzip less.)
+    pub ui_lang: Option<String>,
+    pub words: UiStrings,
 }
 
 impl Default for ViewerOptions {
@@ -48,6 +57,9 @@ impl Default for ViewerOptions {
             initial: ViewState::default(),
             mentions: MentionLinks::First,
             presentation: Presentation::default(),
+            viewer_base: String::new(),
+            ui_lang: None,
+            words: UiStrings::english(),
         }
     }
 }
@@ -69,6 +81,9 @@ impl ViewerOptions {
             // A viewer that does not own the page's URL sits in someone else's page (or in the
             // iframe mode): its heading defaults to an h2 under the host's own.
             presentation: Presentation::read(&|name| attribute(&format!("data-{name}")), !history),
+            viewer_base: String::new(),
+            ui_lang: None,
+            words: UiStrings::english(),
         }
     }
 
@@ -89,6 +104,9 @@ impl ViewerOptions {
             initial: initial_state(&attribute),
             mentions: MentionLinks::parse(attribute("mentions").as_deref()),
             presentation: Presentation::read(&attribute, true),
+            viewer_base: String::new(),
+            ui_lang: None,
+            words: UiStrings::english(),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! How a viewer presents its list inside someone else's page: the widget attributes of
-//! `<lede-viewer>` (`heading`, `controls`, `limit`, `more-href`, `layout`) and of a
+//! `<lede-viewer>` (`heading`, `controls`, `limit`, `more-href`, `layout`, `lang`) and of a
 //! `[data-lede]` element (the same names with `data-`). Unlike the corpus and the URL mode they
 //! change live: the element re-reads them on every attribute change.
 //!
@@ -7,6 +7,7 @@
 //! <lede-viewer heading="h3" controls="none" limit="5" more-href="/news/" layout="compact">
 //! ```
 
+use crate::core::text::language::clean_language_tag;
 use crate::core::text::url_safety::safe_url;
 
 /// The heading above the list.
@@ -41,6 +42,9 @@ pub struct Presentation {
     /// other is dropped, as everywhere in Lede). Without it the list keeps its "Show more".
     pub more_href: Option<String>,
     pub layout: ListLayout,
+    /// The language of the viewer's own words (`lang="fr"`), a clean BCP 47 tag; `None` is
+    /// English, which is built in (see [`strings_path`]).
+    pub lang: Option<String>,
 }
 
 impl Default for Presentation {
@@ -54,6 +58,7 @@ impl Default for Presentation {
             limit: None,
             more_href: None,
             layout: ListLayout::Cards,
+            lang: None,
         }
     }
 }
@@ -111,14 +116,25 @@ impl Presentation {
             Some("compact") => ListLayout::Compact,
             _ => ListLayout::Cards,
         };
+        let lang = value("lang").and_then(|v| clean_language_tag(&v));
         Presentation {
             heading,
             topic_controls,
             limit,
             more_href,
             layout,
+            lang,
         }
     }
+}
+
+/// Where the words of UI language `lang` are, relative to the viewer's own files:
+/// `strings/fr.json` for `fr`, `fr-CA` or `FR` (one file per primary language subtag, in lower
+/// case: regional variants share it). `None` for English, which is built in.
+pub fn strings_path(lang: &str) -> Option<String> {
+    let primary = lang.split('-').next()?.to_ascii_lowercase();
+    let ok = !primary.is_empty() && primary.bytes().all(|b| b.is_ascii_alphabetic());
+    (ok && primary != "en").then(|| format!("strings/{primary}.json"))
 }
 
 /// A decimal number of at most [`MAX_LIMIT`] (larger ones are [`MAX_LIMIT`]), without `str::parse`
@@ -135,6 +151,21 @@ fn small_number(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ui_language_names_one_file_per_primary_subtag_and_english_none() {
+        assert_eq!(strings_path("fr").as_deref(), Some("strings/fr.json"));
+        assert_eq!(strings_path("FR-ca").as_deref(), Some("strings/fr.json"));
+        assert_eq!(strings_path("en"), None);
+        assert_eq!(strings_path("en-GB"), None);
+        assert_eq!(strings_path("x1"), None);
+        assert_eq!(
+            read(&[("lang", " de-AT ")], true).lang.as_deref(),
+            Some("de-AT")
+        );
+        // Only a language tag reaches a file name and the `lang` attribute.
+        assert_eq!(read(&[("lang", "fr/x")], true).lang, None);
+    }
 
     fn read(pairs: &[(&str, &str)], embedded: bool) -> Presentation {
         let pairs: Vec<(String, String)> = pairs

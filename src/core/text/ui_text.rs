@@ -1,0 +1,178 @@
+//! Every word the viewer itself shows (its buttons, headings, states and errors; not the
+//! corpus's text), each declared once with its key in a strings file and its English text.
+//!
+//! English is built in. Other languages come from a strings file the viewer fetches when an
+//! element asks for them (`lang="fr"`: `strings/fr.json` next to the viewer's files; the format
+//! is `core::format::ui_strings`), so a language costs the first view nothing. A text may hold
+//! `{name}` placeholders, filled by [`fill`]; a translation may leave one out or move it.
+//!
+//! Plurals are "one" and "other" only (`…_one` keys), as in English: languages with more forms
+//! (Czech, Polish, Arabic) get their "other" form for every number above one. Decided so to keep
+//! the table flat; CLDR plural rules would need a table per language in the wasm.
+
+/// Declares the words: `Name = "key": "English text"`.
+macro_rules! ui_text {
+    ($($(#[$meta:meta])* $name:ident = $key:literal: $english:literal,)*) => {
+        /// One word or sentence of the viewer's own interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum UiText {
+            $($(#[$meta])* $name,)*
+        }
+
+        /// The key of each [`UiText`] in a strings file, in declaration order.
+        pub const KEYS: &[&str] = &[$($key,)*];
+
+        /// The English text of each [`UiText`], in declaration order.
+        pub const ENGLISH: &[&str] = &[$($english,)*];
+    };
+}
+
+ui_text! {
+    AllArticles = "all_articles": "← All articles",
+    DefaultTitle = "default_title": "Articles",
+    LoadingArticles = "loading_articles": "Loading the articles",
+    LoadingArticle = "loading_article": "Loading the article",
+    LoadingEntity = "loading_entity": "Loading the entity",
+    LoadingMentions = "loading_mentions": "Loading the articles that mention it",
+    LoadingTopics = "loading_topics": "Loading the topics",
+    Topics = "topics": "Topics",
+    /// Before a card's topics, for screen readers.
+    TopicsPrefix = "topics_prefix": "Topics: ",
+    ShowArticlesWith = "show_articles_with": "Show articles with",
+    AnySelectedTopic = "any_selected_topic": "any selected topic",
+    AllSelectedTopics = "all_selected_topics": "all selected topics",
+    ClearTopics = "clear_topics": "Clear topics",
+    ShowAllTopics = "show_all_topics": "Show all {n} topics",
+    ShowFewerTopics = "show_fewer_topics": "Show only the {n} most used topics",
+    /// A topic's count while it is being worked out, for screen readers.
+    Counting = "counting": "counting",
+    ArticleCountOne = "article_count_one": "1 article",
+    ArticleCount = "article_count": "{n} articles",
+    ShowMore = "show_more": "Show {n} more",
+    MoreArticles = "more_articles": "More articles",
+    Showing = "showing": "Showing {n} of {total} articles",
+    Filtering = "filtering": "Filtering…",
+    NoneWithAll = "none_with_all": "No article is tagged with all of: {labels}.",
+    NoneWith = "none_with": "No article is tagged with {labels}.",
+    HintAll = "hint_all": "Choose “any selected topic”, deselect a topic, or clear the topics to see every article.",
+    HintAny = "hint_any": "Deselect a topic or clear the topics to see every article.",
+    TryAgain = "try_again": "Try again",
+    CheckConnection = "check_connection": "Check your connection, then try again.",
+    PublisherMustFix = "publisher_must_fix": "The publisher of these articles needs to fix this file. You can try again once they have.",
+    ErrorNetwork = "error_network": "Could not reach the server",
+    ErrorTimeout = "error_timeout": "The server took too long to answer",
+    ErrorNotFound = "error_not_found": "File not found",
+    ErrorServer = "error_server": "The server returned an error",
+    ErrorFormat = "error_format": "This file is not a valid Lede file",
+    ErrorUnsafeUrl = "error_unsafe_url": "A link in the corpus was refused",
+    NoSuchArticle = "no_such_article": "No such article",
+    NoSuchEntity = "no_such_entity": "No such entity",
+    /// Before the id a link asked for (in `<code>`), then [`UiText::OutOfDate`].
+    NoArticleWithId = "no_article_with_id": "This corpus has no article with the id ",
+    NoEntityWithId = "no_entity_with_id": "This corpus has no entity with the id ",
+    OutOfDate = "out_of_date": ". The link may be out of date.",
+    ShowAllArticles = "show_all_articles": "Show all articles",
+    ImageUnavailable = "image_unavailable": "Image unavailable",
+    PhotoPrefix = "photo_prefix": "Photo: ",
+    FirstPublishedBy = "first_published_by": "First published by ",
+    InThisArticle = "in_this_article": "In this article",
+    People = "people": "People",
+    Places = "places": "Places",
+    Organisations = "organisations": "Organisations",
+    Events = "events": "Events",
+    Others = "others": "Other",
+    Person = "person": "Person",
+    Place = "place": "Place",
+    Organisation = "organisation": "Organisation",
+    Event = "event": "Event",
+    OtherKind = "other_kind": "Other",
+    LinkPeople = "link_people": "Link people in the text",
+    LinkPlaces = "link_places": "Link places in the text",
+    LinkOrganisations = "link_organisations": "Link organisations in the text",
+    LinkEvents = "link_events": "Link events in the text",
+    LinkOthers = "link_others": "Link the others in the text",
+    MentionedInNone = "mentioned_in_none": "No article in this corpus mentions it",
+    MentionedInOne = "mentioned_in_one": "Mentioned in 1 article",
+    MentionedIn = "mentioned_in": "Mentioned in {n} articles",
+    ReadMoreAbout = "read_more_about": "Read more about ",
+    Wikidata = "wikidata": "Wikidata ",
+    /// After a link that opens a new tab, for screen readers.
+    OpensInNewTab = "opens_in_new_tab": " (opens in a new tab)",
+    OftenWith = "often_with": "Often with: ",
+}
+
+impl UiText {
+    /// The key of this text in a strings file.
+    pub fn key(self) -> &'static str {
+        KEYS[self as usize]
+    }
+
+    /// The English text.
+    pub fn english(self) -> &'static str {
+        ENGLISH[self as usize]
+    }
+}
+
+/// `text` with each `{name}` of `values` replaced by its value, in one pass (a value that
+/// itself holds `{n}` is not filled again). Unknown placeholders stay as they are.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_one_key_and_keys_do_not_repeat() {
+        assert_eq!(KEYS.len(), ENGLISH.len());
+        let mut keys = KEYS.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), KEYS.len());
+        assert_eq!(UiText::OftenWith.key(), "often_with");
+        assert_eq!(UiText::OftenWith.english(), "Often with: ");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_once_and_keeps_others() {
+        assert_eq!(
+            fill(
+                "Showing {n} of {total} articles",
+                &[("n", "3"), ("total", "9")]
+            ),
+            "Showing 3 of 9 articles"
+        );
+        assert_eq!(
+            fill("{total} / {n}", &[("n", "1"), ("total", "2")]),
+            "2 / 1"
+        );
+        assert_eq!(fill("a {x} b {", &[("n", "1")]), "a {x} b {");
+        // A value is never filled again: a topic label "{n}" stays itself.
+        assert_eq!(fill("{labels}.", &[("labels", "{n}"), ("n", "1")]), "{n}.");
+    }
+}
