@@ -21,7 +21,7 @@
 //! character per article.
 
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{parse, read_shape, shape, FromJson};
+use crate::core::format::shape::{files, parse, read_shape, shape, FromJson};
 use crate::core::format::summary::ArticleSummary;
 use crate::core::json::reader::{Fail, Read, Reader};
 
@@ -143,6 +143,8 @@ shape! {
     }
 }
 
+files!(ListingPage);
+
 /// Reads listing page `page`: `{"version": 1, "page": n, "articles": [summaries...]}`. A file
 /// that says it is another page is refused (a mix-up on the server would show wrong articles).
 pub fn listing_page_from_json(text: &str, page: usize) -> Result<Vec<ArticleSummary>, FormatError> {
@@ -253,6 +255,8 @@ shape! {
         pub entities: OrdinalLists = required,
     }
 }
+
+files!(Postings, Mentions);
 
 fn parse_lists(
     text: &str,

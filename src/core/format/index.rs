@@ -5,7 +5,9 @@ use crate::core::format::catalog::Catalog;
 use crate::core::format::directory::{DirectoryEntity, EntityDirectory};
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{check_date, parse, shape, unique_ids, Shape, AN_OBJECT};
+use crate::core::format::shape::{
+    check_date, files, parse, position, shape, unique_ids, Shape, AN_OBJECT,
+};
 use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
 use crate::core::text::quote::quoted_short;
@@ -42,6 +44,8 @@ shape! {
     }
 }
 
+files!(CorpusIndex);
+
 /// The index's inline entities share the directory's reader: an `articles` list there is read
 /// like any other and then dropped, since in an index the summaries say who mentions whom.
 fn read_inline_entities(r: &mut Reader) -> Read<Vec<EntitySummary>> {
@@ -61,9 +65,9 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
         AN_OBJECT,
         CorpusIndex::FIELDS,
         CorpusIndex::REQUIRED,
-        &mut |r, key| {
-            listed |= key == "articles";
-            index.read_field(r, key)
+        &mut |r, field| {
+            listed |= field == const { position(CorpusIndex::FIELDS, "articles") };
+            index.read_field(r, field)
         },
     )?;
     if !listed && index.catalog.is_none() {

@@ -77,17 +77,37 @@ pub(crate) trait Shape: Default {
     /// The keys the reader knows, the [`Shape::REQUIRED`] required ones first.
     const FIELDS: &'static [&'static str];
     const REQUIRED: usize;
-    /// Reads the value of `key`, one of [`Shape::FIELDS`], into its field.
-    fn read_field(&mut self, r: &mut Reader, key: &str) -> Read<()>;
+    /// Reads the value of key `Self::FIELDS[field]` into its field.
+    fn read_field(&mut self, r: &mut Reader, field: usize) -> Read<()>;
 }
 
 /// Reads a whole [`Shape`] object.
 pub(crate) fn read_shape<T: Shape>(r: &mut Reader) -> Read<T> {
     let mut value = T::default();
-    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, key| {
-        value.read_field(r, key)
+    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, field| {
+        value.read_field(r, field)
     })?;
     Ok(value)
+}
+
+/// Where `key` is in `keys`, or `usize::MAX` if it is not there: computed when compiling, so
+/// that a shape's reader dispatches on the index [`Reader::fields`] found.
+pub(crate) const fn position(keys: &[&str], key: &str) -> usize {
+    let mut i = 0;
+    while i < keys.len() {
+        let (a, b) = (keys[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    usize::MAX
 }
 
 /// Whether an `optional` field is left out when written: `None`, or an empty list.
@@ -199,12 +219,16 @@ macro_rules! shape {
             fn read_field(
                 &mut self,
                 r: &mut $crate::core::json::reader::Reader,
-                key: &str,
+                field: usize,
             ) -> $crate::core::json::reader::Read<()> {
                 $(
-                    if $crate::core::format::shape::rank(stringify!($mode)) < 2
-                        && key == $crate::core::format::shape::key!($field $($key)?)
-                    {
+                    // A `derived` field is not in `FIELDS`: its position is `usize::MAX`.
+                    if field == const {
+                        $crate::core::format::shape::position(
+                            $name::FIELDS,
+                            $crate::core::format::shape::key!($field $($key)?),
+                        )
+                    } {
                         self.$field = $crate::core::format::shape::read_value!(r, $ty $(, $hook)?)?;
                         return Ok(());
                     }
@@ -286,28 +310,66 @@ macro_rules! omitted {
 }
 pub(crate) use omitted;
 
-/// Reads a corpus file in two passes. The first checks the syntax of the whole text and reads
-/// only the `version`, so that a future format is reported as such rather than as a confusing
-/// type error somewhere inside it; only a JSON object has a version (`[2]` is not "version 2").
-/// The second reads the file with `read`.
-pub(crate) fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
+/// A file of the format: a [`Shape`] whose `version` says which format it is written in.
+pub(crate) trait File {
+    fn version(&self) -> u32;
+}
+
+/// Implements [`File`] for shapes that declare `pub version: u32`.
+macro_rules! files {
+    ($($name:ty),*) => {
+        $(impl $crate::core::format::shape::File for $name {
+            fn version(&self) -> u32 {
+                self.version
+            }
+        })*
+    };
+}
+pub(crate) use files;
+
+/// Reads a corpus file with `read`, in one pass. Only when that fails, or finds a version
+/// other than [`FORMAT_VERSION`], does [`refusal`] look again to say why.
+pub(crate) fn parse<T: File>(
+    text: &str,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
+    let mut r = Reader::new(text);
+    match read(&mut r).and_then(|file| r.end().map(|()| file)) {
+        Ok(file) if file.version() == FORMAT_VERSION => Ok(file),
+        other => Err(refusal(text, other.map(|file| file.version()))),
+    }
+}
+
+/// Why a file is refused, given what the one read of [`parse`] found: the version it read, or
+/// where it stopped. A future format must be reported as such rather than as a confusing type
+/// error somewhere inside it, and a syntax error anywhere before a type error, so a failed read
+/// is followed by the cheap check the reader once always did first: the syntax of the whole
+/// text and only the `version` (only a JSON object has one: `[2]` is not "version 2").
+/// Not generic, so it is compiled once for every file kind.
+#[inline(never)]
+fn refusal(text: &str, read: Read<u32>) -> FormatError {
+    let fail = match read {
+        Ok(found) => return FormatError::Version { found },
+        Err(fail) => fail,
+    };
     let mut version = 0;
     let mut r = Reader::new(text);
-    r.fields(
-        "a JSON object with a `version`",
-        &["version"],
-        1,
-        &mut |r, _| {
-            version = u32::read(r)?;
-            Ok(())
-        },
-    )
-    .and_then(|()| r.end())
-    .map_err(|e| e.into_error(text))?;
-    if version != FORMAT_VERSION {
-        return Err(FormatError::Version { found: version });
+    let check = r
+        .fields(
+            "a JSON object with a `version`",
+            &["version"],
+            1,
+            &mut |r, _| {
+                version = u32::read(r)?;
+                Ok(())
+            },
+        )
+        .and_then(|()| r.end());
+    match check {
+        Err(syntax) => syntax.into_error(text).into(),
+        Ok(()) if version != FORMAT_VERSION => FormatError::Version { found: version },
+        Ok(()) => fail.into_error(text).into(),
     }
-    read(&mut Reader::new(text)).map_err(|e| e.into_error(text).into())
 }
 
 /// Checks that the ids of a list are not empty and do not repeat.
