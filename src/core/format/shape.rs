@@ -34,6 +34,14 @@ pub(crate) const AN_OBJECT: &str = "an object";
 /// A value a file holds, read from where the reader stands.
 pub(crate) trait FromJson: Sized {
     fn read(r: &mut Reader) -> Read<Self>;
+
+    /// Reads into `out`, a shape's field. A shape's reader calls this rather than assigning
+    /// [`FromJson::read`]'s result itself, so that checking the result, dropping the old value
+    /// and moving the new one in are compiled once per type, not once per field of every shape.
+    fn read_into(r: &mut Reader, out: &mut Self) -> Read<()> {
+        *out = Self::read(r)?;
+        Ok(())
+    }
 }
 
 impl FromJson for String {
@@ -229,8 +237,9 @@ macro_rules! shape {
                             $crate::core::format::shape::key!($field $($key)?),
                         )
                     } {
-                        self.$field = $crate::core::format::shape::read_value!(r, $ty $(, $hook)?)?;
-                        return Ok(());
+                        return $crate::core::format::shape::read_into!(
+                            r, &mut self.$field, $ty $(, $hook)?
+                        );
                     }
                 )*
                 // Not reached: `Reader::fields` passes only the keys of `FIELDS`.
@@ -282,16 +291,17 @@ macro_rules! key {
 }
 pub(crate) use key;
 
-/// Reads a field's value: with its hook if it has one, otherwise by its type.
-macro_rules! read_value {
-    ($r:ident, $ty:ty) => {
-        <$ty as $crate::core::format::shape::FromJson>::read($r)
+/// Reads a field's value into it: with its hook if it has one, otherwise by its type.
+macro_rules! read_into {
+    ($r:ident, $out:expr, $ty:ty) => {
+        <$ty as $crate::core::format::shape::FromJson>::read_into($r, $out)
     };
-    ($r:ident, $ty:ty, $hook:path) => {
-        $hook($r)
-    };
+    ($r:ident, $out:expr, $ty:ty, $hook:path) => {{
+        *$out = $hook($r)?;
+        Ok(())
+    }};
 }
-pub(crate) use read_value;
+pub(crate) use read_into;
 
 /// Whether a field of this mode is left out when written.
 macro_rules! omitted {
