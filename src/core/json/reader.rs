@@ -410,20 +410,20 @@ impl<'a> Reader<'a> {
         }
         let start = self.pos;
         let raw = self.number()?;
-        // `-0` is 0, as serde_json reads it.
-        let (negative, digits) = match raw.strip_prefix('-') {
-            Some(digits) => (true, digits),
-            None => (false, raw),
-        };
-        let value = digits.bytes().try_fold(0u64, |n, d| {
-            n.checked_mul(10)?.checked_add(
-                u64::from(d)
-                    .checked_sub(u64::from(b'0'))
-                    .filter(|d| *d < 10)?,
-            )
-        });
+        // Digits and a leading sign only: a fraction or an exponent is not a whole number.
+        let mut value = Some(0u64);
+        for &d in raw.as_bytes() {
+            value = match d {
+                b'-' => value,
+                b'0'..=b'9' => {
+                    value.and_then(|n| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+                }
+                _ => None,
+            };
+        }
         match value {
-            Some(n) if n <= max && !(negative && n > 0) => Ok(n),
+            // `-0` is 0, as serde_json reads it.
+            Some(n) if n <= max && (n == 0 || !raw.starts_with('-')) => Ok(n),
             _ => Err(Fail::new(
                 start,
                 format!(
