@@ -67,6 +67,14 @@ impl<T: FromJson> FromJson for Vec<T> {
     fn read(r: &mut Reader) -> Read<Vec<T>> {
         r.list(T::read)
     }
+
+    /// Pushes onto the field itself (empty: a field is read once), with no list to move in.
+    fn read_into(r: &mut Reader, out: &mut Vec<T>) -> Read<()> {
+        r.array("an array", &mut |r| {
+            out.push(T::read(r)?);
+            Ok(())
+        })
+    }
 }
 
 /// `null` is absent, as if the key were not there.
