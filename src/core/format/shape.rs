@@ -78,13 +78,21 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// `null` is absent, as if the key were not there.
-impl<T: FromJson> FromJson for Option<T> {
+impl<T: FromJson + Default> FromJson for Option<T> {
     fn read(r: &mut Reader) -> Read<Option<T>> {
         if r.null()? {
             Ok(None)
         } else {
             T::read(r).map(Some)
         }
+    }
+
+    /// Reads into the field itself (`None`: a field is read once), with no value to move in.
+    fn read_into(r: &mut Reader, out: &mut Option<T>) -> Read<()> {
+        if r.null()? {
+            return Ok(());
+        }
+        T::read_into(r, out.insert(T::default()))
     }
 }
 
@@ -100,10 +108,15 @@ pub(crate) trait Shape: Default {
 /// Reads a whole [`Shape`] object.
 pub(crate) fn read_shape<T: Shape>(r: &mut Reader) -> Read<T> {
     let mut value = T::default();
-    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, field| {
-        value.read_field(r, field)
-    })?;
+    read_shape_into(r, &mut value)?;
     Ok(value)
+}
+
+/// Reads a whole [`Shape`] object into `out`, a default value.
+pub(crate) fn read_shape_into<T: Shape>(r: &mut Reader, out: &mut T) -> Read<()> {
+    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, field| {
+        out.read_field(r, field)
+    })
 }
 
 /// Where `key` is in `keys`, or `usize::MAX` if it is not there: computed when compiling, so
@@ -260,6 +273,13 @@ macro_rules! shape {
                 r: &mut $crate::core::json::reader::Reader,
             ) -> $crate::core::json::reader::Read<$name> {
                 $crate::core::format::shape::read_shape(r)
+            }
+
+            fn read_into(
+                r: &mut $crate::core::json::reader::Reader,
+                out: &mut $name,
+            ) -> $crate::core::json::reader::Read<()> {
+                $crate::core::format::shape::read_shape_into(r, out)
             }
         }
 
