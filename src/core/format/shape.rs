@@ -63,16 +63,20 @@ impl FromJson for usize {
     }
 }
 
-impl<T: FromJson> FromJson for Vec<T> {
+impl<T: FromJson + Default> FromJson for Vec<T> {
     fn read(r: &mut Reader) -> Read<Vec<T>> {
         r.list(T::read)
     }
 
-    /// Pushes onto the field itself (empty: a field is read once), with no list to move in.
+    /// Pushes onto the field itself (empty: a field is read once), with no list to move in;
+    /// each element is read in place too.
     fn read_into(r: &mut Reader, out: &mut Vec<T>) -> Read<()> {
         r.array("an array", &mut |r| {
-            out.push(T::read(r)?);
-            Ok(())
+            out.push(T::default());
+            match out.last_mut() {
+                Some(item) => T::read_into(r, item),
+                None => Ok(()),
+            }
         })
     }
 }
