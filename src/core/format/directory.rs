@@ -2,7 +2,9 @@
 
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{concat, files, parse, read_shape, shape, FromJson, Shape};
+use crate::core::format::shape::{
+    concat, files, parse, read_shape, read_shape_into, shape, FromJson, Shape,
+};
 use crate::core::json::reader::{Read, Reader};
 use serde::Serialize;
 
@@ -62,6 +64,10 @@ impl Shape for DirectoryEntity {
 impl FromJson for DirectoryEntity {
     fn read(r: &mut Reader) -> Read<DirectoryEntity> {
         read_shape(r)
+    }
+
+    fn read_into(r: &mut Reader, out: &mut DirectoryEntity) -> Read<()> {
+        read_shape_into(r, out)
     }
 }
 
