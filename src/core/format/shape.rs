@@ -513,6 +513,28 @@ mod tests {
     }
 
     #[test]
+    fn one_read_reports_what_a_syntax_check_first_would() {
+        use crate::core::format::FormatError;
+        // A type error (`id`) before a syntax error (`body`): the syntax error is reported.
+        let text = r#"{"version": 1, "id": 5, "body": [,]}"#;
+        match Article::from_json(text) {
+            Err(FormatError::Json { path, message, .. }) => {
+                assert_eq!(
+                    (path.as_str(), message.as_str()),
+                    ("body[0]", "expected a value")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without the syntax error, the type error.
+        let text = r#"{"version": 1, "id": 5, "body": []}"#;
+        match Article::from_json(text) {
+            Err(FormatError::Json { path, .. }) => assert_eq!(path, "id"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn the_writer_leaves_out_what_the_mode_says() {
         let thumbnail = Thumbnail {
             url: "a.jpg".into(),
