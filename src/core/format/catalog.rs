@@ -21,7 +21,9 @@
 //! character per article.
 
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{files, parse, read_shape, shape, FromJson, Shape, AN_OBJECT};
+use crate::core::format::shape::{
+    files, parse, position, read_shape, shape, FromJson, Shape, AN_OBJECT,
+};
 use crate::core::format::summary::ArticleSummary;
 use crate::core::json::reader::{Fail, Read, Reader};
 
@@ -270,10 +272,17 @@ shape! {
 
 files!(Postings);
 
+// The two shapes' keys differ only in the name of the lists, and sit at the same indexes.
+const _: () = assert!(
+    Postings::FIELDS.len() == 3
+        && Mentions::FIELDS.len() == 3
+        && Mentions::REQUIRED == 3
+        && position(Mentions::FIELDS, "version") == position(Postings::FIELDS, "version")
+        && position(Mentions::FIELDS, "count") == position(Postings::FIELDS, "count")
+);
+
 /// A mentions file read into the postings' shape: the two differ only in the name of their
 /// lists, the third key of both, so the viewer needs one reader and one `parse` for both.
-const _: () =
-    assert!(Postings::FIELDS.len() == 3 && Mentions::FIELDS.len() == 3 && Mentions::REQUIRED == 3);
 fn read_entity_lists(r: &mut Reader) -> Read<Postings> {
     let mut lists = Postings::default();
     r.fields(
