@@ -2,7 +2,7 @@
 
 use crate::core::format::entity::Entity;
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{check_date, parse, read_shape, shape, unique_ids};
+use crate::core::format::shape::{check_date, files, parse, read_shape, shape, unique_ids};
 use crate::core::format::summary::{ArticleSummary, Thumbnail};
 
 // { "version": 1, "id": "us-troops-remain-in-iraq", "headline": "...",
@@ -86,6 +86,8 @@ shape! {
 
 /// Marks a mention whose entity id is not in the article's entity list.
 pub const UNKNOWN_ENTITY: usize = usize::MAX;
+
+files!(Article);
 
 impl Article {
     /// Parses and validates an article file. Mentions that point at unknown entities are not

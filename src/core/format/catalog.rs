@@ -21,7 +21,9 @@
 //! character per article.
 
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{parse, read_shape, shape, FromJson};
+use crate::core::format::shape::{
+    files, parse, position, read_shape, shape, FromJson, Shape, AN_OBJECT,
+};
 use crate::core::format::summary::ArticleSummary;
 use crate::core::json::reader::{Fail, Read, Reader};
 
@@ -143,6 +145,8 @@ shape! {
     }
 }
 
+files!(ListingPage);
+
 /// Reads listing page `page`: `{"version": 1, "page": n, "articles": [summaries...]}`. A file
 /// that says it is another page is refused (a mix-up on the server would show wrong articles).
 pub fn listing_page_from_json(text: &str, page: usize) -> Result<Vec<ArticleSummary>, FormatError> {
@@ -195,23 +199,35 @@ fn ordinal_lists_from_json(
     count: usize,
     list: &'static str,
 ) -> Result<Vec<(String, Vec<u32>)>, FormatError> {
-    let (found, raw) = parse_lists(text, list)?;
+    let read = if list == "topics" {
+        read_shape::<Postings>
+    } else {
+        read_entity_lists
+    };
+    let Postings {
+        count: found,
+        topics: OrdinalLists(raw),
+        ..
+    } = parse(text, read)?;
     if found != count {
         return Err(FormatError::Invalid {
             path: "count".into(),
             message: format!("written for {found} articles, but the index has {count}"),
         });
     }
-    raw.into_iter()
-        .map(|(id, encoded)| {
-            decode_ordinals(&encoded, count)
-                .map(|ordinals| (id.clone(), ordinals))
-                .map_err(|message| FormatError::Invalid {
+    let mut lists = Vec::with_capacity(raw.len());
+    for (id, encoded) in raw {
+        match decode_ordinals(&encoded, count) {
+            Ok(ordinals) => lists.push((id, ordinals)),
+            Err(message) => {
+                return Err(FormatError::Invalid {
                     path: format!("{list}.{}", crate::core::text::quote::path_key(&id)),
                     message,
                 })
-        })
-        .collect()
+            }
+        }
+    }
+    Ok(lists)
 }
 
 /// An object of ordinal lists as written: id → encoded ordinals, in file order.
@@ -254,17 +270,28 @@ shape! {
     }
 }
 
-fn parse_lists(
-    text: &str,
-    list: &'static str,
-) -> Result<(usize, Vec<(String, String)>), FormatError> {
-    if list == "topics" {
-        let postings: Postings = parse(text, read_shape)?;
-        Ok((postings.count, postings.topics.0))
-    } else {
-        let mentions: Mentions = parse(text, read_shape)?;
-        Ok((mentions.count, mentions.entities.0))
-    }
+files!(Postings);
+
+// The two shapes' keys differ only in the name of the lists, and sit at the same indexes.
+const _: () = assert!(
+    Postings::FIELDS.len() == 3
+        && Mentions::FIELDS.len() == 3
+        && Mentions::REQUIRED == 3
+        && position(Mentions::FIELDS, "version") == position(Postings::FIELDS, "version")
+        && position(Mentions::FIELDS, "count") == position(Postings::FIELDS, "count")
+);
+
+/// A mentions file read into the postings' shape: the two differ only in the name of their
+/// lists, the third key of both, so the viewer needs one reader and one `parse` for both.
+fn read_entity_lists(r: &mut Reader) -> Read<Postings> {
+    let mut lists = Postings::default();
+    r.fields(
+        AN_OBJECT,
+        Mentions::FIELDS,
+        Mentions::REQUIRED,
+        &mut |r, field| lists.read_field(r, field),
+    )?;
+    Ok(lists)
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

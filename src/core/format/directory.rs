@@ -2,7 +2,9 @@
 
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{concat, parse, read_shape, shape, FromJson, Shape};
+use crate::core::format::shape::{
+    concat, files, parse, read_shape, read_shape_into, shape, FromJson, Shape,
+};
 use crate::core::json::reader::{Read, Reader};
 use serde::Serialize;
 
@@ -20,6 +22,8 @@ shape! {
         pub entities: Vec<DirectoryEntity> = required,
     }
 }
+
+files!(EntityDirectory);
 
 // An entity summary's keys, and "articles": ["us-troops-remain-in-iraq", ...]
 /// One entity of an [`EntityDirectory`]: an [`EntitySummary`] and one key more.
@@ -46,12 +50,13 @@ impl Shape for DirectoryEntity {
     const FIELDS: &'static [&'static str] = DirectoryEntity::FIELDS;
     const REQUIRED: usize = DirectoryEntity::REQUIRED;
 
-    fn read_field(&mut self, r: &mut Reader, key: &str) -> Read<()> {
-        if key == "articles" {
+    fn read_field(&mut self, r: &mut Reader, field: usize) -> Read<()> {
+        // `articles` comes after the summary's keys, which keep their indexes.
+        if field == EntitySummary::FIELDS.len() {
             self.articles = FromJson::read(r)?;
             Ok(())
         } else {
-            self.entity.read_field(r, key)
+            self.entity.read_field(r, field)
         }
     }
 }
@@ -59,6 +64,10 @@ impl Shape for DirectoryEntity {
 impl FromJson for DirectoryEntity {
     fn read(r: &mut Reader) -> Read<DirectoryEntity> {
         read_shape(r)
+    }
+
+    fn read_into(r: &mut Reader, out: &mut DirectoryEntity) -> Read<()> {
+        read_shape_into(r, out)
     }
 }
 

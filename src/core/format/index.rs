@@ -5,7 +5,9 @@ use crate::core::format::catalog::Catalog;
 use crate::core::format::directory::{DirectoryEntity, EntityDirectory};
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{check_date, parse, shape, unique_ids, Shape, AN_OBJECT};
+use crate::core::format::shape::{
+    check_date, files, parse, position, read_shape_into, shape, unique_ids, Shape, AN_OBJECT,
+};
 use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
 use crate::core::text::quote::quoted_short;
@@ -42,14 +44,19 @@ shape! {
     }
 }
 
+files!(CorpusIndex);
+
 /// The index's inline entities share the directory's reader: an `articles` list there is read
 /// like any other and then dropped, since in an index the summaries say who mentions whom.
 fn read_inline_entities(r: &mut Reader) -> Read<Vec<EntitySummary>> {
-    r.list(|r| read_directory_entity(r).map(|e| e.entity))
-}
-
-fn read_directory_entity(r: &mut Reader) -> Read<DirectoryEntity> {
-    crate::core::format::shape::read_shape(r)
+    let mut entities = Vec::new();
+    r.array("an array", &mut |r| {
+        let mut entity = DirectoryEntity::default();
+        read_shape_into(r, &mut entity)?;
+        entities.push(entity.entity);
+        Ok(())
+    })?;
+    Ok(entities)
 }
 
 /// An index: a small corpus lists its articles, a large one gives a catalog instead.
@@ -61,9 +68,9 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
         AN_OBJECT,
         CorpusIndex::FIELDS,
         CorpusIndex::REQUIRED,
-        &mut |r, key| {
-            listed |= key == "articles";
-            index.read_field(r, key)
+        &mut |r, field| {
+            listed |= field == const { position(CorpusIndex::FIELDS, "articles") };
+            index.read_field(r, field)
         },
     )?;
     if !listed && index.catalog.is_none() {

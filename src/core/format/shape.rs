@@ -34,6 +34,14 @@ pub(crate) const AN_OBJECT: &str = "an object";
 /// A value a file holds, read from where the reader stands.
 pub(crate) trait FromJson: Sized {
     fn read(r: &mut Reader) -> Read<Self>;
+
+    /// Reads into `out`, a shape's field. A shape's reader calls this rather than assigning
+    /// [`FromJson::read`]'s result itself, so that checking the result, dropping the old value
+    /// and moving the new one in are compiled once per type, not once per field of every shape.
+    fn read_into(r: &mut Reader, out: &mut Self) -> Read<()> {
+        *out = Self::read(r)?;
+        Ok(())
+    }
 }
 
 impl FromJson for String {
@@ -55,20 +63,40 @@ impl FromJson for usize {
     }
 }
 
-impl<T: FromJson> FromJson for Vec<T> {
+impl<T: FromJson + Default> FromJson for Vec<T> {
     fn read(r: &mut Reader) -> Read<Vec<T>> {
         r.list(T::read)
+    }
+
+    /// Pushes onto the field itself (empty: a field is read once), with no list to move in;
+    /// each element is read in place too.
+    fn read_into(r: &mut Reader, out: &mut Vec<T>) -> Read<()> {
+        r.array("an array", &mut |r| {
+            out.push(T::default());
+            match out.last_mut() {
+                Some(item) => T::read_into(r, item),
+                None => Ok(()),
+            }
+        })
     }
 }
 
 /// `null` is absent, as if the key were not there.
-impl<T: FromJson> FromJson for Option<T> {
+impl<T: FromJson + Default> FromJson for Option<T> {
     fn read(r: &mut Reader) -> Read<Option<T>> {
         if r.null()? {
             Ok(None)
         } else {
             T::read(r).map(Some)
         }
+    }
+
+    /// Reads into the field itself (`None`: a field is read once), with no value to move in.
+    fn read_into(r: &mut Reader, out: &mut Option<T>) -> Read<()> {
+        if r.null()? {
+            return Ok(());
+        }
+        T::read_into(r, out.insert(T::default()))
     }
 }
 
@@ -77,17 +105,42 @@ pub(crate) trait Shape: Default {
     /// The keys the reader knows, the [`Shape::REQUIRED`] required ones first.
     const FIELDS: &'static [&'static str];
     const REQUIRED: usize;
-    /// Reads the value of `key`, one of [`Shape::FIELDS`], into its field.
-    fn read_field(&mut self, r: &mut Reader, key: &str) -> Read<()>;
+    /// Reads the value of key `Self::FIELDS[field]` into its field.
+    fn read_field(&mut self, r: &mut Reader, field: usize) -> Read<()>;
 }
 
 /// Reads a whole [`Shape`] object.
 pub(crate) fn read_shape<T: Shape>(r: &mut Reader) -> Read<T> {
     let mut value = T::default();
-    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, key| {
-        value.read_field(r, key)
-    })?;
+    read_shape_into(r, &mut value)?;
     Ok(value)
+}
+
+/// Reads a whole [`Shape`] object into `out`, a default value.
+pub(crate) fn read_shape_into<T: Shape>(r: &mut Reader, out: &mut T) -> Read<()> {
+    r.fields(AN_OBJECT, T::FIELDS, T::REQUIRED, &mut |r, field| {
+        out.read_field(r, field)
+    })
+}
+
+/// Where `key` is in `keys`, or `usize::MAX` if it is not there: computed when compiling, so
+/// that a shape's reader dispatches on the index [`Reader::fields`] found.
+pub(crate) const fn position(keys: &[&str], key: &str) -> usize {
+    let mut i = 0;
+    while i < keys.len() {
+        let (a, b) = (keys[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    usize::MAX
 }
 
 /// Whether an `optional` field is left out when written: `None`, or an empty list.
@@ -199,14 +252,19 @@ macro_rules! shape {
             fn read_field(
                 &mut self,
                 r: &mut $crate::core::json::reader::Reader,
-                key: &str,
+                field: usize,
             ) -> $crate::core::json::reader::Read<()> {
                 $(
-                    if $crate::core::format::shape::rank(stringify!($mode)) < 2
-                        && key == $crate::core::format::shape::key!($field $($key)?)
-                    {
-                        self.$field = $crate::core::format::shape::read_value!(r, $ty $(, $hook)?)?;
-                        return Ok(());
+                    // A `derived` field is not in `FIELDS`: its position is `usize::MAX`.
+                    if field == const {
+                        $crate::core::format::shape::position(
+                            $name::FIELDS,
+                            $crate::core::format::shape::key!($field $($key)?),
+                        )
+                    } {
+                        return $crate::core::format::shape::read_into!(
+                            r, &mut self.$field, $ty $(, $hook)?
+                        );
                     }
                 )*
                 // Not reached: `Reader::fields` passes only the keys of `FIELDS`.
@@ -219,6 +277,13 @@ macro_rules! shape {
                 r: &mut $crate::core::json::reader::Reader,
             ) -> $crate::core::json::reader::Read<$name> {
                 $crate::core::format::shape::read_shape(r)
+            }
+
+            fn read_into(
+                r: &mut $crate::core::json::reader::Reader,
+                out: &mut $name,
+            ) -> $crate::core::json::reader::Read<()> {
+                $crate::core::format::shape::read_shape_into(r, out)
             }
         }
 
@@ -258,16 +323,17 @@ macro_rules! key {
 }
 pub(crate) use key;
 
-/// Reads a field's value: with its hook if it has one, otherwise by its type.
-macro_rules! read_value {
-    ($r:ident, $ty:ty) => {
-        <$ty as $crate::core::format::shape::FromJson>::read($r)
+/// Reads a field's value into it: with its hook if it has one, otherwise by its type.
+macro_rules! read_into {
+    ($r:ident, $out:expr, $ty:ty) => {
+        <$ty as $crate::core::format::shape::FromJson>::read_into($r, $out)
     };
-    ($r:ident, $ty:ty, $hook:path) => {
-        $hook($r)
-    };
+    ($r:ident, $out:expr, $ty:ty, $hook:path) => {{
+        *$out = $hook($r)?;
+        Ok(())
+    }};
 }
-pub(crate) use read_value;
+pub(crate) use read_into;
 
 /// Whether a field of this mode is left out when written.
 macro_rules! omitted {
@@ -286,28 +352,66 @@ macro_rules! omitted {
 }
 pub(crate) use omitted;
 
-/// Reads a corpus file in two passes. The first checks the syntax of the whole text and reads
-/// only the `version`, so that a future format is reported as such rather than as a confusing
-/// type error somewhere inside it; only a JSON object has a version (`[2]` is not "version 2").
-/// The second reads the file with `read`.
-pub(crate) fn parse<T>(text: &str, read: fn(&mut Reader) -> Read<T>) -> Result<T, FormatError> {
+/// A file of the format: a [`Shape`] whose `version` says which format it is written in.
+pub(crate) trait File {
+    fn version(&self) -> u32;
+}
+
+/// Implements [`File`] for shapes that declare `pub version: u32`.
+macro_rules! files {
+    ($($name:ty),*) => {
+        $(impl $crate::core::format::shape::File for $name {
+            fn version(&self) -> u32 {
+                self.version
+            }
+        })*
+    };
+}
+pub(crate) use files;
+
+/// Reads a corpus file with `read`, in one pass. Only when that fails, or finds a version
+/// other than [`FORMAT_VERSION`], does [`refusal`] look again to say why.
+pub(crate) fn parse<T: File>(
+    text: &str,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
+    let mut r = Reader::new(text);
+    match read(&mut r).and_then(|file| r.end().map(|()| file)) {
+        Ok(file) if file.version() == FORMAT_VERSION => Ok(file),
+        other => Err(refusal(text, other.map(|file| file.version()))),
+    }
+}
+
+/// Why a file is refused, given what the one read of [`parse`] found: the version it read, or
+/// where it stopped. A future format must be reported as such rather than as a confusing type
+/// error somewhere inside it, and a syntax error anywhere before a type error, so a failed read
+/// is followed by the cheap check the reader once always did first: the syntax of the whole
+/// text and only the `version` (only a JSON object has one: `[2]` is not "version 2").
+/// Not generic, so it is compiled once for every file kind.
+#[inline(never)]
+fn refusal(text: &str, read: Read<u32>) -> FormatError {
+    let fail = match read {
+        Ok(found) => return FormatError::Version { found },
+        Err(fail) => fail,
+    };
     let mut version = 0;
     let mut r = Reader::new(text);
-    r.fields(
-        "a JSON object with a `version`",
-        &["version"],
-        1,
-        &mut |r, _| {
-            version = u32::read(r)?;
-            Ok(())
-        },
-    )
-    .and_then(|()| r.end())
-    .map_err(|e| e.into_error(text))?;
-    if version != FORMAT_VERSION {
-        return Err(FormatError::Version { found: version });
+    let check = r
+        .fields(
+            "a JSON object with a `version`",
+            &["version"],
+            1,
+            &mut |r, _| {
+                version = u32::read(r)?;
+                Ok(())
+            },
+        )
+        .and_then(|()| r.end());
+    match check {
+        Err(syntax) => syntax.into_error(text).into(),
+        Ok(()) if version != FORMAT_VERSION => FormatError::Version { found: version },
+        Ok(()) => fail.into_error(text).into(),
     }
-    read(&mut Reader::new(text)).map_err(|e| e.into_error(text).into())
 }
 
 /// Checks that the ids of a list are not empty and do not repeat.
@@ -406,6 +510,28 @@ mod tests {
             ]
         );
         assert_eq!(DirectoryEntity::REQUIRED, EntitySummary::REQUIRED);
+    }
+
+    #[test]
+    fn one_read_reports_what_a_syntax_check_first_would() {
+        use crate::core::format::FormatError;
+        // A type error (`id`) before a syntax error (`body`): the syntax error is reported.
+        let text = r#"{"version": 1, "id": 5, "body": [,]}"#;
+        match Article::from_json(text) {
+            Err(FormatError::Json { path, message, .. }) => {
+                assert_eq!(
+                    (path.as_str(), message.as_str()),
+                    ("body[0]", "expected a value")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without the syntax error, the type error.
+        let text = r#"{"version": 1, "id": 5, "body": []}"#;
+        match Article::from_json(text) {
+            Err(FormatError::Json { path, .. }) => assert_eq!(path, "id"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use crate::core::json::fail::Segment;
 pub(crate) use crate::core::json::fail::{Fail, Read};
 use crate::core::text::quote::{quoted_short, SHOWN_CHARS};
+use std::borrow::Cow;
 
 /// A number as written, cut after [`SHOWN_CHARS`] characters (a number is ASCII).
 fn cut(number: &str) -> String {
@@ -114,7 +115,7 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(b'{') => self.object("", &mut |r, _| r.skip()),
             Some(b'[') => self.array("", &mut Reader::skip),
-            Some(b'"') => self.string_end().map(drop),
+            Some(b'"') => self.raw_string().map(drop),
             Some(b'-' | b'0'..=b'9') => self.number().map(drop),
             Some(b't') => self.literal("true"),
             Some(b'f') => self.literal("false"),
@@ -151,7 +152,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an object, calling `field` with each key; `field` must read or skip the value.
-    /// Errors inside carry the key in their path.
+    /// Errors inside carry the key in their path. A key without escapes is borrowed from the
+    /// text, so reading or skipping an object allocates nothing for its keys.
     pub(crate) fn object(
         &mut self,
         expected: &str,
@@ -166,11 +168,13 @@ impl<'a> Reader<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.fail("expected a key in double quotes"));
                 }
-                let key = self.string()?;
-                if !self.eat(b':') {
-                    return Err(self.fail("expected `:`").within(Segment::Key(key)));
-                }
-                field(self, &key).map_err(|e| e.within(Segment::Key(key)))?;
+                let key = self.text_of_string()?;
+                let result = if self.eat(b':') {
+                    field(self, &key)
+                } else {
+                    Err(self.fail("expected `:`"))
+                };
+                result.map_err(|e| e.within(Segment::Key(key.into_owned())))?;
                 if self.eat(b'}') {
                     break;
                 }
@@ -184,14 +188,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an object with known keys `fields`, of which the first `required` must be present.
-    /// Calls `field` with the name of each known key; skips unknown keys, which newer writers may
-    /// add. A known key given twice is an error.
+    /// Calls `field` with the index in `fields` of each known key, so that a shape dispatches
+    /// on a number rather than comparing the key again; skips unknown keys, which newer writers
+    /// may add. A known key given twice is an error.
     pub(crate) fn fields(
         &mut self,
         expected: &str,
         fields: &[&'static str],
         required: usize,
-        field: &mut dyn FnMut(&mut Self, &'static str) -> Read<()>,
+        field: &mut dyn FnMut(&mut Self, usize) -> Read<()>,
     ) -> Read<()> {
         self.peek();
         let start = self.pos;
@@ -205,7 +210,7 @@ impl<'a> Reader<'a> {
                 return Err(Fail::new(r.pos, format!("duplicate field `{key}`")));
             }
             seen |= 1 << i;
-            field(r, fields[i])
+            field(r, i)
         })?;
         match (0..required).find(|i| seen & (1 << i) == 0) {
             Some(i) => Err(Fail::new(start, format!("missing field `{}`", fields[i]))),
@@ -250,15 +255,29 @@ impl<'a> Reader<'a> {
         Ok(items)
     }
 
-    /// Checks a string's syntax and returns the offset of its closing quote.
-    fn string_end(&mut self) -> Read<usize> {
+    /// Checks the syntax of the string at the position (its opening quote) and steps over it.
+    /// Returns what is between the quotes, as written, and whether it holds an escape.
+    ///
+    /// The text is already UTF-8 (a `&str`), so only `"`, `\` and control characters need a
+    /// look: the bytes between them are passed over in one tight loop.
+    fn raw_string(&mut self) -> Read<(&'a str, bool)> {
         let bytes = self.text.as_bytes();
-        self.pos += 1;
+        let start = self.pos + 1;
+        let mut escaped = false;
+        self.pos = start;
         loop {
-            match bytes.get(self.pos) {
-                None => return Err(self.fail("a string is not closed")),
-                Some(b'"') => break,
-                Some(b'\\') => {
+            let Some(run) = bytes[self.pos..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                self.pos = bytes.len();
+                return Err(self.fail("a string is not closed"));
+            };
+            self.pos += run;
+            match bytes[self.pos] {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
                     self.pos += 1;
                     match bytes.get(self.pos) {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
@@ -266,15 +285,12 @@ impl<'a> Reader<'a> {
                         _ => return Err(self.fail("invalid escape")),
                     }
                 }
-                Some(0..=0x1f) => {
-                    return Err(self.fail("control character (\\u0000-\\u001F) in a string"))
-                }
-                Some(_) => {}
+                _ => return Err(self.fail("control character (\\u0000-\\u001F) in a string")),
             }
             self.pos += 1;
         }
         self.pos += 1;
-        Ok(self.pos - 1)
+        Ok((&self.text[start..self.pos - 1], escaped))
     }
 
     /// The four hex digits at `at`, as a number.
@@ -290,11 +306,20 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'"') {
             return Err(self.invalid_type("a string"));
         }
+        self.text_of_string().map(Cow::into_owned)
+    }
+
+    /// The string at the position (its opening quote), borrowed from the text when it has no
+    /// escape (most keys and values), decoded into a new string when it has.
+    fn text_of_string(&mut self) -> Read<Cow<'a, str>> {
         let start = self.pos + 1;
-        let end = self.string_end()?;
-        let raw = &self.text[start..end];
+        let (raw, escaped) = self.raw_string()?;
+        if !escaped {
+            return Ok(Cow::Borrowed(raw));
+        }
         let mut out = String::with_capacity(raw.len());
-        // Runs without escapes are copied as they are; `i` walks the escapes.
+        // Runs without escapes are copied as they are; `i` walks the escapes, which
+        // `raw_string` has checked.
         let mut run = 0;
         let mut i = 0;
         let bytes = raw.as_bytes();
@@ -339,7 +364,7 @@ impl<'a> Reader<'a> {
             run = i;
         }
         out.push_str(&raw[run..]);
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     /// Checks a number's syntax and returns its text.
@@ -385,20 +410,20 @@ impl<'a> Reader<'a> {
         }
         let start = self.pos;
         let raw = self.number()?;
-        // `-0` is 0, as serde_json reads it.
-        let (negative, digits) = match raw.strip_prefix('-') {
-            Some(digits) => (true, digits),
-            None => (false, raw),
-        };
-        let value = digits.bytes().try_fold(0u64, |n, d| {
-            n.checked_mul(10)?.checked_add(
-                u64::from(d)
-                    .checked_sub(u64::from(b'0'))
-                    .filter(|d| *d < 10)?,
-            )
-        });
+        // Digits and a leading sign only: a fraction or an exponent is not a whole number.
+        let mut value = Some(0u64);
+        for &d in raw.as_bytes() {
+            value = match d {
+                b'-' => value,
+                b'0'..=b'9' => {
+                    value.and_then(|n| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+                }
+                _ => None,
+            };
+        }
         match value {
-            Some(n) if n <= max && !(negative && n > 0) => Ok(n),
+            // `-0` is 0, as serde_json reads it.
+            Some(n) if n <= max && (n == 0 || !raw.starts_with('-')) => Ok(n),
             _ => Err(Fail::new(
                 start,
                 format!(

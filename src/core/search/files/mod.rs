@@ -53,7 +53,7 @@ pub use postings::{
 };
 
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{parse, read_shape, shape, FromJson};
+use crate::core::format::shape::{files, parse, read_shape, shape, FromJson};
 use crate::core::format::MAX_CATALOG_ARTICLES;
 use crate::core::json::reader::{Fail, Read, Reader};
 use crate::core::text::quote::path_key;
@@ -297,6 +297,8 @@ shape! {
         pub positions: SortedMap<String> = default,
     }
 }
+
+files!(SearchMeta, TermFragment, PositionsFragment);
 
 fn check_fragment(found: (u32, usize), fragment: u32, count: usize) -> Result<(), FormatError> {
     if found.0 != fragment {
