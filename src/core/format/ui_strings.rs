@@ -4,7 +4,7 @@
 //! adding a file. `schema/lede-ui-strings.v1.schema.json` is its schema.
 
 use crate::core::format::error::FormatError;
-use crate::core::format::shape::{parse, read_shape, shape};
+use crate::core::format::shape::{files, parse, read_shape, shape};
 use crate::core::json::reader::{Read, Reader};
 use crate::core::text::language::clean_language_tag;
 use crate::core::text::ui_text::{self, UiText, KEYS};
@@ -23,6 +23,8 @@ shape! {
         pub strings: Translations = required(read_translations),
     }
 }
+
+files!(UiStringsFile);
 
 /// The `strings` object of a file, in file order.
 #[derive(Debug, Clone, Default, PartialEq)]
