@@ -103,6 +103,11 @@ impl Viewer {
         self.options.with_value(|o| o.words.lang().to_string())
     }
 
+    /// The element the viewer renders into (in a shadow root when embedded).
+    pub fn root_element(&self) -> Option<web_sys::HtmlElement> {
+        self.root.try_with_value(|r| (**r).clone())
+    }
+
     /// Makes the calling view run again when the viewer's words change.
     pub fn track_words(&self) {
         self.words_changed.track();

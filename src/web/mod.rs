@@ -1,5 +1,5 @@
 //! Browser services the components use: fetching corpus files, the History API, the console,
-//! dates in the reader's locale, events, URLs. Below `app`: nothing here knows about Leptos views
+//! dates in the reader's locale, events and listening to them, URLs. Below `app`: nothing here knows about Leptos views
 //! or imports a component. (Putting viewers into a page is `entry`, above `app`.)
 
 pub mod console;
@@ -7,4 +7,5 @@ pub mod dates;
 pub mod events;
 pub mod fetch;
 pub mod history;
+pub mod listener;
 pub mod urls;

@@ -54,8 +54,10 @@ test('by default only the first mention of each entity is a tab stop; the rest a
       const target = a.getRootNode().getElementById(a.getAttribute('aria-describedby'));
       return [a.className.match(/lede-mention--(\w+)/)[1], target && target.textContent, a.title];
     }));
+    // In the interface's words: the kind's label ("Person" for lede-mention--person).
+    const labels = { person: 'Person', place: 'Place', organisation: 'Organisation', event: 'Event', other: 'Other' };
     for (const [kind, description, title] of described) {
-      assert.equal(description, kind);
+      assert.equal(description, labels[kind]);
       assert.equal(title, '');
     }
     assert.deepEqual(problems, []);

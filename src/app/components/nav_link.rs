@@ -16,6 +16,9 @@ pub fn NavLink(
     /// The id of the element that describes the link (an entity mention's kind).
     #[prop(optional)]
     described_by: Option<String>,
+    /// The id of the entity a mention names, for its preview card (`entity_preview`).
+    #[prop(optional)]
+    entity: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let viewer = use_viewer();
@@ -28,7 +31,7 @@ pub fn NavLink(
         viewer.go(to.get_untracked());
     };
     view! {
-        <a class=class aria-describedby=described_by href=move || to.with(|s| viewer.href(s)) on:click=on_click>
+        <a class=class aria-describedby=described_by data-entity=entity href=move || to.with(|s| viewer.href(s)) on:click=on_click>
             {children()}
         </a>
     }

@@ -66,9 +66,11 @@ pub fn BodyParagraph(
                     if muted & entity.kind.bit() != 0 {
                         return text.into_any();
                     }
+                    // `data-entity` names the entity for its preview card (`entity_preview`).
                     if !link {
                         let class = format!("lede-mention-mark lede-mention--{kind}");
-                        return view! { <span class=class>{text}</span> }.into_any();
+                        return view! { <span class=class data-entity=entity.id.clone()>{text}</span> }
+                            .into_any();
                     }
                     let class = format!("lede-mention lede-mention--{kind}");
                     let to = ViewState {
@@ -76,7 +78,9 @@ pub fn BodyParagraph(
                         filter: filter.clone(),
                     };
                     let described_by = viewer.id(&format!("kind-{kind}"));
-                    view! { <NavLink to class described_by>{text}</NavLink> }.into_any()
+                    let id = entity.id.clone();
+                    view! { <NavLink to class described_by entity=id>{text}</NavLink> }
+                        .into_any()
                 })
                 .into_any()
             }}

@@ -1,3 +1,4 @@
+use crate::app::components::entity_preview::MentionPreviews;
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::in_this_article::InThisArticle;
 use crate::app::components::lead_image::LeadImageFigure;
@@ -155,7 +156,7 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
             <PublishedDate published=article.published.clone() language=article.language.clone() />
         </p>
         {optional(article.image.clone(), |image| view! { <LeadImageFigure image article_url=url.clone() /> })}
-        <div class="lede-article__body">{paragraphs}</div>
+        <MentionPreviews article=article.clone()>{paragraphs}</MentionPreviews>
         <footer class="lede-article__footer">
             {source}
             {optional(article.rights.clone(), |r| view! { <p class="lede-article__rights">{r}</p> })}
