@@ -1,20 +1,22 @@
 // Trunk post-build hook (Trunk.toml, [[hooks]]): shrinks a release build's first-view files in
 // place, then updates their Subresource Integrity hashes in index.html to match.
 //
-// 1. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
+// 1. The wasm's imports get short names, in the wasm and in the glue (scripts/short-imports.mjs:
+//    wasm-bindgen's hashed names do not compress; 4.8 kB gzip).
+// 2. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
 //    glue ("Failed to minify JS: RequiredTokenNotFound") and drops attribute quotes in HTML.
-// 2. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
+// 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
 //    `start.js`, loaded with `<script type="module" src integrity>`: a page under a strict
 //    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline') would
 //    block the inline one, and the viewer would never start. Trunk 0.21 always writes it inline
 //    (its `pattern_script` could name a hand-written file instead, but without an integrity hash,
 //    and `inject_scripts = false` drops the preloads too).
-// 3. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
+// 4. The wasm's `<link rel="preload" as="fetch">` loses its `integrity`: Chromium ignores SRI on
 //    that kind of preload and says so in the console on every load ("The `integrity` attribute is
 //    currently ignored for preload destinations that do not support subresource integrity"), and
 //    the README promises that every console message is the viewer's own (`lede:`). The preload
 //    stays: it starts the wasm download before the glue has run.
-// 4. index.html loses its comments (they are for people reading the source in the repository),
+// 5. index.html loses its comments (they are for people reading the source in the repository),
 //    and the build fails if an inline script, `<style>` or `style=` is left in it.
 // Measured on the default corpus: lede.js 8.9 -> 5.9 kB gzip, lede.css 2.7 -> 2.1 kB gzip.
 //
@@ -25,6 +27,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { shortImportNames } from "./short-imports.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -39,7 +42,7 @@ const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 
 const shrink = {
-  "lede.js": (text) => minify(text, "js"),
+  "lede.js": (text) => minify(withShortImports(text), "js"),
   "lede.css": (text) => minify(text, "css"),
 };
 for (const [file, change] of Object.entries(shrink)) {
@@ -55,6 +58,19 @@ html = withoutPreloadIntegrity(html);
 html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "").replace(/\n([ \t]*\n)+/g, "\n");
 checkNothingInline(html);
 writeFileSync(htmlPath, html);
+
+/** The glue for the wasm with short import names (and that wasm written), or as it was. */
+function withShortImports(glue) {
+  const path = join(staging, "lede_bg.wasm");
+  const result = shortImportNames(readFileSync(path), glue);
+  if (!result || result.renamed === 0) {
+    console.error("post-build: the wasm's imports are not as expected; their names stay long");
+    return glue;
+  }
+  writeFileSync(path, result.wasm);
+  console.error(`post-build: ${result.renamed} wasm imports renamed`);
+  return result.glue;
+}
 
 /** Moves Trunk's one inline module script into start.js (next to index.html, same relative URLs). */
 function withExternalStart(page) {
