@@ -153,3 +153,42 @@ for (const colorScheme of ['light', 'dark']) {
     }
   });
 }
+
+test('forced colours: the card keeps a visible border; axe is clean with a card open and a kind muted', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openSeed({ forcedColors: 'active' });
+  try {
+    await page.locator('.lede-in-article__group--place .lede-in-article__toggle').click(); // mute places
+    await page.locator(AUSTIN).focus();
+    await until(page, 'the card', () => document.querySelector('.lede-preview:not(.lede-preview--placing)') !== null);
+    const border = await page.evaluate(() => getComputedStyle(document.querySelector('.lede-preview')).borderTopColor);
+    assert.notEqual(border, 'rgba(0, 0, 0, 0)', 'a border in forced colours');
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Pictures for people to look at (README): LEDE_SCREENSHOTS=1 writes docs/preview-*.png.
+const shots = process.env.LEDE_SCREENSHOTS === '1';
+for (const [name, options, tap] of [
+  ['desktop-light', { viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, false],
+  ['desktop-dark', { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' }, false],
+  ['phone-sheet', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, true],
+]) {
+  test(`screenshot of a preview card, ${name}`, { skip: !shots && 'set LEDE_SCREENSHOTS=1', timeout: 60_000 }, async () => {
+    const { context, page } = await openSeed(options);
+    try {
+      await page.locator(AUSTIN).scrollIntoViewIfNeeded();
+      if (tap) await page.locator(AUSTIN).tap();
+      else await page.locator(AUSTIN).hover();
+      await until(page, 'the card with its description', () =>
+        document.querySelector('.lede-preview:not(.lede-preview--placing)')?.textContent.includes('Secretary'));
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: new URL(`../../docs/preview-${name}.png`, import.meta.url).pathname });
+    } finally {
+      await context.close();
+    }
+  });
+}
