@@ -4,10 +4,12 @@
 // outside press closes it; it stays inside a 320 px viewport; axe is clean with it open; and
 // nothing it shows is fetched from another origin.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { axeViolations, formatViolations } from './support/axe.mjs';
 import { IMAGE_URL } from './support/browser.mjs';
 import { SEED_ID } from './support/corpus.mjs';
+import { repoRoot } from './support/paths.mjs';
 import { useSite } from './support/site.mjs';
 import { until, viewShown } from './support/wait.mjs';
 
@@ -186,7 +188,7 @@ for (const [name, options, tap] of [
       await until(page, 'the card with its description', () =>
         document.querySelector('.lede-preview:not(.lede-preview--placing)')?.textContent.includes('Secretary'));
       await page.waitForTimeout(200);
-      await page.screenshot({ path: new URL(`../../docs/preview-${name}.png`, import.meta.url).pathname });
+      await page.screenshot({ path: join(repoRoot, 'docs', `preview-${name}.png`) });
     } finally {
       await context.close();
     }
