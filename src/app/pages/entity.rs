@@ -77,9 +77,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
 }
 
 /// The entity page once the entity is known: kind, name, description, external links, "Often
-/// with" and the articles. "Often with" needs per-article entity lists (an inline index's, or
-/// an entity directory's per-entity `articles`): a paged corpus has neither and shows none (see
-/// [`CorpusParts::often_with`]).
+/// with" (from the index's or the directory's lists, or a paged corpus's mentions file: see
+/// [`CorpusParts::often_with`]) and the articles.
 #[component]
 fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let viewer = use_viewer();
@@ -102,20 +101,29 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
-    let companions = data.read(|p| p.often_with(&entity.id, OFTEN_WITH));
-    let filter = viewer.state.with_untracked(|s| s.filter.clone());
-    let often_with = (!companions.is_empty()).then(|| {
-        let last = companions.len() - 1;
-        each(companions.into_iter().enumerate(), |(i, (other, count))| {
-            let to = ViewState {
-                view: View::Entity(other.id.clone()),
-                filter: filter.clone(),
-            };
-            let class = format!("lede-chip lede-mention--{}", other.kind.name());
-            let sep = if i < last { ", " } else { "" };
-            view! { <NavLink to class>{other.name}</NavLink>{format!(" ({count}){sep}")} }
-        })
-    });
+    // Drawn again when a part arrives: a paged corpus counts from its mentions file.
+    let often_with = {
+        let id = entity.id.clone();
+        let filter = viewer.state.with_untracked(|s| s.filter.clone());
+        move || {
+            let companions = data.read(|p| p.often_with(&id, OFTEN_WITH));
+            let last = companions.len().saturating_sub(1);
+            let list = each(companions.into_iter().enumerate(), |(i, (other, count))| {
+                let to = ViewState {
+                    view: View::Entity(other.id.clone()),
+                    filter: filter.clone(),
+                };
+                let class = format!("lede-chip lede-mention--{}", other.kind.name());
+                let sep = if i < last { ", " } else { "" };
+                view! { <NavLink to class>{other.name}</NavLink>{format!(" ({count}){sep}")} }
+            });
+            let often = viewer.word(UiText::OftenWith);
+            optional((!list.is_empty()).then_some(list), |list| {
+                view! { <p class="lede-entity__often">{often} {list}</p> }
+            })
+            .into_any()
+        }
+    };
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
@@ -147,11 +155,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
         word(entity.kind.label()),
         word(UiText::OpensInNewTab),
     );
-    let (read_more, wikidata_label, often) = (
-        word(UiText::ReadMoreAbout),
-        word(UiText::Wikidata),
-        word(UiText::OftenWith),
-    );
+    let (read_more, wikidata_label) = (word(UiText::ReadMoreAbout), word(UiText::Wikidata));
     view! {
         <div class="lede-page lede-page--entity">
             <p class="lede-back">
@@ -190,7 +194,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                             }
                         })}
                 </ul>
-                {optional(often_with, |list| view! { <p class="lede-entity__often">{often} {list}</p> })}
+                {move || often_with()}
             </header>
             {move || articles()}
         </div>

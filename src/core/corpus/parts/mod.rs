@@ -275,15 +275,46 @@ impl CorpusParts {
     /// Computed from who-mentions-what lists the viewer already holds: an inline index's
     /// per-article `entities`, or an entity directory's per-entity `articles`, as
     /// [`often_with`](crate::core::corpus::often_with::often_with) does (which orders ties by
-    /// name, and is not linked into the viewer: this is its smaller twin for the wasm). A paged corpus has neither (its
-    /// directory leaves `articles` out, and its mentions file maps entities to ordinals only),
-    /// so it gets an empty list: the entity page then shows no "Often with" at all. Empty too
-    /// while the directory is not here.
+    /// name, and is not linked into the viewer: this is its smaller twin for the wasm); for a
+    /// paged corpus, its mentions file (entity → ordinals), once the entity page has it: each
+    /// other entity's ordinals are looked up in the entity's own (sorted), so the work is the
+    /// file's size times a logarithm. Empty while the directory (the names) or, paged, the
+    /// mentions file is not here.
     pub fn often_with(&self, entity_id: &str, limit: usize) -> Vec<(EntitySummary, usize)> {
-        let (Layout::Inline(_), Part::Ready(directory)) = (&self.corpus.layout, &self.directory)
-        else {
+        let Part::Ready(directory) = &self.directory else {
             return Vec::new();
         };
+        let counts = match (&self.corpus.layout, &self.mentions) {
+            (Layout::Inline(_), _) => self.inline_pairs(directory, entity_id),
+            (_, Part::Ready(all)) => {
+                let Ok(at) = all.binary_search_by(|(id, _)| id.as_str().cmp(entity_id)) else {
+                    return Vec::new();
+                };
+                let own = &all[at].1;
+                all.iter()
+                    .filter(|(id, _)| id != entity_id)
+                    .map(|(id, ordinals)| {
+                        let shared = ordinals
+                            .iter()
+                            .filter(|o| own.binary_search(o).is_ok())
+                            .count();
+                        (usize::MAX - shared, id.as_str())
+                    })
+                    .filter(|(n, _)| *n != usize::MAX)
+                    .collect()
+            }
+            _ => return Vec::new(),
+        };
+        self.ranked(counts, limit)
+    }
+
+    /// For an inline corpus: per other entity, `usize::MAX` minus the number of articles it
+    /// shares with `entity_id` (so that an ascending sort puts the most first).
+    fn inline_pairs<'a>(
+        &'a self,
+        directory: &'a EntityDirectory,
+        entity_id: &str,
+    ) -> Vec<(usize, &'a str)> {
         // Every (other entity, article) pair of the articles that name the entity, once.
         let mut pairs: Vec<(&str, &str)> = Vec::new();
         match directory.entity(entity_id) {
@@ -314,11 +345,15 @@ impl CorpusParts {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        let mut counts: Vec<(usize, &str)> = pairs
+        pairs
             .chunk_by(|a, b| a.0 == b.0)
             .map(|run| (usize::MAX - run.len(), run[0].0))
-            .collect();
-        // Most articles first, then by id: the same order on every run.
+            .collect()
+    }
+
+    /// The entities of `counts` (see [`CorpusParts::inline_pairs`]), most articles first, then
+    /// by id (the same order on every run), at most `limit`, with their counts.
+    fn ranked(&self, mut counts: Vec<(usize, &str)>, limit: usize) -> Vec<(EntitySummary, usize)> {
         counts.sort_unstable();
         counts
             .into_iter()

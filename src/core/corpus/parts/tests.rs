@@ -79,8 +79,32 @@ fn often_with_counts_shared_articles_inline_and_from_a_directory() {
 }
 
 #[test]
-fn a_paged_corpus_has_no_often_with() {
-    assert!(paged().often_with("baghdad", 5).is_empty());
+fn a_paged_corpus_counts_often_with_from_its_mentions_file() {
+    let mut parts = paged();
+    // Nothing before the directory (the names) and the mentions file are here.
+    assert!(parts.often_with("a", 5).is_empty());
+    let directory = EntityDirectory::from_json(
+        r#"{"version": 1, "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"},
+            {"id": "c", "name": "C"}, {"id": "d", "name": "D"}]}"#,
+    )
+    .unwrap();
+    let fetch = parts.want_directory().remove(0);
+    parts.arrived(fetch.id, Ok(Loaded::Directory(directory)));
+    assert!(parts.often_with("a", 5).is_empty(), "mentions not here yet");
+    let fetch = parts.want_mentions().remove(0);
+    let mentions = vec![
+        ("a".to_string(), vec![1, 5, 9]),
+        ("b".to_string(), vec![5, 9, 700]),
+        ("c".to_string(), vec![9]),
+        ("d".to_string(), vec![2, 3]),
+    ];
+    parts.arrived(fetch.id, Ok(Loaded::Mentions(mentions)));
+    let found: Vec<(String, usize)> = (parts.often_with("a", 5).into_iter())
+        .map(|(e, n)| (e.id, n))
+        .collect();
+    assert_eq!(found, [("b".to_string(), 2), ("c".to_string(), 1)]);
+    assert_eq!(parts.often_with("a", 1).len(), 1);
+    assert!(parts.often_with("nobody", 5).is_empty());
 }
 
 /// Listing page `page` of [`paged`], as read.
