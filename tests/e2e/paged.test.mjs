@@ -229,3 +229,30 @@ test('an entity page of a paged corpus keeps its "Show more" depth and focus whi
   }
 });
 
+
+test('"Often with" on an entity page of a paged corpus counts from its mentions file, as the inline corpus does', { timeout: 60_000 }, async () => {
+  // Expected, from the inline corpus's entity directory: the entities named in the most of the
+  // articles that name Lloyd Austin, with how many (ties by id), at most five.
+  const { entities } = JSON.parse(readFileSync(join(distDir(), 'corpus', state.inline.entity_file), 'utf8'));
+  const own = new Set(entities.find((e) => e.id === 'lloyd-austin').articles);
+  const expected = entities
+    .filter((e) => e.id !== 'lloyd-austin')
+    .map((e) => [e.id, e.name, (e.articles || []).filter((a) => own.has(a)).length])
+    .filter(([, , n]) => n > 0)
+    .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
+    .map(([, name, n]) => `${name} (${n})`);
+  assert.ok(expected.length > 0);
+  const { context, page, problems } = await open(state.defaultServer, '?entity=lloyd-austin');
+  try {
+    await viewShown(page, 'entity');
+    const shown = await until(page, '"Often with"', () => {
+      const p = document.querySelector('.lede-entity__often');
+      return p && [...p.querySelectorAll('a')].map((a) => `${a.textContent} (${a.nextSibling.textContent.match(/\d+/)[0]})`);
+    });
+    assert.deepEqual(shown, expected);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
