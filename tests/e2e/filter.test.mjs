@@ -96,3 +96,23 @@ function pickDisjointPair(index) {
   for (const x of ids) for (const y of ids) if (x !== y && filtered(index, [x, y], 'all').length === 0) return [x, y];
   throw new Error('every two topics of the corpus share an article');
 }
+
+test('forced colours: a selected topic looks different from the others (WCAG 1.4.1)', { timeout: 60_000 }, async () => {
+  const [first, second] = site.index.topics;
+  const { context, page, problems } = await site.open(`?topic=${first.id}`, { forcedColors: 'active' });
+  try {
+    await page.locator('button.lede-topic[aria-pressed="true"]').waitFor();
+    const look = (pressed) =>
+      page.evaluate((p) => {
+        const b = document.querySelector(`button.lede-topic[aria-pressed="${p}"]`);
+        const s = getComputedStyle(b);
+        return [s.backgroundColor, s.color];
+      }, pressed);
+    const [on, off] = [await look('true'), await look('false')];
+    assert.notDeepEqual(on, off, `pressed ${on} vs not ${off}`);
+    assert.ok(second, 'the corpus has more than one topic');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -84,3 +84,27 @@ test('a network failure: "Could not reach the server"; Try again recovers', { ti
     await context.close();
   }
 });
+
+test('an article listed in the index whose file is missing keeps its headline and standfirst above the error', { timeout: 60_000 }, async () => {
+  const listed = site.index.articles.find((a) => a.standfirst);
+  const served = join(site.server.siteDir, 'corpus', 'articles', `${listed.id}.json`);
+  rmSync(served);
+  let context;
+  try {
+    const opened = await site.open(`?article=${listed.id}`);
+    context = opened.context;
+    const { page } = opened;
+    const panel = await errorPanel(page);
+    assert.equal(panel.title, 'File not found');
+    assert.match(panel.code, new RegExp(`${listed.id}\\.json`));
+    assert.equal((await page.locator('.lede-article h1').textContent()).trim(), listed.headline);
+    assert.equal((await page.locator('.lede-article__standfirst').textContent()).trim(), listed.standfirst);
+    const advice = await page.locator('.lede-error p').first().textContent();
+    assert.match(advice, /moved or removed/, 'a missing file is not a connection problem');
+    // The file's URL is for the publisher: behind a disclosure, closed.
+    assert.equal(await page.locator('.lede-error details').getAttribute('open'), null);
+  } finally {
+    copyFileSync(join(site.dist, 'corpus', 'articles', `${listed.id}.json`), served);
+    await context?.close();
+  }
+});

@@ -38,6 +38,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     if summary.is_none() && corpus.catalog().is_none() {
         return view! { <NotFound article=true id /> }.into_any();
     }
+    let listed = summary.is_some();
     let url = data.article_url(&id);
     let (article, retry) = use_remote(
         move || Some(url.clone()),
@@ -73,12 +74,15 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     let heading_id = viewer.id("heading");
     let labelled_by = heading_id.clone();
     // What `<Show when fallback>` does, written out (see "Writing views in Lede", `app/mod.rs`):
-    // the article is redrawn only when "missing" itself changes, not on every load state.
+    // the article is redrawn only when "missing" itself changes, not on every load state. Only
+    // an article the index does not list is "no such article": a listed one whose file is
+    // missing keeps the headline and standfirst the index gave, above the error.
     let missing = flag(move || {
-        matches!(
-            article.get(),
-            Part::Failed(LoadError::Http { status: 404, .. })
-        )
+        !listed
+            && matches!(
+                article.get(),
+                Part::Failed(LoadError::Http { status: 404, .. })
+            )
     });
 
     view! {

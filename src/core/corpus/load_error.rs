@@ -44,6 +44,18 @@ impl LoadError {
         }
     }
 
+    /// What the reader can do about it, in the viewer's words: check the connection (the
+    /// network, a timeout), wait (the server failed), or nothing but tell the publisher (the file
+    /// is missing, broken or points somewhere unsafe).
+    pub fn advice(&self) -> UiText {
+        match self {
+            LoadError::Network { .. } | LoadError::Timeout { .. } => UiText::CheckConnection,
+            LoadError::Http { status: 404, .. } => UiText::FileMissingAdvice,
+            LoadError::Http { .. } => UiText::ServerAdvice,
+            LoadError::Format { .. } | LoadError::UnsafeUrl { .. } => UiText::PublisherMustFix,
+        }
+    }
+
     /// Whether trying again might help (a malformed file stays malformed, but the publisher may
     /// be fixing it, so every error offers a retry; this only orders the advice).
     pub fn is_transient(&self) -> bool {

@@ -59,6 +59,10 @@ ui_text! {
     TryAgain = "try_again": "Try again",
     CheckConnection = "check_connection": "Check your connection, then try again.",
     PublisherMustFix = "publisher_must_fix": "The publisher of these articles needs to fix this file. You can try again once they have.",
+    FileMissingAdvice = "file_missing_advice": "This file is not where the corpus says it is: the publisher may have moved or removed it.",
+    ServerAdvice = "server_advice": "The server had a problem. Try again in a moment.",
+    /// The disclosure around the file's URL and the JSON path of an error.
+    DetailsForPublisher = "details_for_publisher": "Details for the publisher",
     ErrorNetwork = "error_network": "Could not reach the server",
     ErrorTimeout = "error_timeout": "The server took too long to answer",
     ErrorNotFound = "error_not_found": "File not found",
