@@ -5,7 +5,7 @@
 
 use crate::core::view::options::{initial_state, ViewerOptions, DEFAULT_CORPUS_URL};
 use crate::core::view::presentation::Presentation;
-use crate::entry::mount::{mount_app, MountedViewer};
+use crate::entry::mount::{mount_app, with_page_language, MountedViewer};
 use crate::web::urls::resolve;
 use wasm_bindgen::prelude::*;
 
@@ -29,6 +29,7 @@ pub fn mount_viewer(
     viewer_base: String,
 ) -> EmbeddedViewer {
     let mut options = ViewerOptions::from_element_attributes(|name| host.get_attribute(name));
+    with_page_language(&mut options.presentation, &host);
     if host
         .get_attribute("src")
         .is_none_or(|src| src.trim().is_empty())
@@ -56,7 +57,8 @@ impl EmbeddedViewer {
     /// `layout` and `lang` attributes now say.
     #[wasm_bindgen(js_name = presentationChanged)]
     pub fn presentation_changed(&self) {
-        let presentation = Presentation::read(&|name| self.host.get_attribute(name), true);
+        let mut presentation = Presentation::read(&|name| self.host.get_attribute(name), true);
+        with_page_language(&mut presentation, &self.host);
         self.mounted.viewer.present(presentation);
     }
 

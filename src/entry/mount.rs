@@ -5,6 +5,7 @@
 
 use crate::app::{App, Viewer};
 use crate::core::view::options::ViewerOptions;
+use crate::core::view::presentation::{inherited_ui_lang, Presentation};
 use crate::web::urls::{document_base, resolve};
 use std::any::Any;
 use std::cell::Cell;
@@ -24,10 +25,22 @@ pub fn mount_all() {
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
-            let options = ViewerOptions::from_attributes(|name| element.get_attribute(name));
+            let mut options = ViewerOptions::from_attributes(|name| element.get_attribute(name));
+            with_page_language(&mut options.presentation, &element);
             // `forget`: a standalone viewer lives as long as the page.
             std::mem::forget(mount_app(element.clone(), element, options));
         }
+    }
+}
+
+/// Without a UI language of its own (`data-lang`, `lang` on `<lede-viewer>`), a viewer speaks
+/// the page's (`<html lang>`, or the nearest `lang` around it) when its words ship with the
+/// viewer ([`inherited_ui_lang`]).
+pub(crate) fn with_page_language(presentation: &mut Presentation, element: &web_sys::Element) {
+    if presentation.lang.is_none() {
+        let around = element.closest("[lang]").ok().flatten();
+        presentation.lang =
+            inherited_ui_lang(around.and_then(|e| e.get_attribute("lang")).as_deref());
     }
 }
 

@@ -121,3 +121,31 @@ test('the iframe takes the same settings from its query string', { timeout: 90_0
     await context.close();
   }
 });
+
+test("without lang a viewer speaks the page's language when its words ship, English otherwise", { timeout: 90_000 }, async () => {
+  const { context, page, problems } = await site.open('widget.html');
+  try {
+    await page.evaluate(() => {
+      const src = document.querySelector('#w').getAttribute('src');
+      for (const [id, lang] of [['de-viewer', 'de-AT'], ['cs-viewer', 'cs']]) {
+        const around = document.createElement('div');
+        around.lang = lang;
+        const viewer = document.createElement('lede-viewer');
+        viewer.id = id;
+        viewer.setAttribute('src', src);
+        around.append(viewer);
+        document.body.append(around);
+      }
+    });
+    const heading = (id) =>
+      page.evaluate((i) => document.querySelector(`#${i}`)?.shadowRoot?.querySelector('.lede-filter__heading')?.textContent, id);
+    await until(page, 'the German words', (i) =>
+      document.querySelector(`#${i}`)?.shadowRoot?.querySelector('.lede-filter__heading')?.textContent === 'Themen', 'de-viewer');
+    await viewerShows(page, '#cs-viewer', 'list');
+    await page.locator('#cs-viewer .lede-filter__heading').waitFor();
+    assert.equal(await heading('cs-viewer'), 'Topics', 'no Czech words ship: English, and no request for them');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -128,6 +128,19 @@ impl Presentation {
     }
 }
 
+/// The languages whose strings files ship with the viewer (`strings/`), besides English.
+pub const SHIPPED_LANGUAGES: &[&str] = &["fr", "de", "es"];
+
+/// The interface's language a viewer takes from the page around it (`<html lang="fr">`, or a
+/// `lang` on an ancestor) when it is not given one: that language if its words ship with the
+/// viewer, else English (`None`). An explicit `lang` may name any language (a publisher can add
+/// a strings file); an inherited one never makes the viewer fetch a file that is not there.
+pub fn inherited_ui_lang(page_lang: Option<&str>) -> Option<String> {
+    let tag = clean_language_tag(page_lang?)?;
+    let primary = tag.split('-').next()?.to_ascii_lowercase();
+    SHIPPED_LANGUAGES.contains(&primary.as_str()).then_some(tag)
+}
+
 /// Where the words of UI language `lang` are, relative to the viewer's own files:
 /// `strings/fr.json` for `fr`, `fr-CA` or `FR` (one file per primary language subtag, in lower
 /// case: regional variants share it). `None` for English, which is built in.
@@ -151,6 +164,20 @@ fn small_number(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_language_is_taken_only_when_its_words_ship() {
+        assert_eq!(inherited_ui_lang(Some("fr-BE")).as_deref(), Some("fr-BE"));
+        assert_eq!(inherited_ui_lang(Some("DE")).as_deref(), Some("DE"));
+        assert_eq!(inherited_ui_lang(Some("en")), None);
+        assert_eq!(
+            inherited_ui_lang(Some("cs")),
+            None,
+            "no file for Czech: English, no fetch"
+        );
+        assert_eq!(inherited_ui_lang(Some("")), None);
+        assert_eq!(inherited_ui_lang(None), None);
+    }
 
     #[test]
     fn a_ui_language_names_one_file_per_primary_subtag_and_english_none() {
