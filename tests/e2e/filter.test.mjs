@@ -116,3 +116,32 @@ test('forced colours: a selected topic looks different from the others (WCAG 1.4
     await context.close();
   }
 });
+
+test('a count is what a click then shows, in any and all modes (issue: counts that predict)', { timeout: 90_000 }, async () => {
+  const { index } = site;
+  const [first, second] = pickOverlappingPair(index);
+  for (const mode of ['any', 'all']) {
+    const query = `?topic=${first}${mode === 'all' ? '&match=all' : ''}`;
+    const { context, page, problems } = await site.open(query);
+    try {
+      await viewShown(page, 'list');
+      for (const t of index.topics.filter((t) => t.id !== first).slice(0, 6).concat(index.topics.filter((t) => t.id === second))) {
+        const button = page.getByRole('button', { name: t.label, exact: true });
+        const shown = Number((await button.locator('.lede-topic__count').textContent()).trim());
+        await button.click();
+        const expected = filtered(index, [first, t.id], mode).length;
+        const listed = await until(page, `the list with ${t.id} added (${mode})`, (n) => {
+          const p = document.querySelector('p.lede-results')?.textContent ?? '';
+          const m = p.match(/Showing (\d+) of/);
+          return m && Number(m[1]) === n ? m[1] : false; // a string: a count of 0 is an answer too
+        }, expected);
+        assert.equal(shown, Number(listed), `${t.id} (${mode}): the count was ${shown}, the click showed ${listed}`);
+        await button.click(); // back to the one topic
+        await until(page, 'back to one topic', (id) => new URL(location.href).searchParams.getAll('topic').join() === id, first);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -97,7 +97,7 @@ pub fn ListPage() -> impl IntoView {
                 Some(Listing {
                     count: result.count,
                     visible: topics.page(&result, limit),
-                    counts: topics.counts(&result),
+                    counts: filter.with(|f| topics.counts(f, &result)),
                 })
             }
             // Before the postings arrive, "everything" is simply the first ordinals.

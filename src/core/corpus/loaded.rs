@@ -1,6 +1,7 @@
 //! A loaded corpus: the index as read, and what the viewer derives from it once.
 
 use crate::core::corpus::topic_index::TopicIndex;
+use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::catalog::Catalog;
 use crate::core::format::{ArticleSummary, CorpusIndex};
 use std::sync::Arc;
@@ -57,7 +58,10 @@ impl Corpus {
     /// before any selection (a paged index states them; an inline one is counted).
     pub fn topic_totals(&self) -> Vec<usize> {
         match &self.layout {
-            Layout::Inline(topics) => topics.counts(&topics.select(&Default::default())),
+            Layout::Inline(topics) => {
+                let everything = TopicFilter::default();
+                topics.counts(&everything, &topics.select(&everything))
+            }
             Layout::Paged(_) => self
                 .index
                 .topics

@@ -137,6 +137,14 @@ impl Postings {
         }
     }
 
+    /// How many articles these are.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Postings::Sparse(list) => list.len(),
+            Postings::Dense(set) => set.len(),
+        }
+    }
+
     /// How many of these articles are in `set`.
     pub(crate) fn intersection_len(&self, set: &Bitset) -> usize {
         match self {

@@ -192,13 +192,29 @@ impl TopicIndex {
         }
     }
 
-    /// For each topic of the index, how many articles of `result` carry it (what
-    /// [`TopicFilter::counts`] computes). Linear in the size of the postings: a rare topic costs
-    /// its own articles, a common one a word per 64 articles.
-    pub fn counts(&self, result: &FilterResult) -> Vec<usize> {
-        self.by_topic
-            .iter()
-            .map(|set| set.intersection_len(&result.matches))
+    /// For each topic of the index, the number its toggle shows (what [`TopicFilter::counts`]
+    /// computes): for a topic not selected, how many articles the list would show once a click
+    /// adds it (in *any* mode the union, as InstantSearch's disjunctive facets count, which is
+    /// the result's count plus the topic's articles minus those already in it; in *all* mode
+    /// the intersection); for a selected topic, how many results carry it. Linear in the size
+    /// of the postings: a rare topic costs its own articles, a common one a word per 64.
+    pub fn counts(&self, filter: &TopicFilter, result: &FilterResult) -> Vec<usize> {
+        let mut selected = vec![false; self.by_topic.len()];
+        for id in &filter.selected {
+            if let Some(t) = self.topic_of_id.get(id) {
+                selected[t] = true;
+            }
+        }
+        let union = filter.mode == TopicMatch::Any && !filter.is_empty();
+        (self.by_topic.iter().zip(selected))
+            .map(|(set, selected)| {
+                let shared = set.intersection_len(&result.matches);
+                if union && !selected {
+                    result.count + set.len() - shared
+                } else {
+                    shared
+                }
+            })
             .collect()
     }
 
@@ -295,7 +311,7 @@ mod tests {
                 .collect();
             assert_eq!(positions, f.positions(&idx), "{f:?}");
             assert_eq!(result.count, f.positions(&idx).len());
-            assert_eq!(topics.counts(&result), f.counts(&idx), "{f:?}");
+            assert_eq!(topics.counts(&f, &result), f.counts(&idx), "{f:?}");
         }
     }
 
@@ -344,7 +360,7 @@ mod tests {
         ] {
             let result = topics.select(&f);
             assert_eq!(result.count, f.positions(&idx).len(), "{f:?}");
-            assert_eq!(topics.counts(&result), f.counts(&idx), "{f:?}");
+            assert_eq!(topics.counts(&f, &result), f.counts(&idx), "{f:?}");
         }
     }
 
@@ -391,7 +407,7 @@ mod tests {
         ] {
             let (r1, r2) = (inline.select(&f), paged.select(&f));
             assert_eq!(inline.page(&r1, 10), paged.page(&r2, 10), "{f:?}");
-            assert_eq!(inline.counts(&r1), paged.counts(&r2), "{f:?}");
+            assert_eq!(inline.counts(&f, &r1), paged.counts(&f, &r2), "{f:?}");
         }
         assert_eq!(
             paged.position(0),

@@ -113,17 +113,28 @@ impl TopicFilter {
             .collect()
     }
 
-    /// For each topic of the index, in index order, how many articles of the current result
-    /// carry it.
+    /// For each topic of the index, in index order, the number its toggle shows: for a topic
+    /// not selected, how many articles the list would show once a click adds it (the reader
+    /// reads a count on a button as "what I will get"); for a selected one, how many articles of
+    /// the current result carry it. The reference, written as the definition: the filter with
+    /// the topic added, applied again ([`TopicIndex`](crate::core::corpus::topic_index::TopicIndex)
+    /// gives the same numbers in linear time).
     pub fn counts(&self, index: &CorpusIndex) -> Vec<usize> {
-        let mut counts = vec![0; index.topics.len()];
-        for article in index.articles.iter().filter(|a| self.matches(&a.topics)) {
-            for (i, topic) in index.topics.iter().enumerate() {
-                if article.topics.contains(&topic.id) {
-                    counts[i] += 1;
+        let result = self.positions(index);
+        index
+            .topics
+            .iter()
+            .map(|topic| {
+                if self.is_selected(&topic.id) || self.is_empty() {
+                    (result.iter())
+                        .filter(|&&i| index.articles[i].topics.contains(&topic.id))
+                        .count()
+                } else {
+                    let mut added = self.clone();
+                    added.toggle(&topic.id);
+                    added.positions(index).len()
                 }
-            }
-        }
-        counts
+            })
+            .collect()
     }
 }

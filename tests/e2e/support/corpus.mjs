@@ -51,9 +51,17 @@ export function filtered(index, selected, mode = 'any') {
 }
 
 /** Per topic (index order): how many articles of the current result carry it. */
+/**
+ * The number each topic's toggle shows: for a topic not selected, how many articles the list
+ * holds once a click adds it; for a selected one, how many results carry it.
+ */
 export function topicCounts(index, selected, mode = 'any') {
   const result = filtered(index, selected, mode);
-  return index.topics.map((t) => result.filter((a) => a.topics.includes(t.id)).length);
+  return index.topics.map((t) =>
+    selected.length === 0 || selected.includes(t.id)
+      ? result.filter((a) => a.topics.includes(t.id)).length
+      : filtered(index, [...selected, t.id], mode).length,
+  );
 }
 
 export function topicLabel(index, id) {
