@@ -91,3 +91,38 @@ test('the seed article opens from the list with its exact text and linked mentio
   }
 });
 
+
+test('print shows the article without the viewer\'s navigation, controls or link colours', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}`);
+  try {
+    await viewShown(page, 'article');
+    await page.locator('.lede-article__body p').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (s) => [...document.querySelectorAll(s)].some((e) => e.getClientRects().length > 0);
+      const body = document.querySelector('.lede-article__body p');
+      const mention = document.querySelector('.lede-article__body a.lede-mention');
+      return {
+        headline: visible('.lede-article h1'),
+        body: visible('.lede-article__body p'),
+        credit: visible('.lede-figure__credit'),
+        back: visible('.lede-back'),
+        inArticle: visible('.lede-in-article'),
+        mentionColour: getComputedStyle(mention).color === getComputedStyle(body).color,
+        underline: getComputedStyle(mention).textDecorationLine,
+      };
+    });
+    assert.deepEqual(shown, {
+      headline: true,
+      body: true,
+      credit: true,
+      back: false,
+      inArticle: false,
+      mentionColour: true,
+      underline: 'none',
+    });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
