@@ -345,7 +345,12 @@ impl Viewer {
     /// After a navigation, moves keyboard and screen-reader focus to the new page's heading
     /// (which has `tabindex="-1"`), the way a full page load would start at the top.
     pub fn focus_heading(&self) {
-        self.focus_first(format!("#{}", self.id("heading")));
+        self.focus_named("heading");
+    }
+
+    /// Moves focus to this viewer's element named `name` (its id is [`Viewer::id`]`(name)`).
+    pub fn focus_named(&self, name: &str) {
+        self.focus_first(format!("#{}", self.id(name)));
     }
 
     /// [`Viewer::focus_heading`] for a page whose heading appears only after something loaded:

@@ -64,3 +64,25 @@ test('Tab reaches the first topic, Space and Enter toggle it, Enter on a headlin
     await context.close();
   }
 });
+
+test('a skip link past the topic toggles: the first Tab reaches it, Enter goes to the articles, the next Tab to the first one', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { viewport: { width: 320, height: 640 } });
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card').first().waitFor();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ cls: document.activeElement?.className, text: document.activeElement?.textContent }));
+    assert.equal(first.cls, 'lede-skip');
+    assert.equal(first.text, 'Skip to articles');
+    await page.keyboard.press('Enter');
+    await until(page, 'focus on the results heading', () => document.activeElement?.tagName === 'H2' && document.activeElement.closest('.lede-results-region') !== null);
+    assert.equal(new URL(page.url()).hash, '', 'no fragment in the URL');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.activeElement?.closest('.lede-card')?.querySelector('h3')?.textContent);
+    const newest = await page.evaluate(() => document.querySelector('.lede-card h3').textContent);
+    assert.equal(next, newest, 'the next Tab reaches the first article');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

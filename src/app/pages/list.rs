@@ -244,14 +244,35 @@ pub fn ListPage() -> impl IntoView {
         .to_string()
     };
     // Reactive children as "Writing views in Lede" (`app/mod.rs`) says.
+    // The results are a region with a heading of their own (under the topics' heading, above
+    // the cards' h3s), and a skip link past the topic toggles leads there: on a phone the
+    // toggles fill the first screen, and a keyboard would Tab through every one of them. The
+    // link moves focus itself: a `#` fragment would be a navigation in the host's URL.
+    let results = viewer.id("results");
+    let (skip_to, labelled_by) = (format!("#{results}"), results.clone());
     view! {
         <div class=page_class>
             {move || heading()}
+            <a
+                class="lede-skip"
+                href=skip_to
+                on:click=move |event: web_sys::MouseEvent| {
+                    event.prevent_default();
+                    viewer.focus_named("results");
+                }
+            >
+                {viewer.word(UiText::SkipToArticles)}
+            </a>
             {move || topic_bar()}
-            <p class="lede-results" role="status">
-                {text(summary)}
-            </p>
-            {move || body()}
+            <section class="lede-results-region" aria-labelledby=labelled_by>
+                <h2 class="lede-visually-hidden" id=results tabindex="-1">
+                    {viewer.word(UiText::Results)}
+                </h2>
+                <p class="lede-results" role="status">
+                    {text(summary)}
+                </p>
+                {move || body()}
+            </section>
         </div>
     }
 }

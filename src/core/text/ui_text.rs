@@ -36,6 +36,9 @@ ui_text! {
     LoadingMentions = "loading_mentions": "Loading the articles that mention it",
     LoadingTopics = "loading_topics": "Loading the topics",
     Topics = "topics": "Topics",
+    /// The skip link past the topic toggles, and the results' heading (for screen readers).
+    SkipToArticles = "skip_to_articles": "Skip to articles",
+    Results = "results": "Articles",
     /// Before a card's topics, for screen readers.
     TopicsPrefix = "topics_prefix": "Topics: ",
     ShowArticlesWith = "show_articles_with": "Show articles with",
