@@ -107,8 +107,16 @@ function fitOf(selector) {
   for (const box of boxes) {
     if (box.scrollWidth > box.clientWidth) overflowing.push(`${box.className}: scrollWidth ${box.scrollWidth} > clientWidth ${box.clientWidth}`);
   }
+  // Inside a sideways scroller (the topic toggles in a narrow viewer), an element out of view
+  // is scrolled, not overflowing: the scroller itself is checked like any other element.
+  const scrolled = (element) => {
+    for (let e = element.parentElement; e && e !== root; e = e.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
+    }
+    return false;
+  };
   for (const element of root.querySelectorAll('*')) {
-    if (element.closest('.lede-visually-hidden')) continue;
+    if (element.closest('.lede-visually-hidden') || scrolled(element)) continue;
     const rect = element.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;
     if (rect.left < edge.left - 0.5 || rect.right > edge.right + 0.5) {

@@ -37,3 +37,23 @@ for (const [name, query] of [['list', ''], ['article', `?article=${SEED_ID}`], [
     }
   });
 }
+
+test('phones first: at 320 x 640 px the first headline is on the first screen, the topics one scrolling row', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { viewport: { width: 320, height: 640 } });
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card h3').first().waitFor();
+    const m = await page.evaluate(() => {
+      const row = document.querySelector('.lede-filter__topics');
+      const h = document.querySelector('.lede-card h3').getBoundingClientRect();
+      return { headlineBottom: h.bottom, rowScrolls: row.scrollWidth > row.clientWidth, rowHeight: row.getBoundingClientRect().height, pageWidth: document.documentElement.scrollWidth };
+    });
+    assert.ok(m.headlineBottom <= 640, `the first headline ends at ${m.headlineBottom} px`);
+    assert.ok(m.rowScrolls, 'the toggles scroll sideways');
+    assert.ok(m.rowHeight < 80, `one row: ${m.rowHeight} px`);
+    assert.ok(m.pageWidth <= 320, `the page does not scroll sideways: ${m.pageWidth}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
