@@ -1,8 +1,8 @@
 // Trunk post-build hook (Trunk.toml, [[hooks]]): shrinks a release build's first-view files in
 // place, then updates their Subresource Integrity hashes in index.html to match.
 //
-// 1. The wasm's imports get short names, in the wasm and in the glue (scripts/short-imports.mjs:
-//    wasm-bindgen's hashed names do not compress; 4.8 kB gzip).
+// 1. The wasm's imports and exports get short names, in the wasm and in the glue
+//    (scripts/short-imports.mjs: wasm-bindgen's hashed names do not compress; 5 kB gzip).
 // 2. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
 //    glue ("Failed to minify JS: RequiredTokenNotFound") and drops attribute quotes in HTML.
 // 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
@@ -68,7 +68,7 @@ function withShortImports(glue) {
     return glue;
   }
   writeFileSync(path, result.wasm);
-  console.error(`post-build: ${result.renamed} wasm imports renamed`);
+  console.error(`post-build: ${result.renamed} wasm imports and exports renamed`);
   return result.glue;
 }
 

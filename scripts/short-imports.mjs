@@ -1,10 +1,13 @@
-// Short names for the wasm's imports, in the wasm and in its JS glue (scripts/post-build.mjs).
+// Short names for the wasm's imports and exports, in the wasm and in its JS glue
+// (scripts/post-build.mjs); and no `producers` or `target_features` sections (toolchain notes
+// a browser never reads).
 //
 // wasm-bindgen names each function the wasm imports from its glue after the Rust item and a hash
 // (`__wbg_getBoundingClientRect_329ca748ec918b0c`); the name is written twice, once in the
 // wasm's import section and once as a key of the glue's import object, and the 16 hex digits of
 // each hash do not compress. ~150 imports: 4.8 kB gzip of the first view (measured 2026-11-29:
-// wasm 138.9 -> 136.1 kB, glue 5.9 -> 3.9 kB). This renames them to `a0`, `a1`, ... in both.
+// wasm 138.9 -> 136.1 kB, glue 5.9 -> 3.9 kB). This renames them to `a0`, `a1`, ... in both,
+// and the exports the glue alone reaches (`wasm.name`) to `x0`, `x1`, ... (0.2 kB more).
 //
 // Nothing else in the wasm is touched: the import section is decoded and encoded again, every
 // other section is copied byte for byte (a round trip through wasm-opt would lay the module out
@@ -35,22 +38,61 @@ export function shortImportNames(wasm, glue) {
   if (wasm.length < 8 || magic.some((b, i) => wasm[i] !== b)) return null;
   const out = [wasm.subarray(0, 8)];
   const renames = [];
+  const exportRenames = [];
   while (reader.at < wasm.length) {
     const id = wasm[reader.at++];
     const size = leb(reader);
     const contents = wasm.subarray(reader.at, reader.at + size);
     reader.at += size;
-    if (id !== 2) {
+    if (id === 0 && ["producers", "target_features"].includes(new TextDecoder().decode(name({ bytes: contents, at: 0 })))) {
+      continue;
+    }
+    if (id !== 2 && id !== 7) {
       out.push(Uint8Array.of(id), encodeLeb(size), contents);
       continue;
     }
-    const section = renamedImports(contents, glue, renames);
+    const section = id === 2 ? renamedImports(contents, glue, renames) : renamedExports(contents, glue, exportRenames);
     if (!section) return null;
-    out.push(Uint8Array.of(2), encodeLeb(section.length), section);
+    out.push(Uint8Array.of(id), encodeLeb(section.length), section);
   }
   let text = glue;
   for (const [from, to] of renames) text = text.replace(`${from}:`, `${to}:`);
-  return { wasm: Buffer.concat(out), glue: text, renamed: renames.length };
+  for (const [from, to] of exportRenames) text = text.replace(new RegExp(`\\.${from}\\b`, "g"), `.${to}`);
+  return { wasm: Buffer.concat(out), glue: text, renamed: renames.length + exportRenames.length };
+}
+
+/**
+ * The export section's contents with short names (`x0`, `x1`, ...), or null if anything is
+ * unexpected. Layout: count (u32 LEB128) export*, export := name kind (1 byte) index (LEB128).
+ * An export is renamed only if every mention of its name in the glue is a property access
+ * (`wasm.name`): the glue reaches the wasm's exports that way, and nothing else sees them.
+ */
+function renamedExports(contents, glue, renames) {
+  const r = { bytes: contents, at: 0 };
+  const count = leb(r);
+  const parts = [encodeLeb(count)];
+  for (let i = 0; i < count; i++) {
+    const field = name(r);
+    const descStart = r.at;
+    r.at++;
+    leb(r);
+    if (r.at > contents.length) return null;
+    const old = new TextDecoder().decode(field);
+    const all = glue.split(new RegExp(`\\b${escape(old)}\\b`)).length - 1;
+    const accesses = glue.split(new RegExp(`\\.${escape(old)}\\b`)).length - 1;
+    let fieldBytes = field;
+    if (/^[A-Za-z_$][\w$]*$/.test(old) && all > 0 && all === accesses) {
+      const short = `x${i.toString(36)}`;
+      renames.push([escape(old), short]);
+      fieldBytes = new TextEncoder().encode(short);
+    }
+    parts.push(encodeLeb(fieldBytes.length), fieldBytes, contents.subarray(descStart, r.at));
+  }
+  return r.at === contents.length ? Buffer.concat(parts) : null;
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The import section's contents with short names, or null if anything is unexpected. */
