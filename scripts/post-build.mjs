@@ -116,7 +116,6 @@ function minify(text, loader) {
   }).code;
 }
 
-/** The glue without server_fn's stream classes, or unchanged if they are not where expected. */
 function sri(text) {
   return "sha384-" + createHash("sha384").update(text).digest("base64");
 }

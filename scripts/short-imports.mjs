@@ -42,6 +42,7 @@ export function shortImportNames(wasm, glue) {
   while (reader.at < wasm.length) {
     const id = wasm[reader.at++];
     const size = leb(reader);
+    if (Number.isNaN(size) || reader.at + size > wasm.length) return null;
     const contents = wasm.subarray(reader.at, reader.at + size);
     reader.at += size;
     if (id === 0 && ["producers", "target_features"].includes(new TextDecoder().decode(name({ bytes: contents, at: 0 })))) {
@@ -57,15 +58,19 @@ export function shortImportNames(wasm, glue) {
   }
   let text = glue;
   for (const [from, to] of renames) text = text.replace(`${from}:`, `${to}:`);
-  for (const [from, to] of exportRenames) text = text.replace(new RegExp(`\\.${from}\\b`, "g"), `.${to}`);
-  return { wasm: Buffer.concat(out), glue: text, renamed: renames.length + exportRenames.length };
+  for (const [from, to] of exportRenames) text = text.replace(new RegExp(`\\bwasm\\.${from}\\b`, "g"), `wasm.${to}`);
+  const result = Buffer.concat(out);
+  // Checked, not trusted: every import the new wasm names is a key of the new glue, and every
+  // renamed export is reached as `wasm.<short>`; anything else leaves both files as they were.
+  if (!consistent(result, text, renames, exportRenames)) return null;
+  return { wasm: result, glue: text, renamed: renames.length + exportRenames.length };
 }
 
 /**
  * The export section's contents with short names (`x0`, `x1`, ...), or null if anything is
  * unexpected. Layout: count (u32 LEB128) export*, export := name kind (1 byte) index (LEB128).
- * An export is renamed only if every mention of its name in the glue is a property access
- * (`wasm.name`): the glue reaches the wasm's exports that way, and nothing else sees them.
+ * An export is renamed only if every mention of its name in the glue is `wasm.name` (the glue's
+ * name for the instance's exports): nothing else sees them.
  */
 function renamedExports(contents, glue, renames) {
   const r = { bytes: contents, at: 0 };
@@ -79,7 +84,7 @@ function renamedExports(contents, glue, renames) {
     if (r.at > contents.length) return null;
     const old = new TextDecoder().decode(field);
     const all = glue.split(new RegExp(`\\b${escape(old)}\\b`)).length - 1;
-    const accesses = glue.split(new RegExp(`\\.${escape(old)}\\b`)).length - 1;
+    const accesses = glue.split(new RegExp(`\\bwasm\\.${escape(old)}\\b`)).length - 1;
     let fieldBytes = field;
     if (/^[A-Za-z_$][\w$]*$/.test(old) && all > 0 && all === accesses) {
       const short = `x${i.toString(36)}`;
@@ -116,13 +121,46 @@ function renamedImports(contents, glue, renames) {
     const once = glue.split(`${old}:`).length === 2 && glue.split(old).length === 2;
     let fieldBytes = field;
     if (once) {
-      const short = `a${i.toString(36)}`;
-      renames.push([old, short]);
+      // Two imports of one name (from two modules) share one short name, as they share one key.
+      let short = renames.find(([from]) => from === old)?.[1];
+      if (!short) {
+        short = `a${renames.length.toString(36)}`;
+        renames.push([old, short]);
+      }
       fieldBytes = new TextEncoder().encode(short);
     }
     parts.push(encodeLeb(module.length), module, encodeLeb(fieldBytes.length), fieldBytes, contents.subarray(descStart, r.at));
   }
   return r.at === contents.length ? Buffer.concat(parts) : null;
+}
+
+/** Whether the renamed wasm and glue still fit: see the end of `shortImportNames`. */
+function consistent(wasm, glue, renames, exportRenames) {
+  const r = { bytes: wasm, at: 8 };
+  while (r.at < wasm.length) {
+    const id = wasm[r.at++];
+    const size = leb(r);
+    const contents = { bytes: wasm.subarray(r.at, r.at + size), at: 0 };
+    r.at += size;
+    if (id !== 2 && id !== 7) continue;
+    const count = leb(contents);
+    for (let i = 0; i < count; i++) {
+      if (id === 2) name(contents);
+      const field = new TextDecoder().decode(name(contents));
+      const kind = contents.bytes[contents.at++];
+      if (id === 7) leb(contents);
+      else if (kind === 0) leb(contents);
+      else if (kind === 1) { contents.at++; limits(contents); }
+      else if (kind === 2) limits(contents);
+      else if (kind === 3) contents.at += 2;
+      else if (kind === 4) { contents.at++; leb(contents); }
+      const renamedImport = id === 2 && renames.some(([, to]) => to === field);
+      const renamedExport = id === 7 && exportRenames.some(([, to]) => to === field);
+      if (renamedImport && !glue.includes(`${field}:`)) return false;
+      if (renamedExport && !new RegExp(`\\bwasm\\.${field}\\b`).test(glue)) return false;
+    }
+  }
+  return true;
 }
 
 function name(r) {

@@ -89,6 +89,11 @@ impl CorpusData {
         })
     }
 
+    /// The resolved URL of the corpus index.
+    pub fn index_url(&self) -> String {
+        self.index_url.get_value()
+    }
+
     /// The URL of an article's file.
     pub fn article_url(&self, id: &str) -> Result<String, LoadError> {
         self.url(&self.corpus().article_path(id))

@@ -26,7 +26,11 @@ pub fn mount_all() {
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let mut options = ViewerOptions::from_attributes(|name| element.get_attribute(name));
-            with_page_language(&mut options.presentation, &element);
+            // Only the page's own viewer (which owns its URL) finds `strings/` next to the page;
+            // a `[data-lede]` viewer in someone else's page speaks English unless `data-lang`.
+            if options.history {
+                with_page_language(&mut options.presentation, &element);
+            }
             // `forget`: a standalone viewer lives as long as the page.
             std::mem::forget(mount_app(element.clone(), element, options));
         }

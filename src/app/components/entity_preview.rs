@@ -29,10 +29,11 @@ use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::Article;
 use crate::core::text::language::{direction, Direction};
 use crate::core::text::ui_text::UiText;
-use crate::core::text::url_safety::is_absolute_http;
+use crate::core::text::url_safety::{is_absolute_http, same_origin};
 use crate::core::view::card_place::{place_card, Box2, CardPlace};
 use crate::core::view::state::{View, ViewState};
 use crate::web::listener::EventListener;
+use crate::web::urls::resolve;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
@@ -70,7 +71,7 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
 
     let handler = {
         let (anchor, article) = (anchor.clone(), article.clone());
-        let pressed_by_touch = pressed_by_touch.clone();
+        let (pressed_by_touch, pending) = (pressed_by_touch.clone(), pending.clone());
         move |event: web_sys::Event| {
             let kind = event.type_();
             let touch = event
@@ -180,10 +181,16 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
     }
     // Removed with the article. (`SendWrapper`: the cleanup wants a `Send` value; a page has
     // one thread.)
-    let listener = SendWrapper::new(listener);
-    on_cleanup(move || drop(listener));
+    // A timer still pending (a card about to open) is cancelled too.
+    let listener = SendWrapper::new((listener, pending.clone()));
+    on_cleanup(move || {
+        let (listener, pending) = listener.take();
+        pending.set(pending.get() + 1);
+        drop(listener);
+    });
 
     let anchor = SendWrapper::new(anchor);
+    let ui_lang = use_viewer().ui_lang();
     // Once the card is drawn, it goes where its real size fits: when it opens (hidden until
     // then), and again when its content grows (the directory's description arriving).
     let place_later = move |sheet: bool| {
@@ -201,7 +208,9 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
             (open != CLOSED)
                 .then(|| {
                     view! {
-                        <div class="lede-preview lede-preview--placing">
+                        // The interface's language: inside an article in another one, the
+                        // card's words are the viewer's.
+                        <div class="lede-preview lede-preview--placing" lang=ui_lang.clone()>
                             {move || {
                                 place_later(sheet);
                                 preview(&article, open / 2)
@@ -230,12 +239,28 @@ fn preview(article: &Article, index: usize) -> AnyView {
     let url = (summary.and_then(|s| s.url.clone()))
         .or_else(|| entity.url.clone())
         .filter(|u| is_absolute_http(u));
-    let image = (summary.and_then(|s| s.image.clone()))
-        .or_else(|| entity.image.clone())
-        .filter(|i| !i.url.contains(':') && !i.url.starts_with("//"));
+    // A picture resolves against the file that holds it (the index or the entity directory for
+    // the directory's summary, the article for its own entity), and is shown only if it is then
+    // on the corpus's own host: the card asks no third party for anything.
+    let index_url = data.index_url();
+    let corpus = data.corpus();
+    let picture = match summary.and_then(|s| s.image.clone()) {
+        Some(image) if corpus.index.entity(&entity.id).is_some() => {
+            Some((image, index_url.clone()))
+        }
+        Some(image) => (corpus.index.entity_file.as_deref())
+            .and_then(|file| resolve(file, &index_url))
+            .map(|base| (image, base)),
+        None => (entity.image.clone()).zip(data.article_url(&article.id).ok()),
+    };
+    let image = picture.and_then(|(image, base)| {
+        let src = resolve(&image.url, &base)?;
+        same_origin(&src, &index_url).then_some((image, src))
+    });
     // To the entity's page: "Mentioned in 3 articles", or its name while that is not known (a
     // paged corpus's mentions file is large, and not fetched for a card).
     let more = match data.read(|p| p.mentions_of(&entity.id)) {
+        Part::Ready(ordinals) if ordinals.is_empty() => viewer.word(UiText::MentionedInNone),
         Part::Ready(ordinals) => {
             viewer.count(ordinals.len(), UiText::MentionedInOne, UiText::MentionedIn)
         }
@@ -246,15 +271,13 @@ fn preview(article: &Article, index: usize) -> AnyView {
         filter: viewer.state.with_untracked(|s| s.filter.clone()),
     };
     let read_more = viewer.word(UiText::ReadMoreAbout) + &entity.name;
-    let image_base = data.article_url(&article.id).unwrap_or_default();
     view! {
         <p class=format!("lede-preview__kind lede-mention--{}", entity.kind.name())>
             {viewer.word(entity.kind.label())}
         </p>
         <p class="lede-preview__name">{entity.name.clone()}</p>
         {optional(description, |d| view! { <p>{d}</p> })}
-        {optional(image, |image| {
-            let src = crate::web::urls::resolve(&image.url, &image_base).unwrap_or_default();
+        {optional(image, |(image, src)| {
             view! {
                 <figure class="lede-preview__figure">
                     <SafeImage src alt=image.alt.clone() width=None height=None />
@@ -306,17 +329,17 @@ fn mention_at(article: &Article, event: &web_sys::Event) -> Option<(web_sys::Ele
     Some((element, index))
 }
 
-/// Puts the drawn card (next to `anchor` in the same document or shadow root) where
+/// Puts the drawn card (in the same viewer as `anchor`) where
 /// [`place_card`] says, and shows it.
 fn place(anchor: &web_sys::Element, rtl: bool, sheet: bool) {
-    let root = anchor.get_root_node();
-    let card = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.query_selector(".lede-preview"),
-        None => root
-            .dyn_ref::<web_sys::Document>()
-            .map_or(Ok(None), |d| d.query_selector(".lede-preview")),
-    };
-    let Some(card) = card.ok().flatten() else {
+    // This viewer's card: the one inside the viewer element the mention is in (a page may hold
+    // several viewers).
+    let card = anchor
+        .closest(".lede")
+        .ok()
+        .flatten()
+        .and_then(|viewer| viewer.query_selector(".lede-preview").ok().flatten());
+    let Some(card) = card else {
         return;
     };
     let Ok(card) = card.dyn_into::<web_sys::HtmlElement>() else {

@@ -157,7 +157,9 @@ pub fn ListPage() -> impl IntoView {
             .filter(|_| cut)
             .map(|href| {
                 let label = viewer.word(UiText::MoreArticles);
-                view! { <a class="lede-more lede-more--link" href=href>{label}</a> }.into_any()
+                // `_top`: in the iframe mode the full list opens as the page, not inside the frame.
+                view! { <a class="lede-more lede-more--link" href=href target="_top">{label}</a> }
+                    .into_any()
             })
     };
     let empty_state = move || {
@@ -231,10 +233,24 @@ pub fn ListPage() -> impl IntoView {
             }
         }
     };
+    // The skip link goes with the toggles it skips.
     let topic_bar = move || {
-        viewer
-            .presentation(|p| p.topic_controls)
-            .then(|| view! { <TopicFilterBar filter counts /> }.into_any())
+        viewer.presentation(|p| p.topic_controls).then(|| {
+            view! {
+                <a
+                    class="lede-skip"
+                    href=format!("#{}", viewer.id("results"))
+                    on:click=move |event: web_sys::MouseEvent| {
+                        event.prevent_default();
+                        viewer.focus_named("results");
+                    }
+                >
+                    {viewer.word(UiText::SkipToArticles)}
+                </a>
+                <TopicFilterBar filter counts />
+            }
+            .into_any()
+        })
     };
     let page_class = move || {
         match viewer.presentation(|p| p.layout) {
@@ -249,20 +265,10 @@ pub fn ListPage() -> impl IntoView {
     // toggles fill the first screen, and a keyboard would Tab through every one of them. The
     // link moves focus itself: a `#` fragment would be a navigation in the host's URL.
     let results = viewer.id("results");
-    let (skip_to, labelled_by) = (format!("#{results}"), results.clone());
+    let labelled_by = results.clone();
     view! {
         <div class=page_class>
             {move || heading()}
-            <a
-                class="lede-skip"
-                href=skip_to
-                on:click=move |event: web_sys::MouseEvent| {
-                    event.prevent_default();
-                    viewer.focus_named("results");
-                }
-            >
-                {viewer.word(UiText::SkipToArticles)}
-            </a>
             {move || topic_bar()}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">

@@ -61,6 +61,25 @@ fn scheme(url: &str) -> Option<&str> {
     valid.then_some(candidate)
 }
 
+/// The origin of an absolute `http:`/`https:` URL as a URL parser wrote it (`https://a.example:8080`,
+/// scheme and host in lower case), or `None` for anything else.
+pub fn origin(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let scheme = url.len() - rest.len();
+    (end > 0).then(|| &url[..scheme + end])
+}
+
+/// Whether two absolute URLs (as a URL parser wrote them) are on the same origin.
+pub fn same_origin(a: &str, b: &str) -> bool {
+    match (origin(a), origin(b)) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +167,22 @@ mod tests {
         assert_eq!(safe_url("img/a:b.png").as_deref(), Some("img/a:b.png"));
         assert!(is_absolute_http("https://x.example"));
         assert!(!is_absolute_http("x/y"));
+    }
+
+    #[test]
+    fn same_origin_compares_scheme_host_and_port() {
+        let corpus = "https://news.example/lede/corpus/index.json";
+        assert!(same_origin("https://news.example/img/a.jpg", corpus));
+        assert!(same_origin("https://NEWS.example?x", corpus));
+        assert!(!same_origin("https://news.example.evil/img/a.jpg", corpus));
+        assert!(!same_origin("http://news.example/img/a.jpg", corpus));
+        assert!(!same_origin("https://news.example:8443/a.jpg", corpus));
+        assert!(!same_origin("https://evil.example/x.png", corpus));
+        assert!(!same_origin("data:image/png,x", corpus));
+        assert_eq!(
+            origin("https://a.example:8080/x"),
+            Some("https://a.example:8080")
+        );
+        assert_eq!(origin("https:///x"), None);
     }
 }
