@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// A link to another view of this viewer: a real `href`, handled in place on a plain click.
 ///
-/// Only this link's own clicks are handled (no window-wide listener), so links of a host page
+/// Only this link's own clicks are handled (no window-wide click listener), so links of a host page
 /// are never taken over. Clicks with a modifier key or another button keep the browser's
 /// behaviour (new tab, new window, download).
 #[component]
