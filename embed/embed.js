@@ -75,8 +75,8 @@ class LedeViewer extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.#viewer || before === after) return;
-    if (VIEW_ATTRIBUTES.includes(name)) this.#viewer.attributesChanged();
-    else if (PRESENTATION_ATTRIBUTES.includes(name)) this.#viewer.presentationChanged();
+    if (VIEW_ATTRIBUTES.includes(name)) this.#viewer.attributesChanged(false);
+    else if (PRESENTATION_ATTRIBUTES.includes(name)) this.#viewer.attributesChanged(true);
     else this.#mount(); // a new corpus or URL mode: start afresh
   }
 

@@ -20,6 +20,27 @@ use std::sync::Arc;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
+/// How many frames a restored place waits for its page to grow tall enough (an article's body
+/// arrives with its file): about two seconds; then the window goes as far as it can.
+const PLACE_FRAMES: u32 = 120;
+
+/// Scrolls the window to `y` once the page is tall enough for it, or after `frames` frames.
+fn restore_place(y: i32, frames: u32) {
+    request_animation_frame(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let tall =
+            (window.document().and_then(|d| d.document_element())).map_or(0, |e| e.scroll_height());
+        let high = (window.inner_height().ok().and_then(|h| h.as_f64())).unwrap_or(0.0) as i32;
+        if tall >= y + high || frames == 0 {
+            window.scroll_to_with_x_and_y(0.0, y.into());
+        } else {
+            restore_place(y, frames - 1);
+        }
+    });
+}
+
 /// Handle to the viewer's shared state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Viewer {
@@ -201,7 +222,12 @@ impl Viewer {
                 viewer.drop_unknown_topics(&mut state);
                 viewer.clean_url();
                 viewer.state.set(state);
-                viewer.focus_heading();
+                // Back or Forward to a page the reader has seen: their place on it, and focus
+                // left alone; otherwise the top, with focus on the heading as a new page.
+                match history::recalled_place() {
+                    Some(y) => restore_place(y, PLACE_FRAMES),
+                    None => viewer.focus_heading(),
+                }
             });
             // Removed with the viewer, so an unmounted viewer leaves no listener behind.
             let listener = SendWrapper::new(listener);
@@ -243,6 +269,7 @@ impl Viewer {
         }
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            history::remember_place();
             history::write_state(&state, &prefix, Entry::Push);
         }
         let opened = match &state.view {

@@ -46,20 +46,20 @@ pub fn mount_viewer(
 
 #[wasm_bindgen]
 impl EmbeddedViewer {
-    /// Shows what the element's `topic`, `match`, `article` and `entity` attributes now say.
+    /// Shows what the element's attributes now say: its `topic`, `match`, `article` and
+    /// `entity` (a new view in place), or, when `presentation`, its `heading`, `controls`,
+    /// `limit`, `more-href`, `layout` and `lang`. (One export for both: each export costs the
+    /// glue and the wasm their own shims.)
     #[wasm_bindgen(js_name = attributesChanged)]
-    pub fn attributes_changed(&self) {
-        let state = initial_state(&|name| self.host.get_attribute(name));
-        self.mounted.viewer.replace(state);
-    }
-
-    /// Presents the list as the element's `heading`, `controls`, `limit`, `more-href`,
-    /// `layout` and `lang` attributes now say.
-    #[wasm_bindgen(js_name = presentationChanged)]
-    pub fn presentation_changed(&self) {
-        let mut presentation = Presentation::read(&|name| self.host.get_attribute(name), true);
-        with_page_language(&mut presentation, &self.host);
-        self.mounted.viewer.present(presentation);
+    pub fn attributes_changed(&self, presentation: bool) {
+        let attribute = |name: &str| self.host.get_attribute(name);
+        if presentation {
+            let mut presentation = Presentation::read(&attribute, true);
+            with_page_language(&mut presentation, &self.host);
+            self.mounted.viewer.present(presentation);
+        } else {
+            self.mounted.viewer.replace(initial_state(&attribute));
+        }
     }
 
     /// Removes the viewer from the page, with its listeners.

@@ -8,6 +8,40 @@ use crate::core::view::state::ViewState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// Where the reader was on each page of this session's history: its address → the
+    /// window's scroll position when they left it, so that Back and Forward return there. In
+    /// memory, not in `history.state`: an embed with `sync-url` shares the host page's entries,
+    /// and their state is the host's. At most [`MAX_PLACES`] addresses (the oldest goes first).
+    static PLACES: std::cell::RefCell<Vec<(String, i32)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many pages' places are kept.
+const MAX_PLACES: usize = 64;
+
+/// Remembers the reader's place on the current page, before it is left.
+pub fn remember_place() {
+    let (Some(url), Some(y)) = (
+        location().and_then(|l| l.href().ok()),
+        web_sys::window().and_then(|w| w.scroll_y().ok()),
+    ) else {
+        return;
+    };
+    PLACES.with_borrow_mut(|places| {
+        places.retain(|(u, _)| *u != url);
+        if places.len() == MAX_PLACES {
+            places.remove(0);
+        }
+        places.push((url, y as i32));
+    });
+}
+
+/// The remembered place of the page the address bar now shows, if the reader has been there.
+pub fn recalled_place() -> Option<i32> {
+    let url = location().and_then(|l| l.href().ok())?;
+    PLACES.with_borrow(|places| places.iter().find(|(u, _)| *u == url).map(|(_, y)| *y))
+}
+
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
 }

@@ -84,3 +84,50 @@ test('an unknown article says so and links back to the list; other keys survive'
     await context.close();
   }
 });
+
+for (const width of [320, 1280]) {
+  test(`Back returns to the place in the article and in the list, focus left alone (${width} px)`, { timeout: 90_000 }, async () => {
+    const { context, page, problems } = await site.open(`?article=${SEED_ID}`, { viewport: { width, height: 700 }, abortImages: true });
+    try {
+      await viewShown(page, 'article');
+      await until(page, 'the body', () => document.querySelectorAll('.lede-article__body p').length > 10);
+      // Read down to paragraph 10 and follow a mention there.
+      const y = await page.evaluate(() => {
+        const p = document.querySelectorAll('.lede-article__body p')[9];
+        p.scrollIntoView();
+        return scrollY;
+      });
+      assert.ok(y > 500, `scrolled into the article: ${y}`);
+      const mention = await page.evaluate(() => {
+        const links = [...document.querySelectorAll('.lede-article__body a.lede-mention')];
+        const visible = links.find((a) => { const r = a.getBoundingClientRect(); return r.top > 0 && r.bottom < innerHeight; });
+        return visible ? visible.dataset.entity : null;
+      });
+      const link = mention
+        ? page.locator(`.lede-article__body a.lede-mention[data-entity="${mention}"]`)
+        : page.locator('.lede-in-article a').first();
+      await link.click();
+      await viewShown(page, 'entity');
+      await page.goBack();
+      await viewShown(page, 'article');
+      const back = await until(page, 'the old place', (want) => Math.abs(scrollY - want) <= 50 && String(scrollY), y);
+      assert.ok(Math.abs(Number(back) - y) <= 50, `back at ${back}, was ${y}`);
+      assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus not moved to the heading');
+
+      // The list: scroll to card 10, open it, come back.
+      await page.goto(site.server.url);
+      await viewShown(page, 'list');
+      await page.locator('.lede-card').nth(9).waitFor();
+      const listY = await page.evaluate(() => { document.querySelectorAll('.lede-card')[9].scrollIntoView(); return scrollY; });
+      await page.locator('.lede-card').nth(9).locator('a').first().click();
+      await viewShown(page, 'article');
+      await page.goBack();
+      await viewShown(page, 'list');
+      const listBack = await until(page, 'the old place in the list', (want) => Math.abs(scrollY - want) <= 50 && String(scrollY), listY);
+      assert.ok(Math.abs(Number(listBack) - listY) <= 50, `list back at ${listBack}, was ${listY}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

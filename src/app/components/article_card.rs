@@ -82,10 +82,6 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
 #[component]
 pub fn PendingCard() -> impl IntoView {
     view! {
-        <div class="lede-card lede-card--pending" aria-hidden="true">
-            <span class="lede-loading__line"></span>
-            <span class="lede-loading__line"></span>
-            <span class="lede-loading__line"></span>
-        </div>
+        <div class="lede-card lede-card--pending lede-loading--3" aria-hidden="true"></div>
     }
 }
