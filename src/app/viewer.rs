@@ -225,7 +225,7 @@ impl Viewer {
                 // Back or Forward to a page the reader has seen: their place on it, and focus
                 // left alone; otherwise the top, with focus on the heading as a new page.
                 match history::recalled_place() {
-                    Some(y) => restore_place(y, PLACE_FRAMES),
+                    Some((y, _)) => restore_place(y, PLACE_FRAMES),
                     None => viewer.focus_heading(),
                 }
             });

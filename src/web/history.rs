@@ -13,7 +13,15 @@ thread_local! {
     /// window's scroll position when they left it, so that Back and Forward return there. In
     /// memory, not in `history.state`: an embed with `sync-url` shares the host page's entries,
     /// and their state is the host's. At most [`MAX_PLACES`] addresses (the oldest goes first).
-    static PLACES: std::cell::RefCell<Vec<(String, i32)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static PLACES: std::cell::RefCell<Vec<(String, i32, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// How many articles "Show more" added to the list on screen (0 off the list): kept with
+    /// the place, so that Back to a long list finds its cards again.
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Notes how many articles "Show more" has added to the list now on screen.
+pub fn note_depth(extra: usize) {
+    DEPTH.set(extra);
 }
 
 /// How many pages' places are kept.
@@ -28,18 +36,23 @@ pub fn remember_place() {
         return;
     };
     PLACES.with_borrow_mut(|places| {
-        places.retain(|(u, _)| *u != url);
+        places.retain(|(u, ..)| *u != url);
         if places.len() == MAX_PLACES {
             places.remove(0);
         }
-        places.push((url, y as i32));
+        places.push((url, y as i32, DEPTH.get()));
     });
 }
 
-/// The remembered place of the page the address bar now shows, if the reader has been there.
-pub fn recalled_place() -> Option<i32> {
+/// The remembered place of the page the address bar now shows, if the reader has been there:
+/// the window's scroll position, and how far "Show more" had grown its list.
+pub fn recalled_place() -> Option<(i32, usize)> {
     let url = location().and_then(|l| l.href().ok())?;
-    PLACES.with_borrow(|places| places.iter().find(|(u, _)| *u == url).map(|(_, y)| *y))
+    PLACES.with_borrow(|places| {
+        (places.iter())
+            .find(|(u, ..)| *u == url)
+            .map(|&(_, y, extra)| (y, extra))
+    })
 }
 
 fn location() -> Option<web_sys::Location> {

@@ -256,3 +256,24 @@ test('"Often with" on an entity page of a paged corpus counts from its mentions 
     await context.close();
   }
 });
+
+test('Back to a list grown with "Show more" finds it as long as it was, at the same place', { timeout: 90_000 }, async () => {
+  const { context, page, problems } = await open(state.synthServer);
+  try {
+    const cards = () => page.evaluate(() => document.querySelectorAll('ol.lede-list > li .lede-card:not(.lede-card--pending)').length);
+    await until(page, '30 cards', () => document.querySelectorAll('ol.lede-list > li .lede-card:not(.lede-card--pending)').length === 30);
+    await page.locator('button.lede-more').click();
+    await until(page, '60 cards', () => document.querySelectorAll('ol.lede-list > li .lede-card:not(.lede-card--pending)').length === 60);
+    const y = await page.evaluate(() => { document.querySelectorAll('ol.lede-list > li')[45].scrollIntoView(); return scrollY; });
+    await page.locator('ol.lede-list > li').nth(45).locator('a').first().click();
+    await until(page, 'the article', () => new URL(location.href).searchParams.has('article'));
+    await page.goBack();
+    await until(page, '60 cards again', () => document.querySelectorAll('ol.lede-list > li .lede-card:not(.lede-card--pending)').length === 60);
+    assert.equal(await cards(), 60);
+    const back = await until(page, 'the old place', (want) => Math.abs(scrollY - want) <= 50 && String(scrollY), y);
+    assert.ok(Math.abs(Number(back) - y) <= 50, `back at ${back}, was ${y}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

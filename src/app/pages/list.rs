@@ -13,6 +13,7 @@ use crate::core::corpus::parts::CorpusParts;
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
+use crate::web::history;
 use leptos::prelude::*;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
@@ -60,7 +61,10 @@ pub fn ListPage() -> impl IntoView {
     let first_page = move || viewer.presentation(|p| p.limit.unwrap_or(PAGE_SIZE));
     let has_more_href = move || viewer.presentation(|p| p.more_href.is_some());
     // What "Show more" added, on top of the first page, for the filter it was grown for.
-    let grown = RwSignal::new((filter.get_untracked(), 0));
+    // Back to a list the reader had grown: as long as they left it (`history` remembers).
+    let regrown = history::recalled_place().map_or(0, |(_, extra)| extra);
+    history::note_depth(regrown);
+    let grown = RwSignal::new((filter.get_untracked(), regrown));
     let limit = move || {
         let first = first_page();
         if has_more_href() {
@@ -74,6 +78,7 @@ pub fn ListPage() -> impl IntoView {
         let extra =
             limit() - viewer.presentation_untracked(|p| p.limit.unwrap_or(PAGE_SIZE)) + PAGE_SIZE;
         grown.set((filter.get_untracked(), extra));
+        history::note_depth(extra);
     };
     // A paged corpus fetches its postings when the reader first filters.
     effect(move || {
