@@ -14,8 +14,8 @@ thread_local! {
     /// memory, not in `history.state`: an embed with `sync-url` shares the host page's entries,
     /// and their state is the host's. At most [`MAX_PLACES`] addresses (the oldest goes first).
     static PLACES: std::cell::RefCell<Vec<(String, i32, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// How many articles "Show more" added to the list on screen (0 off the list): kept with
-    /// the place, so that Back to a long list finds its cards again.
+    /// How many articles "Show more" added to the last list shown (remembered with every
+    /// place, and used only by a list's): Back to a long list finds its cards again.
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
