@@ -277,3 +277,38 @@ test('Back to a list grown with "Show more" finds it as long as it was, at the s
     await context.close();
   }
 });
+
+test('in a right-to-left article a preview card lines up with the end of its mention and stays in the viewport', { timeout: 90_000 }, async () => {
+  const rtl = state.synthInline.articles.find((a) => ['ar', 'he'].includes(a.language) && (a.entities || []).length > 0);
+  assert.ok(rtl, 'the synthetic corpus has a right-to-left article that names entities');
+  for (const width of [320, 1280]) {
+    const context = await newContext(state.browser, state.synthServer, { viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const problems = recordProblems(page, state.synthServer.origin);
+    try {
+      await page.goto(`${state.synthServer.url}?article=${rtl.id}`);
+      await page.locator('.lede-article__body a.lede-mention').first().waitFor();
+      assert.equal(await page.locator('article.lede-article').getAttribute('dir'), 'rtl');
+      const ids = await page.$$eval('.lede-article__body a.lede-mention', (as) => as.map((a) => a.dataset.entity));
+      for (const id of ids.slice(0, 4)) {
+        const mention = page.locator(`.lede-article__body a.lede-mention[data-entity="${id}"]`);
+        await mention.focus();
+        await until(page, `the card of ${id}`, () => document.querySelector('.lede-preview:not(.lede-preview--placing)') !== null);
+        const m = await page.evaluate((i) => {
+          const a = document.querySelector(`.lede-article__body a.lede-mention[data-entity="${i}"]`).getBoundingClientRect();
+          const c = document.querySelector('.lede-preview').getBoundingClientRect();
+          return { mentionRight: a.right, card: { left: c.left, right: c.right, top: c.top, bottom: c.bottom }, width: innerWidth, height: innerHeight };
+        }, id);
+        const { card } = m;
+        assert.ok(card.left >= 0 && card.right <= m.width && card.top >= 0 && card.bottom <= m.height, `${id} at ${width}: ${JSON.stringify(m)}`);
+        // Its right edge under the mention's, unless the viewport's margin moved it inward.
+        const aligned = Math.abs(card.right - m.mentionRight) <= 1;
+        const clamped = card.left <= 8.5 || card.right >= m.width - 8.5;
+        assert.ok(aligned || clamped, `${id} at ${width}: right edge ${card.right}, mention ends at ${m.mentionRight}`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
