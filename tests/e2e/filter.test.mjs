@@ -1,6 +1,7 @@
 // 2. Topic filter: toggles, any/all, counts, the URL, clearing, and the empty state.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { axeViolations, formatViolations } from './support/axe.mjs';
 import { filtered, topicCounts, topicLabel } from './support/corpus.mjs';
 import { useSite } from './support/site.mjs';
 import { listHeadlines, until, viewShown } from './support/wait.mjs';
@@ -143,5 +144,27 @@ test('a count is what a click then shows, in any and all modes (issue: counts th
     } finally {
       await context.close();
     }
+  }
+});
+
+test('in "all" mode a topic a click would empty the list with is dimmed, and still a button', { timeout: 60_000 }, async () => {
+  const { index } = site;
+  const [first] = pickOverlappingPair(index);
+  const { context, page, problems } = await site.open(`?topic=${first}&match=all`);
+  try {
+    await viewShown(page, 'list');
+    await page.locator('button.lede-topic[aria-pressed="true"]').waitFor();
+    const toggles = await page.$$eval('.lede-filter button.lede-topic', (bs) =>
+      bs.map((b) => ({ empty: b.classList.contains('lede-topic--empty'), count: b.querySelector('.lede-topic__count').textContent.trim(), pressed: b.getAttribute('aria-pressed'), disabled: b.disabled })));
+    assert.ok(toggles.some((t) => t.empty), 'some topic shares no article with the selection');
+    for (const t of toggles) {
+      assert.equal(t.empty, t.count === '0' && t.pressed === 'false', JSON.stringify(t));
+      assert.equal(t.disabled, false);
+    }
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
   }
 });

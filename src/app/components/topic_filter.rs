@@ -75,9 +75,14 @@ pub fn TopicFilterBar(
         let count = move || counts.with(|c| c.as_ref().map(|c| c.get(i).copied().unwrap_or(0)));
         view! {
             <li>
+                // A topic a click would empty the list with is dimmed (its hidden count says
+                // "0 articles"), and stays a button: a reader may still want the empty state.
                 <button
                     type="button"
-                    class="lede-topic"
+                    class=move || {
+                        let empty = count() == Some(0) && !pressed.get();
+                        if empty { "lede-topic lede-topic--empty" } else { "lede-topic" }.to_string()
+                    }
                     aria-pressed=move || pressed.get().to_string()
                     aria-describedby=described_by
                     on:click=move |_| viewer.update_filter(|f| f.toggle(&id))
