@@ -10,7 +10,8 @@ use crate::core::view::presentation::{strings_path, Presentation};
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
 use crate::web::fetch::{fetch_text, format_error};
-use crate::web::history::{self, Entry, PopStateListener};
+use crate::web::history::{self, Entry};
+use crate::web::listener::EventListener;
 use crate::web::urls::{document_base, resolve};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -216,7 +217,8 @@ impl Viewer {
         }
         if viewer.owns_url() {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
-            let listener = PopStateListener::new(move || {
+            // Back and Forward.
+            let mut listener = EventListener::new(move |_| {
                 // Back to an entry written before the index was known may name stale topics.
                 let mut state = history::read_state(&prefix);
                 viewer.drop_unknown_topics(&mut state);
@@ -229,6 +231,9 @@ impl Viewer {
                     None => viewer.focus_heading(),
                 }
             });
+            if let Some(window) = web_sys::window() {
+                listener.listen(&window, "popstate", false);
+            }
             // Removed with the viewer, so an unmounted viewer leaves no listener behind.
             let listener = SendWrapper::new(listener);
             on_cleanup(move || drop(listener));

@@ -5,8 +5,6 @@
 //! every toggle. A viewer with history off never touches the URL.
 
 use crate::core::view::state::ViewState;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Where the reader was on each page of this session's history: its address → the
@@ -107,33 +105,6 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     };
     if result.is_err() {
         crate::web::console::warn("could not write the view to the address bar");
-    }
-}
-
-/// Calls `on_change` on Back and Forward until dropped.
-pub struct PopStateListener {
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl PopStateListener {
-    pub fn new(mut on_change: impl FnMut() + 'static) -> Option<Self> {
-        let window = web_sys::window()?;
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change());
-        window
-            .add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
-            .ok()?;
-        Some(PopStateListener { closure })
-    }
-}
-
-impl Drop for PopStateListener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(
-                "popstate",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Listening to DOM events outside Leptos' `on:` handlers: one closure for several event types
 //! and targets, removed when dropped. The preview cards listen to seven events on the viewer
 //! and the window through one: as `on:` handlers, each event type linked its own copy of
-//! Leptos' handler code (about 0.4 kB gzip each).
+//! Leptos' handler code (about 0.4 kB gzip each). The viewer's Back and Forward (`popstate` on
+//! the window) go through one too.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
