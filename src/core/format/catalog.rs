@@ -312,6 +312,19 @@ pub fn push_vlq(out: &mut String, n: u64) {
     }
 }
 
+/// The value of one base64 character of [`BASE64`], or `None`. The one reader of the alphabet,
+/// for the ordinals here and for the search index's postings ([`crate::core::search`]).
+pub fn base64_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'A'..=b'Z' => Some(byte - b'A'),
+        b'a'..=b'z' => Some(byte - b'a' + 26),
+        b'0'..=b'9' => Some(byte - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
 /// Writes ascending ordinals as base64 VLQ gaps. Panics in debug builds if not ascending.
 pub fn encode_ordinals(ordinals: &[u32]) -> String {
     let mut out = String::with_capacity(ordinals.len() * 2);
@@ -338,13 +351,8 @@ pub fn decode_ordinals(text: &str, limit: usize) -> Result<Vec<u32>, String> {
     let mut gap: u64 = 0;
     let mut shift = 0;
     for (i, byte) in text.bytes().enumerate() {
-        let value = match byte {
-            b'A'..=b'Z' => byte - b'A',
-            b'a'..=b'z' => byte - b'a' + 26,
-            b'0'..=b'9' => byte - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return Err(format!("character {i} is not base64")),
+        let Some(value) = base64_digit(byte) else {
+            return Err(format!("character {i} is not base64"));
         };
         if shift > 30 {
             return Err(format!("character {i}: number too large"));

@@ -1,7 +1,8 @@
 //! Postings and positions as the fragments store them: base64 VLQ numbers (the layout is in
 //! the module above, `files`), written by the catalog's [`push_vlq`] (one writer for every
-//! VLQ of the format) and read back by the decoders here.
+//! VLQ of the format) and read back by the decoders here, through its [`base64_digit`].
 
+use crate::core::format::catalog::base64_digit;
 pub use crate::core::format::catalog::push_vlq;
 
 /// The fields a term can occur in, in their code order (a posting's `field`).
@@ -63,13 +64,8 @@ impl Vlq<'_> {
             let Some(&byte) = self.bytes.get(self.at) else {
                 return Err(format!("character {start}: the {what} is cut short"));
             };
-            let value = match byte {
-                b'A'..=b'Z' => byte - b'A',
-                b'a'..=b'z' => byte - b'a' + 26,
-                b'0'..=b'9' => byte - b'0' + 52,
-                b'+' => 62,
-                b'/' => 63,
-                _ => return Err(format!("character {}: not base64", self.at)),
+            let Some(value) = base64_digit(byte) else {
+                return Err(format!("character {}: not base64", self.at));
             };
             if shift > 35 {
                 return Err(format!("character {start}: {what} too large"));
