@@ -24,6 +24,10 @@ pub fn ArticleList(
     remaining: Signal<usize>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Callback<()>,
+    /// Something to show under a card once its summary is here, given its position in the list
+    /// and the article's id (the entity page's sentence of the mention).
+    #[prop(optional)]
+    note: Option<Callback<(usize, String), AnyView>>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -35,9 +39,12 @@ pub fn ArticleList(
     let work = use_context::<ListWork>();
     let cards = move || {
         ListWork::count_card_list(&work);
-        let card = move |ordinal: usize| {
+        let card = move |(position, ordinal): (usize, usize)| {
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
-                Part::Ready(summary) => view! { <ArticleCard summary /> }.into_any(),
+                Part::Ready(summary) => {
+                    let note = note.map(|note| note.run((position, summary.id.clone())));
+                    view! { <ArticleCard summary />{note} }.into_any()
+                }
                 Part::Failed(error) => {
                     let retry = Callback::new(move |()| {
                         visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
@@ -48,7 +55,7 @@ pub fn ArticleList(
             };
             view! { <li>{move || card()}</li> }
         };
-        each(visible.get(), card).into_any()
+        each(visible.get().into_iter().enumerate(), card).into_any()
     };
     view! {
         <ol class="lede-list">{move || cards()}</ol>

@@ -40,14 +40,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     }
     let listed = summary.is_some();
     let url = data.article_url(&id);
-    let (article, retry) = use_remote(
-        move || Some(url.clone()),
-        move |url: Result<String, LoadError>| async move {
-            let url = url?;
-            let article = load_article(&url).await?;
-            Ok((Arc::new(article), url))
-        },
-    );
+    let (article, retry) = use_article(Box::new(move || Some(url.clone())));
     // What the header shows: the index's summary, or the article once it is here.
     let header = Memo::new(move |_| match (&summary, article.get()) {
         (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
@@ -123,6 +116,24 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// An article's file and its URL, as [`use_article`] loads it.
+pub type LoadedArticle = (Arc<Article>, String);
+
+/// Loads the article at the URL `key` gives, whenever it changes: the article page's loader,
+/// shared with the entity page's sentences, so that the wasm holds one copy of its code (the
+/// key boxed and the fetch a named function: one instantiation of `use_remote`).
+pub fn use_article(
+    key: Box<dyn Fn() -> Option<Result<String, LoadError>>>,
+) -> (ReadSignal<Part<Arc<LoadedArticle>>>, Callback<()>) {
+    use_remote(key, fetch_article)
+}
+
+async fn fetch_article(url: Result<String, LoadError>) -> Result<LoadedArticle, LoadError> {
+    let url = url?;
+    let article = load_article(&url).await?;
+    Ok((Arc::new(article), url))
 }
 
 /// The loaded part of an article: byline, date, picture, paragraphs, source.

@@ -4,19 +4,27 @@ use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::corpus_data::use_corpus_data;
+use crate::app::pages::article::use_article;
 use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::app::views::{each, flag};
+use crate::core::corpus::in_context::first_mention_in_context;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::EntitySummary;
+use crate::core::text::language::clean_language_tag;
 use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::state::{View, ViewState};
+use crate::web::console;
 use leptos::prelude::*;
 
 /// How many entities "Often with" names.
 const OFTEN_WITH: usize = 5;
+
+/// How many of the listed articles show the sentence of the mention: each needs the article's
+/// own file, so only the first few are fetched.
+const SENTENCES: usize = 10;
 
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it. Fetches the corpus's entity directory first if the index has one.
@@ -78,7 +86,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
 
 /// The entity page once the entity is known: kind, name, description, external links, "Often
 /// with" (from the index's or the directory's lists, or a paged corpus's mentions file: see
-/// [`CorpusParts::often_with`]) and the articles.
+/// [`CorpusParts::often_with`]) and the articles, the first of them with the sentence of the
+/// mention.
 #[component]
 fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     let viewer = use_viewer();
@@ -124,6 +133,16 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
             .into_any()
         }
     };
+    // The sentence of the mention, under each of the first few cards.
+    let note = {
+        let id = entity.id.clone();
+        Callback::new(move |(position, article): (usize, String)| {
+            let entity = id.clone();
+            (position < SENTENCES)
+                .then(|| view! { <MentionSentence article entity /> })
+                .into_any()
+        })
+    };
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
             let heading = match ordinals.len() {
@@ -136,6 +155,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     visible
                     remaining
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+                    note=note
                 />
             }
             .into_any()
@@ -200,4 +220,39 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The sentence in which an article first mentions the entity, the mention marked: fetched with
+/// the article's file (the article page's loader), quietly saying so if it cannot be.
+#[component]
+fn MentionSentence(article: String, entity: String) -> impl IntoView {
+    let data = use_corpus_data();
+    let viewer = use_viewer();
+    let url = data.article_url(&article);
+    let (loaded, _) = use_article(Box::new(move || Some(url.clone())));
+    move || {
+        // One shape for both lines, the sentence and the quiet note (whose mark stays empty):
+        // one copy of the view code.
+        let (class, lang, [before, mention, after]) = match loaded.get() {
+            Part::Ready(loaded) => {
+                let Some(c) = first_mention_in_context(&loaded.0, &entity) else {
+                    return ().into_any();
+                };
+                let lang = loaded.0.language.as_deref().and_then(clean_language_tag);
+                let parts = [c.before(), c.mention(), c.after()].map(str::to_string);
+                ("lede-kwic", lang, parts)
+            }
+            Part::Failed(error) => {
+                console::warn(&error.to_string());
+                let note = viewer.word(UiText::SentenceMissing);
+                (
+                    "lede-kwic lede-kwic--quiet",
+                    Some(viewer.ui_lang()),
+                    [note, String::new(), String::new()],
+                )
+            }
+            Part::NotRequested | Part::Loading(_) => return ().into_any(),
+        };
+        view! { <p class=class lang=lang>{before}<mark>{mention}</mark>{after}</p> }.into_any()
+    }
 }

@@ -106,6 +106,8 @@ ui_text! {
     /// After a link that opens a new tab, for screen readers.
     OpensInNewTab = "opens_in_new_tab": " (opens in a new tab)",
     OftenWith = "often_with": "Often with: ",
+    /// Under an article on an entity's page, when its file (and so the sentence) did not load.
+    SentenceMissing = "sentence_missing": "The sentence that mentions it could not be loaded.",
 }
 
 impl UiText {
