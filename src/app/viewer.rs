@@ -53,6 +53,9 @@ pub struct Viewer {
     options: StoredValue<ViewerOptions>,
     /// Unique per viewer on the page, for element ids (`lede3-…`).
     id_prefix: StoredValue<String>,
+    /// The title of the page now shown (an article's headline, an entity's name): what "Back
+    /// to" calls it once the reader has left it (see [`Viewer::go`]).
+    title: StoredValue<String>,
     /// The element the viewer renders into (in a shadow root when embedded): ids are looked up
     /// inside it, never in the whole document.
     root: StoredValue<SendWrapper<web_sys::HtmlElement>>,
@@ -204,6 +207,7 @@ impl Viewer {
             presentation: RwSignal::new(options.presentation.clone()),
             options: StoredValue::new(options),
             id_prefix: StoredValue::new(id_prefix),
+            title: StoredValue::new(String::new()),
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
@@ -272,6 +276,11 @@ impl Viewer {
         if self.state.with_untracked(|s| *s == state) {
             return;
         }
+        // Leaving an article: the page opened from it can offer "Back to" it by name.
+        if let View::Article(id) = self.state.with_untracked(|s| s.view.clone()) {
+            let headline = self.title.get_value();
+            history::note_departure(self.href(&state), id, headline);
+        }
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             history::remember_place();
@@ -311,6 +320,24 @@ impl Viewer {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             self.state
                 .with_untracked(|s| history::write_state(s, &prefix, Entry::Replace));
+        }
+    }
+
+    /// The article this page was opened from, if it was opened from one (its id and
+    /// headline), for a "Back to" link.
+    pub fn came_from(&self) -> Option<(String, String)> {
+        let here = self.state.with_untracked(|s| self.href(s));
+        history::departure_to(&here)
+    }
+
+    /// Returns to the page before this one: Back, where the viewer owns the address bar (the
+    /// browser then restores the reader's place there), else a new view of `state`.
+    pub fn back_to(&self, state: ViewState) {
+        match web_sys::window().and_then(|w| w.history().ok()) {
+            Some(history) if self.owns_url() => {
+                let _ = history.back();
+            }
+            _ => self.go(state),
         }
     }
 
@@ -369,6 +396,7 @@ impl Viewer {
 
     /// Sets the page title, if this viewer owns the page.
     pub fn set_title(&self, title: &str) {
+        self.title.set_value(title.to_string());
         if self.options.with_value(|o| o.set_title) {
             history::set_title(title);
         }

@@ -106,13 +106,24 @@ for (const width of [320, 1280]) {
       const link = mention
         ? page.locator(`.lede-article__body a.lede-mention[data-entity="${mention}"]`)
         : page.locator('.lede-in-article a').first();
-      await link.click();
-      await viewShown(page, 'entity');
-      await page.goBack();
-      await viewShown(page, 'article');
-      const back = await until(page, 'the old place', (want) => Math.abs(scrollY - want) <= 50 && String(scrollY), y);
-      assert.ok(Math.abs(Number(back) - y) <= 50, `back at ${back}, was ${y}`);
-      assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus not moved to the heading');
+      // Twice: by the entity page's "Back to" link, then by the browser's Back.
+      const headline = site.index.articles.find((a) => a.id === SEED_ID).headline;
+      for (const how of ['the "Back to" link', 'Back']) {
+        await link.click();
+        await viewShown(page, 'entity');
+        if (how === 'Back') {
+          await page.goBack();
+        } else {
+          const backTo = page.locator('.lede-back a.lede-back__article');
+          assert.equal(await backTo.textContent(), `← Back to “${headline}”`);
+          await backTo.click();
+        }
+        await viewShown(page, 'article');
+        const back = await until(page, 'the old place', (want) => Math.abs(scrollY - want) <= 50 && String(scrollY), y);
+        assert.ok(Math.abs(Number(back) - y) <= 50, `${how}: back at ${back}, was ${y}`);
+        assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'H1', `${how}: focus not moved to the heading`);
+      }
+      assert.ok(new URL(page.url()).searchParams.has('article'));
 
       // The list: scroll to card 10, open it, come back.
       await page.goto(site.server.url);

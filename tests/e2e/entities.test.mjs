@@ -215,3 +215,53 @@ test('the entity page and the chips request nothing from another origin', { time
     await context.close();
   }
 });
+
+test('an entity\'s picture on the corpus\'s own host shows on its page and in its card, with the credit; one elsewhere does not', { timeout: 60_000 }, async () => {
+  // The directory as served, with a picture for Lloyd Austin on the corpus's host (relative to
+  // the directory) and one for Iraq on another host.
+  const file = join(site.dist, 'corpus', site.index.entity_file);
+  const directory = JSON.parse(readFileSync(file, 'utf8'));
+  for (const e of directory.entities) {
+    if (e.id === 'lloyd-austin') e.image = { url: 'pictures/austin.png', alt: 'Lloyd Austin in 2021', credit: 'U.S. Department of Defense' };
+    if (e.id === 'iraq') e.image = { url: 'https://images.example/iraq.png', alt: 'A map of Iraq', credit: 'Someone' };
+  }
+  const requested = [];
+  const options = {
+    beforeGoto: async (p) => {
+      p.on('request', (r) => requested.push(r.url()));
+      await p.route(`**/corpus/${site.index.entity_file}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(directory) }));
+      // The picture itself, served by the test (the corpus ships none).
+      await p.route('**/corpus/pictures/austin.png', (route) =>
+        route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(join(site.dist, 'favicon.svg')) }));
+    },
+  };
+  const { context, page, problems } = await site.open('?entity=lloyd-austin', options);
+  try {
+    await viewShown(page, 'entity');
+    const figure = page.locator('.lede-entity__header figure.lede-entity-picture');
+    await figure.waitFor();
+    assert.equal(await figure.locator('img').getAttribute('alt'), 'Lloyd Austin in 2021');
+    assert.match(await figure.locator('img').getAttribute('src'), /\/corpus\/pictures\/austin\.png$/);
+    assert.equal(await figure.locator('figcaption').textContent(), 'U.S. Department of Defense');
+
+    await page.goto(`${site.server.url}?entity=iraq`);
+    await viewShown(page, 'entity');
+    await until(page, 'the description', () => document.querySelector('.lede-entity__description') !== null);
+    assert.equal(await page.locator('figure.lede-entity-picture').count(), 0, 'no picture from another host');
+
+    // The seed's card for Lloyd Austin has the same picture.
+    await page.goto(`${site.server.url}?article=${SEED_ID}`);
+    await viewShown(page, 'article');
+    const mention = page.locator('.lede-article__body a.lede-mention[data-entity="lloyd-austin"]');
+    await mention.focus();
+    const card = page.locator('.lede-preview figure.lede-entity-picture');
+    await card.waitFor();
+    assert.equal(await card.locator('figcaption').textContent(), 'U.S. Department of Defense');
+    // (The article's own pictures are the publisher's; the entity's foreign one is never asked for.)
+    assert.deepEqual(requested.filter((u) => u.includes('images.example')), [], 'the foreign picture never requested');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -19,8 +19,8 @@
 //! by writing its style once it is drawn, not through a signal of its own (a signal of a
 //! struct, a timer handle and a spread attribute cost 2.5 kB gzip more).
 
+use crate::app::components::entity_picture::{directory_picture, picture};
 use crate::app::components::nav_link::NavLink;
-use crate::app::components::safe_image::SafeImage;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::optional;
@@ -29,11 +29,10 @@ use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::Article;
 use crate::core::text::language::{direction, Direction};
 use crate::core::text::ui_text::UiText;
-use crate::core::text::url_safety::{is_absolute_http, same_origin};
+use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::card_place::{place_card, Box2, CardPlace};
 use crate::core::view::state::{View, ViewState};
 use crate::web::listener::EventListener;
-use crate::web::urls::resolve;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
@@ -239,24 +238,16 @@ fn preview(article: &Article, index: usize) -> AnyView {
     let url = (summary.and_then(|s| s.url.clone()))
         .or_else(|| entity.url.clone())
         .filter(|u| is_absolute_http(u));
-    // A picture resolves against the file that holds it (the index or the entity directory for
-    // the directory's summary, the article for its own entity), and is shown only if it is then
-    // on the corpus's own host: the card asks no third party for anything.
-    let index_url = data.index_url();
-    let corpus = data.corpus();
-    let picture = match summary.and_then(|s| s.image.clone()) {
-        Some(image) if corpus.index.entity(&entity.id).is_some() => {
-            Some((image, index_url.clone()))
+    // The directory's picture, or the article's own (resolved against the article's file).
+    let image = match summary.and_then(|s| s.image.clone()) {
+        Some(image) => {
+            let in_index = data.corpus().index.entity(&entity.id).is_some();
+            directory_picture(&data, image, in_index)
         }
-        Some(image) => (corpus.index.entity_file.as_deref())
-            .and_then(|file| resolve(file, &index_url))
-            .map(|base| (image, base)),
-        None => (entity.image.clone()).zip(data.article_url(&article.id).ok()),
+        None => (entity.image.clone())
+            .zip(data.article_url(&article.id).ok())
+            .and_then(|(image, base)| picture(image, &base, &data.index_url())),
     };
-    let image = picture.and_then(|(image, base)| {
-        let src = resolve(&image.url, &base)?;
-        same_origin(&src, &index_url).then_some((image, src))
-    });
     // To the entity's page: "Mentioned in 3 articles", or its name while that is not known (a
     // paged corpus's mentions file is large, and not fetched for a card).
     let more = match data.read(|p| p.mentions_of(&entity.id)) {
@@ -277,14 +268,7 @@ fn preview(article: &Article, index: usize) -> AnyView {
         </p>
         <p class="lede-preview__name">{entity.name.clone()}</p>
         {optional(description, |d| view! { <p>{d}</p> })}
-        {optional(image, |(image, src)| {
-            view! {
-                <figure class="lede-preview__figure">
-                    <SafeImage src alt=image.alt.clone() width=None height=None />
-                    {optional(image.credit.clone(), |c| view! { <figcaption>{c}</figcaption> })}
-                </figure>
-            }
-        })}
+        {image}
         <p class="lede-preview__links">
             <NavLink to>{more}</NavLink>
             {optional(url, |href| {

@@ -2,6 +2,7 @@
 
 pub mod article_card;
 pub mod article_list;
+pub mod entity_picture;
 pub mod entity_preview;
 pub mod error_panel;
 pub mod in_this_article;

@@ -19,6 +19,12 @@ pub fn NavLink(
     /// The id of the entity a mention names, for its preview card (`entity_preview`).
     #[prop(optional)]
     entity: Option<String>,
+    /// The view is the page before this one: a plain click goes Back (see [`Viewer::back_to`]),
+    /// so the reader finds their place there.
+    ///
+    /// [`Viewer::back_to`]: crate::app::Viewer::back_to
+    #[prop(optional)]
+    back: bool,
     children: Children,
 ) -> impl IntoView {
     let viewer = use_viewer();
@@ -28,7 +34,11 @@ pub fn NavLink(
             return;
         }
         event.prevent_default();
-        viewer.go(to.get_untracked());
+        if back {
+            viewer.back_to(to.get_untracked());
+        } else {
+            viewer.go(to.get_untracked());
+        }
     };
     view! {
         <a class=class aria-describedby=described_by data-entity=entity href=move || to.with(|s| viewer.href(s)) on:click=on_click>

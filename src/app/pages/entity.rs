@@ -1,4 +1,5 @@
 use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::entity_picture::directory_picture;
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
@@ -168,7 +169,20 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
             view! { <Loading label=viewer.word(UiText::LoadingMentions) lines=4 /> }.into_any()
         }
     };
+    let picture = entity.image.clone().and_then(|image| {
+        let in_index = data.corpus().index.entity(&entity.id).is_some();
+        directory_picture(&data, image, in_index)
+    });
     let list = viewer.list_state();
+    // Opened from an article: a way back to it, by name, at the place the reader left.
+    let back_to_article = viewer.came_from().map(|(id, headline)| {
+        let to = ViewState {
+            view: View::Article(id),
+            filter: list.filter.clone(),
+        };
+        let label = viewer.fill(UiText::BackTo, &[("headline", &headline)]);
+        view! { <NavLink to back=true class="lede-back__article">{label}</NavLink> }
+    });
     let word = |text: UiText| viewer.word(text);
     let (back, kind, new_tab) = (
         word(UiText::AllArticles),
@@ -180,6 +194,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
         <div class="lede-page lede-page--entity">
             <p class="lede-back">
                 <NavLink to=list>{back}</NavLink>
+                {optional(back_to_article, |link| link)}
             </p>
             <header class="lede-entity__header">
                 <p class="lede-entity__kind">{kind}</p>
@@ -187,6 +202,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     {entity.name.clone()}
                 </h1>
                 {optional(entity.description.clone(), |d| view! { <p class="lede-entity__description">{d}</p> })}
+                {picture}
                 <ul class="lede-entity__links">
                     {optional(external, |url| {
                             view! {

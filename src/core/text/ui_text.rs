@@ -29,6 +29,8 @@ macro_rules! ui_text {
 
 ui_text! {
     AllArticles = "all_articles": "← All articles",
+    /// On an entity's page opened from an article: the way back to it.
+    BackTo = "back_to": "← Back to “{headline}”",
     DefaultTitle = "default_title": "Articles",
     LoadingArticles = "loading_articles": "Loading the articles",
     LoadingArticle = "loading_article": "Loading the article",
