@@ -7,11 +7,13 @@ use crate::core::text::ui_text::UiText;
 use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::options::ViewerOptions;
 use crate::core::view::presentation::{strings_path, Presentation};
+use crate::core::view::reader_settings::{ReaderSettings, STORAGE_KEY};
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
 use crate::web::fetch::{fetch_text, format_error};
 use crate::web::history::{self, Entry};
 use crate::web::listener::EventListener;
+use crate::web::storage;
 use crate::web::urls::{document_base, resolve};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -215,6 +217,12 @@ impl Viewer {
             words_changed: RwSignal::new(0_usize),
         };
         let _ = viewer.root.with_value(|r| r.set_attribute("lang", "en"));
+        // The page's own viewer remembers the reader's text size and theme across visits.
+        if viewer.owns_url() {
+            if let Some(stored) = storage::read(STORAGE_KEY) {
+                viewer.apply_reader_settings(ReaderSettings::from_stored(&stored));
+            }
+        }
         let lang = viewer.presentation.with_untracked(|p| p.lang.clone());
         if lang.is_some() {
             viewer.set_language(lang);
@@ -339,6 +347,32 @@ impl Viewer {
             }
             _ => self.go(state),
         }
+    }
+
+    /// The reader's text size and theme.
+    pub fn reader_settings(&self) -> ReaderSettings {
+        self.options.with_value(|o| o.reader)
+    }
+
+    /// Changes one reader setting (a control's `name` and `value`, see
+    /// [`ReaderSettings::with`]) and remembers it: in `localStorage` for the page's own viewer
+    /// only, since an embed's storage is its host page's.
+    pub fn change_reader_setting(&self, name: &str, value: &str) {
+        let settings = self.reader_settings().with(name, value);
+        self.apply_reader_settings(settings);
+        if self.owns_url() {
+            storage::write(STORAGE_KEY, &settings.to_stored());
+        }
+    }
+
+    /// Shows the viewer with `settings`: as attributes of its root, which the stylesheet reads
+    /// ("Reader settings" in `style/lede.css`).
+    fn apply_reader_settings(&self, settings: ReaderSettings) {
+        self.options.update_value(|o| o.reader = settings);
+        self.root.with_value(|root| {
+            let _ = root.set_attribute("data-text-size", &settings.text_size.to_string());
+            let _ = root.set_attribute("data-reader-theme", settings.theme.name());
+        });
     }
 
     /// The list with the current filter: where "back to the list" links go.

@@ -1,6 +1,7 @@
 //! Browser services the components use: fetching corpus files, the History API, the console,
-//! dates in the reader's locale, events and listening to them, URLs. Below `app`: nothing here knows about Leptos views
-//! or imports a component. (Putting viewers into a page is `entry`, above `app`.)
+//! dates in the reader's locale, events and listening to them, URLs, the reader's stored
+//! settings. Below `app`: nothing here knows about Leptos views or imports a component.
+//! (Putting viewers into a page is `entry`, above `app`.)
 
 pub mod console;
 pub mod dates;
@@ -8,4 +9,5 @@ pub mod events;
 pub mod fetch;
 pub mod history;
 pub mod listener;
+pub mod storage;
 pub mod urls;

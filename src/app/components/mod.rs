@@ -12,5 +12,6 @@ pub mod nav_link;
 pub mod not_found;
 pub mod paragraph;
 pub mod published_date;
+pub mod reader_controls;
 pub mod safe_image;
 pub mod topic_filter;

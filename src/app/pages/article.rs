@@ -7,6 +7,7 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
+use crate::app::components::reader_controls::ReaderControls;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
@@ -21,6 +22,7 @@ use crate::core::text::quote::quoted;
 use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::mention_links::LinkPlan;
+use crate::core::view::reader_settings::reading_minutes;
 use crate::web::console;
 use crate::web::fetch::load_article;
 use leptos::prelude::*;
@@ -80,9 +82,10 @@ pub fn ArticlePage(id: String) -> impl IntoView {
 
     view! {
         <div class="lede-page lede-page--article">
-            <p class="lede-back">
+            <div class="lede-back">
                 <NavLink to=list>{viewer.word(UiText::AllArticles)}</NavLink>
-            </p>
+                <ReaderControls />
+            </div>
             {move || {
                 if missing.get() {
                     view! { <NotFound article=true id=id.clone() /> }.into_any()
@@ -152,6 +155,8 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
     if let Some(summary) = warnings.borrow().summary() {
         console::warn(&format!("article {}: {summary}", quoted(&article.id)));
     }
+    let minutes = reading_minutes(article.body.iter().map(|p| p.text.as_str())).to_string();
+    let reading_time = viewer.fill(UiText::ReadingTime, &[("n", &minutes)]);
     let source_url = article.source_url.clone().filter(|u| is_absolute_http(u));
     let source = optional(source_url, |href| {
         let name = article.source_name.clone().unwrap_or_else(|| href.clone());
@@ -169,6 +174,7 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         <p class="lede-article__meta">
             {optional(article.byline.clone(), |b| view! { <span class="lede-article__byline">{b}</span> })}
             <PublishedDate published=article.published.clone() language=article.language.clone() />
+            <span lang=viewer.ui_lang()>{reading_time}</span>
         </p>
         {optional(article.image.clone(), |image| view! { <LeadImageFigure image article_url=url.clone() /> })}
         <MentionPreviews article=article.clone()>{paragraphs}</MentionPreviews>

@@ -108,6 +108,20 @@ ui_text! {
     /// After a link that opens a new tab, for screen readers.
     OpensInNewTab = "opens_in_new_tab": " (opens in a new tab)",
     OftenWith = "often_with": "Often with: ",
+    /// The reader's settings: a disclosure on the article page.
+    ReaderSettings = "reader_settings": "Text and theme",
+    TextSize = "text_size": "Text size",
+    TextSmaller = "text_smaller": "Small",
+    TextDefault = "text_default": "Medium",
+    TextLarger = "text_larger": "Large",
+    TextLargest = "text_largest": "Very large",
+    Theme = "theme": "Theme",
+    ThemeAuto = "theme_auto": "Automatic",
+    ThemeLight = "theme_light": "Light",
+    ThemeDark = "theme_dark": "Dark",
+    ThemeSepia = "theme_sepia": "Sepia",
+    /// An article's reading time, in whole minutes.
+    ReadingTime = "reading_time": "{n} min read",
     /// Under an article on an entity's page, when its file (and so the sentence) did not load.
     SentenceMissing = "sentence_missing": "The sentence that mentions it could not be loaded.",
 }

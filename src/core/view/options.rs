@@ -13,6 +13,7 @@ use crate::core::corpus::topics::TopicMatch;
 use crate::core::format::UiStrings;
 use crate::core::view::mention_links::MentionLinks;
 use crate::core::view::presentation::Presentation;
+use crate::core::view::reader_settings::ReaderSettings;
 use crate::core::view::state::{View, ViewState};
 
 /// Where the viewer's corpus index is when the page does not say.
@@ -45,6 +46,9 @@ pub struct ViewerOptions {
     /// viewer already stores, rather than in a `StoredValue` of a type of its own: 0.1 kB gzip less.)
     pub ui_lang: Option<String>,
     pub words: UiStrings,
+    /// Text size and theme as the reader chose them (the page's own viewer remembers them in
+    /// `localStorage`; see [`ReaderSettings`]).
+    pub reader: ReaderSettings,
 }
 
 impl Default for ViewerOptions {
@@ -60,6 +64,7 @@ impl Default for ViewerOptions {
             viewer_base: String::new(),
             ui_lang: None,
             words: UiStrings::english(),
+            reader: ReaderSettings::default(),
         }
     }
 }
@@ -84,6 +89,7 @@ impl ViewerOptions {
             viewer_base: String::new(),
             ui_lang: None,
             words: UiStrings::english(),
+            reader: ReaderSettings::default(),
         }
     }
 
@@ -107,6 +113,7 @@ impl ViewerOptions {
             viewer_base: String::new(),
             ui_lang: None,
             words: UiStrings::english(),
+            reader: ReaderSettings::default(),
         }
     }
 }
