@@ -61,3 +61,28 @@ test('the list shows every article newest first, titled, with no errors', { time
     await context.close();
   }
 });
+
+test('a topic on a card, and at the end of an article, is a link to that topic\'s list', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    const first = newestFirst(site.index.articles)[0];
+    const topic = site.index.topics.find((t) => t.id === first.topics[0]);
+    const link = page.locator('.lede-card').first().locator('.lede-card__topics a', { hasText: topic.label });
+    assert.equal(new URL(await link.getAttribute('href')).searchParams.getAll('topic').join(), topic.id);
+    await link.click();
+    await until(page, 'the topic selected', (label) =>
+      [...document.querySelectorAll('button.lede-topic[aria-pressed=true]')].map((b) => b.querySelector('.lede-topic__label').textContent).join() === label, topic.label);
+    const expected = newestFirst(site.index.articles).filter((a) => a.topics.includes(topic.id));
+    assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline));
+
+    // The article's own topics, at its end.
+    await page.locator('.lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    const labels = await page.locator('.lede-article__topics a').allTextContents();
+    assert.deepEqual(labels, expected[0].topics.map((id) => site.index.topics.find((t) => t.id === id).label));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,24 +1,23 @@
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
-use crate::app::corpus_data::use_corpus_data;
+use crate::app::components::topic_links::TopicLinks;
 use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::core::format::ArticleSummary;
 use crate::core::text::language::{clean_language_tag, direction};
-use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 
-/// One entry of an article list: headline (the link), standfirst, date, topics, thumbnail.
+/// One entry of an article list: headline (the link), standfirst, date, topics (links to their
+/// lists), thumbnail.
 ///
 /// URLs in a summary (the thumbnail) resolve against the index file, also when the summary
 /// comes from a listing page of a paged corpus: listing pages are part of the index.
 #[component]
 pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let viewer = use_viewer();
-    let corpus = use_corpus_data().corpus();
     let index_url = viewer.corpus_url();
     let lang = summary.language.as_deref().and_then(clean_language_tag);
     let dir = direction(lang.as_deref()).as_attr();
@@ -41,16 +40,6 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             </div>
         }
     });
-    let topics: Vec<String> = summary
-        .topics
-        .iter()
-        .map(|t| {
-            corpus
-                .index
-                .topic(t)
-                .map_or_else(|| t.clone(), |topic| topic.label.clone())
-        })
-        .collect();
     view! {
         <article class="lede-card" lang=lang_attr dir=dir>
             <div class="lede-card__text">
@@ -60,15 +49,8 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                 {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
                 <p class="lede-card__meta">
                     <PublishedDate published=summary.published.clone() language=lang.clone() />
-                    {optional((!topics.is_empty()).then(|| topics.join(" · ")), |topics| {
-                        view! {
-                            <span class="lede-card__topics">
-                                <span class="lede-visually-hidden" lang=viewer.ui_lang()>
-                                    {viewer.word(UiText::TopicsPrefix)}
-                                </span>
-                                {topics}
-                            </span>
-                        }
+                    {optional((!summary.topics.is_empty()).then(|| summary.topics.clone()), |topics| {
+                        view! { <TopicLinks topics class="lede-card__topics" /> }
                     })}
                 </p>
             </div>

@@ -15,3 +15,4 @@ pub mod published_date;
 pub mod reader_controls;
 pub mod safe_image;
 pub mod topic_filter;
+pub mod topic_links;

@@ -8,6 +8,7 @@ use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::reader_controls::ReaderControls;
+use crate::app::components::topic_links::TopicLinks;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
@@ -179,6 +180,9 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         {optional(article.image.clone(), |image| view! { <LeadImageFigure image article_url=url.clone() /> })}
         <MentionPreviews article=article.clone()>{paragraphs}</MentionPreviews>
         <footer class="lede-article__footer">
+            {optional((!article.topics.is_empty()).then(|| article.topics.clone()), |topics| {
+                view! { <p><TopicLinks topics class="lede-article__topics" /></p> }
+            })}
             {source}
             {optional(article.rights.clone(), |r| view! { <p class="lede-article__rights">{r}</p> })}
         </footer>
