@@ -168,3 +168,25 @@ test('in "all" mode a topic a click would empty the list with is dimmed, and sti
     await context.close();
   }
 });
+
+test('the selected topics show above the results as chips that remove themselves', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('?topic=middle-east&topic=sport', { abortImages: true, viewport: { width: 320, height: 640 } });
+  try {
+    await viewShown(page, 'list');
+    const chips = page.locator('ul.lede-active button');
+    await chips.first().waitFor();
+    assert.deepEqual(await chips.allTextContents(), ['Middle East ✕', 'Sport ✕']);
+    assert.equal(await page.getAttribute('ul.lede-active', 'aria-label'), 'Selected topics');
+    const remove = page.getByRole('button', { name: 'Remove Middle East' });
+    assert.ok(await remove.isVisible(), 'on the first screen of a phone');
+    await remove.click();
+    await until(page, 'Middle East removed', () => !new URL(location.href).searchParams.getAll('topic').includes('middle-east'));
+    assert.deepEqual(await chips.allTextContents(), ['Sport ✕']);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Articles', 'focus on the results\' heading');
+    await page.getByRole('button', { name: 'Remove Sport' }).click();
+    await until(page, 'no chip', () => document.querySelector('ul.lede-active') === null);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -5,7 +5,7 @@ use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::text;
+use crate::app::views::{each, optional, text};
 use crate::app::work::ListWork;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
@@ -148,6 +148,38 @@ pub fn ListPage() -> impl IntoView {
             })
         }
     };
+    // The selected topics above the results, at every width (on a phone the toggles scroll
+    // out of sight), each a button that removes it; focus then goes to the results' heading,
+    // since the button it was on is gone.
+    let active = {
+        let corpus = corpus.clone();
+        move || {
+            let selected = filter.with(|f| f.selected.clone());
+            let chips = each(selected, |id| {
+                let label = corpus
+                    .index
+                    .topic(&id)
+                    .map_or_else(|| id.clone(), |t| t.label.clone());
+                let name = viewer.fill(UiText::RemoveTopic, &[("label", &label)]);
+                let remove = move |_| {
+                    viewer.update_filter(|f| f.toggle(&id));
+                    viewer.focus_named("results");
+                };
+                view! {
+                    <li>
+                        <button type="button" class="lede-active__chip" aria-label=name on:click=remove>
+                            {label}
+                            <span aria-hidden="true">" ✕"</span>
+                        </button>
+                    </li>
+                }
+            });
+            optional((!chips.is_empty()).then_some(chips), |chips| {
+                view! { <ul class="lede-active" aria-label=viewer.word(UiText::SelectedTopics)>{chips}</ul> }
+            })
+            .into_any()
+        }
+    };
     // With a `more-href`, the rest of the list is behind the "More" link, not "Show more".
     let remaining = move || {
         if has_more_href() {
@@ -279,6 +311,7 @@ pub fn ListPage() -> impl IntoView {
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">
                     {viewer.word(UiText::Results)}
                 </h2>
+                {move || active()}
                 <p class="lede-results" role="status">
                     {text(summary)}
                 </p>

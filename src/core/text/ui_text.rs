@@ -47,6 +47,9 @@ ui_text! {
     AnySelectedTopic = "any_selected_topic": "any selected topic",
     AllSelectedTopics = "all_selected_topics": "all selected topics",
     ClearTopics = "clear_topics": "Clear topics",
+    /// Above the results: the list of selected topics, each removable.
+    SelectedTopics = "selected_topics": "Selected topics",
+    RemoveTopic = "remove_topic": "Remove {label}",
     ShowAllTopics = "show_all_topics": "Show all {n} topics",
     ShowFewerTopics = "show_fewer_topics": "Show only the {n} most used topics",
     /// A topic's count while it is being worked out, for screen readers.
