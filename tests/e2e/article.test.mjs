@@ -126,3 +126,25 @@ test('print shows the article without the viewer\'s navigation, controls or link
     await context.close();
   }
 });
+
+test('"More on <topic>" ends an article with up to three others of its first topic, not itself', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}`, { abortImages: true });
+  try {
+    await viewShown(page, 'article');
+    const seed = site.index.articles.find((a) => a.id === SEED_ID);
+    const first = site.index.topics.find((t) => t.id === seed.topics[0]);
+    const section = page.locator('section.lede-more-on');
+    await section.locator('.lede-card').first().waitFor();
+    assert.equal(await section.locator('h2').textContent(), `More on ${first.label}`);
+    const ids = await section.locator('.lede-card__headline a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('article')));
+    const candidates = site.index.articles.filter((a) => a.id !== SEED_ID && a.topics.includes(first.id)).map((a) => a.id);
+    assert.ok(ids.length >= 1 && ids.length <= 3, ids.join());
+    assert.equal(ids.length, Math.min(3, candidates.length));
+    for (const id of ids) assert.ok(candidates.includes(id), `${id} shares ${first.id}`);
+    await section.locator('.lede-card__headline a').first().click();
+    await until(page, 'the related article', (id) => new URL(location.href).searchParams.get('article') === id, ids[0]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

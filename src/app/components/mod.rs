@@ -8,6 +8,7 @@ pub mod error_panel;
 pub mod in_this_article;
 pub mod lead_image;
 pub mod loading;
+pub mod more_on;
 pub mod nav_link;
 pub mod not_found;
 pub mod paragraph;

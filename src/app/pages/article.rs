@@ -3,6 +3,7 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::in_this_article::InThisArticle;
 use crate::app::components::lead_image::LeadImageFigure;
 use crate::app::components::loading::Loading;
+use crate::app::components::more_on::MoreOn;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
@@ -113,6 +114,10 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                                 }
                             }}
                         </article>
+                        {move || match article.get() {
+                            Part::Ready(loaded) => view! { <MoreOn article=loaded.0.clone() /> }.into_any(),
+                            _ => ().into_any(),
+                        }}
                     }
                     .into_any()
                 }

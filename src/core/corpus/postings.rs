@@ -137,6 +137,14 @@ impl Postings {
         }
     }
 
+    /// Calls `f` with each of these articles' ordinals, in order.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(usize)) {
+        match self {
+            Postings::Sparse(list) => list.iter().for_each(|&o| f(o as usize)),
+            Postings::Dense(set) => set.iter().for_each(f),
+        }
+    }
+
     /// How many articles these are.
     pub(crate) fn len(&self) -> usize {
         match self {

@@ -218,6 +218,54 @@ impl TopicIndex {
             .collect()
     }
 
+    /// "More on <topic>": the articles most like one whose topics are `topics` (ids, the first
+    /// the one it is mostly about) and whose ordinal is `own` (left out; `None` if not known).
+    /// The candidates are the articles of the first topic; each scores a point for every topic
+    /// of `topics` it has and for every time it appears in `extra` (the ordinals of the
+    /// articles that name each of its entities), and the best come first, the newest first
+    /// among equals. At most `limit`. Linear in the postings of its topics and in `extra`, plus
+    /// a sort of the candidates.
+    pub fn related(
+        &self,
+        topics: &[String],
+        extra: &[usize],
+        own: Option<usize>,
+        limit: usize,
+    ) -> Vec<usize> {
+        let mut listed = topics.iter().filter_map(|id| self.topic_of_id.get(id));
+        let Some(first) = listed.next() else {
+            return Vec::new();
+        };
+        let mut score = vec![0_u8; self.len];
+        self.by_topic[first].for_each(|o| score[o] = 1);
+        for topic in listed {
+            self.by_topic[topic].for_each(|o| {
+                if score[o] > 0 {
+                    score[o] = score[o].saturating_add(1);
+                }
+            });
+        }
+        for &o in extra {
+            if let Some(s) = score.get_mut(o).filter(|s| **s > 0) {
+                *s = s.saturating_add(1);
+            }
+        }
+        if let Some(s) = own.and_then(|o| score.get_mut(o)) {
+            *s = 0;
+        }
+        let mut ranked: Vec<(u8, usize)> = (score.into_iter().enumerate())
+            .filter(|(_, s)| *s > 0)
+            .map(|(o, s)| (u8::MAX - s, o))
+            .collect();
+        ranked.sort_unstable();
+        ranked.into_iter().take(limit).map(|(_, o)| o).collect()
+    }
+
+    /// The ordinal of the article at `position` of a corpus listed inline.
+    pub fn ordinal_of_position(&self, position: usize) -> Option<usize> {
+        self.order.iter().position(|&p| p == position)
+    }
+
     /// The ordinals of the first `limit` results, newest first.
     pub fn page(&self, result: &FilterResult, limit: usize) -> Vec<usize> {
         result.matches.iter().take(limit).collect()
@@ -285,6 +333,31 @@ mod tests {
             selected: selected.iter().map(|s| s.to_string()).collect(),
             mode,
         }
+    }
+
+    #[test]
+    fn related_articles_share_the_first_topic_and_rank_by_what_else_they_share() {
+        // Ordinals are newest first: d(0), c(1), b(2), a(3).
+        let idx = TopicIndex::new(&index(&[
+            ("a", "2020-01-01", &["a", "b"]),
+            ("b", "2020-01-02", &["a"]),
+            ("c", "2020-01-03", &["a", "b", "c"]),
+            ("d", "2020-01-04", &["b", "c"]),
+        ]));
+        let own = idx.ordinal_of_position(0);
+        assert_eq!(own, Some(3));
+        let topics = ["a".to_string(), "b".to_string()];
+        // c shares a and b; b only a; d lacks a, the first topic, so it is not a candidate.
+        assert_eq!(idx.related(&topics, &[], own, 3), vec![1, 2]);
+        assert_eq!(idx.related(&topics, &[], own, 1), vec![1]);
+        // An entity in common (b names it twice) lifts b above c.
+        assert_eq!(idx.related(&topics, &[2, 2], own, 3), vec![2, 1]);
+        // Without the own ordinal the article itself is among them (as good as c, and older).
+        assert_eq!(idx.related(&topics, &[], None, 3), vec![1, 3, 2]);
+        assert!(idx.related(&["nope".to_string()], &[], own, 3).is_empty());
+        assert!(idx.related(&[], &[], own, 3).is_empty());
+        // Ordinals out of range in `extra` (an untrusted mentions file) are ignored.
+        assert_eq!(idx.related(&topics, &[99, 1_000_000], own, 3), vec![1, 2]);
     }
 
     #[test]

@@ -111,6 +111,8 @@ ui_text! {
     /// After a link that opens a new tab, for screen readers.
     OpensInNewTab = "opens_in_new_tab": " (opens in a new tab)",
     OftenWith = "often_with": "Often with: ",
+    /// At the end of an article: articles like it, under its first topic.
+    MoreOn = "more_on": "More on {topic}",
     /// The reader's settings: a disclosure on the article page.
     ReaderSettings = "reader_settings": "Text and theme",
     TextSize = "text_size": "Text size",

@@ -237,6 +237,41 @@ impl CorpusParts {
         })
     }
 
+    /// "More on <topic>" at the end of article `id` (its `topics` and the ids of its
+    /// `entities`): at most `limit` ordinals, as [`TopicIndex::related`] ranks them, with the
+    /// articles that name its entities where those are known (an inline corpus; a paged one
+    /// once its mentions file is here). Empty until the topic postings are here (a paged
+    /// corpus: [`CorpusParts::want_topics`]). In a paged corpus the article's own ordinal is
+    /// known only once a listing page shows it; until then it may be among the results, and
+    /// is dropped when its page arrives (fetched for its card).
+    pub fn related(
+        &self,
+        id: &str,
+        topics: &[String],
+        entities: &[String],
+        limit: usize,
+    ) -> Vec<usize> {
+        let Part::Ready(index) = self.topic_index() else {
+            return Vec::new();
+        };
+        let mut extra = Vec::new();
+        for entity in entities {
+            if let Part::Ready(ordinals) = self.mentions_of(entity) {
+                extra.extend(ordinals);
+            }
+        }
+        let own = match self.corpus.layout {
+            Layout::Inline(_) => (self.corpus.index.articles.iter())
+                .position(|a| a.id == id)
+                .and_then(|position| index.ordinal_of_position(position)),
+            _ => None,
+        };
+        let mut found = index.related(topics, &extra, own, limit + 1);
+        found.retain(|&o| !matches!(self.summary(o), Part::Ready(s) if s.id == id));
+        found.truncate(limit);
+        found
+    }
+
     /// What to fetch for [`CorpusParts::mentions_of`]: a paged corpus's mentions file, once.
     pub fn want_mentions(&mut self) -> Vec<Fetch> {
         let path = self.mentions_path();

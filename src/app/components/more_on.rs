@@ -1,0 +1,51 @@
+//! "More on <topic>": at the end of an article, the few articles most like it (sharing its
+//! first topic, ranked by the other topics and the entities they share with it: see
+//! [`CorpusParts::related`]), as cards, so a reader goes on reading without going back to the
+//! list.
+
+use crate::app::components::article_list::ArticleList;
+use crate::app::corpus_data::use_corpus_data;
+use crate::app::effect::effect;
+use crate::app::use_viewer;
+use crate::core::corpus::parts::CorpusParts;
+use crate::core::format::Article;
+use crate::core::text::ui_text::UiText;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How many articles "More on" shows.
+pub const RELATED: usize = 3;
+
+#[component]
+pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
+    let viewer = use_viewer();
+    let data = use_corpus_data();
+    let corpus = data.corpus();
+    let Some(first) = article.topics.first() else {
+        return ().into_any();
+    };
+    let topic = (corpus.index.topic(first)).map_or_else(|| first.clone(), |t| t.label.clone());
+    // A paged corpus's topic postings (an inline corpus has them already); the list fetches
+    // them too, at the first filter.
+    effect(move || data.request(CorpusParts::want_topics));
+    let related = Memo::new(move |_| {
+        let entities: Vec<String> = article.entities.iter().map(|e| e.id.clone()).collect();
+        data.read(|p| p.related(&article.id, &article.topics, &entities, RELATED))
+    });
+    let heading = viewer.id("more-on");
+    let labelled_by = heading.clone();
+    let title = viewer.fill(UiText::MoreOn, &[("topic", &topic)]);
+    let section = move || {
+        if related.with(Vec::is_empty) {
+            return ().into_any();
+        }
+        view! {
+            <section class="lede-more-on" aria-labelledby=labelled_by.clone()>
+                <h2 class="lede-section-title" id=heading.clone()>{title.clone()}</h2>
+                <ArticleList visible=related remaining=0 on_more=Callback::new(|()| {}) />
+            </section>
+        }
+        .into_any()
+    };
+    view! { {move || section()} }.into_any()
+}
