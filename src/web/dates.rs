@@ -1,5 +1,5 @@
-//! Dates shown in the article's language, through the browser's `Intl` (no locale data in the
-//! wasm binary).
+//! Dates shown in the article's language, and languages named in the reader's, through the
+//! browser's `Intl` (no locale data in the wasm binary).
 
 use crate::core::text::dates::{date_part, parse_timestamp};
 use crate::core::text::language::clean_language_tag;
@@ -38,4 +38,22 @@ pub fn format_date(published: &str, language: Option<&str>) -> String {
         .or_else(|| format(JsValue::UNDEFINED))
         .filter(|text| !text.is_empty() && text != "Invalid Date")
         .unwrap_or_else(|| date_part(published).to_string())
+}
+
+/// The name of language `tag` in language `in_language` ("Spanish" for `es` in `en`), through
+/// `Intl.DisplayNames`; `None` where the browser has no name for it (or no `Intl.DisplayNames`).
+pub fn language_name(tag: &str, in_language: &str) -> Option<String> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
+    let args = js_sys::Array::of2(&JsValue::from_str(in_language), &options);
+    // Throws a RangeError for a tag it cannot read: Reflect turns that into an Err.
+    let names = Reflect::construct(&constructor, &args).ok()?;
+    let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
+    let name = Reflect::apply(&of, &names, &js_sys::Array::of1(&JsValue::from_str(tag))).ok()?;
+    name.as_string().filter(|n| !n.is_empty() && n != tag)
 }

@@ -148,3 +148,17 @@ test('"More on <topic>" ends an article with up to three others of its first top
     await context.close();
   }
 });
+
+test('the publisher\'s name sits under the headline with the byline and date', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}`, { abortImages: true });
+  try {
+    await viewShown(page, 'article');
+    const seed = loadArticle(site.dist, site.index, SEED_ID);
+    assert.ok(seed.source_name);
+    await page.locator('.lede-article__meta .lede-article__publisher').waitFor();
+    assert.equal(await page.textContent('.lede-article__meta .lede-article__publisher'), seed.source_name);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -86,3 +86,32 @@ test('a topic on a card, and at the end of an article, is a link to that topic\'
     await context.close();
   }
 });
+
+test('one date style in the list (the interface\'s), and each foreign article\'s language named on its card', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    const expected = newestFirst(site.index.articles);
+    await listHeadlines(page, expected.length);
+    const cards = await page.$$eval('.lede-card', (cs) => cs.map((c) => ({
+      timeLang: c.querySelector('time').getAttribute('lang'),
+      time: c.querySelector('time').textContent,
+      badge: c.querySelector('.lede-card__lang')?.textContent ?? null,
+    })));
+    const english = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric' });
+    cards.forEach((card, i) => {
+      assert.equal(card.timeLang, 'en');
+      assert.match(card.time, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/, `an English date: ${card.time}`);
+      const language = expected[i].language;
+      if (!language || language.split('-')[0].toLowerCase() === 'en') {
+        assert.equal(card.badge, null, `${expected[i].id}: no badge`);
+      } else {
+        assert.equal(card.badge, new Intl.DisplayNames(['en'], { type: 'language' }).of(language), expected[i].id);
+      }
+    });
+    assert.ok(english && cards.some((c) => c.badge === 'French'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -5,8 +5,9 @@ use crate::app::components::topic_links::TopicLinks;
 use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::core::format::ArticleSummary;
-use crate::core::text::language::{clean_language_tag, direction};
+use crate::core::text::language::{clean_language_tag, direction, same_language};
 use crate::core::view::state::{View, ViewState};
+use crate::web::dates::language_name;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 
@@ -40,6 +41,14 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             </div>
         }
     });
+    // The article's language, named in the interface's, when it is not the interface's.
+    let ui_lang = viewer.ui_lang();
+    let badge = (lang.as_deref())
+        .filter(|tag| !same_language(tag, &ui_lang))
+        .and_then(|tag| language_name(tag, &ui_lang));
+    let badge = optional(badge, |name| {
+        view! { <span class="lede-card__lang" lang=ui_lang.clone()>{name}</span> }
+    });
     view! {
         <article class="lede-card" lang=lang_attr dir=dir>
             <div class="lede-card__text">
@@ -48,7 +57,8 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                 </h3>
                 {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
                 <p class="lede-card__meta">
-                    <PublishedDate published=summary.published.clone() language=lang.clone() />
+                    <PublishedDate published=summary.published.clone() language=Some(ui_lang.clone()) />
+                    {badge}
                     {optional((!summary.topics.is_empty()).then(|| summary.topics.clone()), |topics| {
                         view! { <TopicLinks topics class="lede-card__topics" /> }
                     })}

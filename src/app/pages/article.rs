@@ -179,6 +179,7 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
         {optional(entities, |article| view! { <InThisArticle article /> })}
         <p class="lede-article__meta">
             {optional(article.byline.clone(), |b| view! { <span class="lede-article__byline">{b}</span> })}
+            {optional(article.source_name.clone(), |n| view! { <span class="lede-article__publisher">{n}</span> })}
             <PublishedDate published=article.published.clone() language=article.language.clone() />
             <span lang=viewer.ui_lang()>{reading_time}</span>
         </p>

@@ -38,6 +38,19 @@ pub fn clean_language_tag(tag: &str) -> Option<String> {
     ok.then(|| tag.to_string())
 }
 
+/// Whether two language tags name the same language (the same primary subtag, in any case):
+/// `en-GB` and `EN` do, `zh-Hans` and `ja` do not.
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.trim()
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
+
 /// The writing direction of a language tag; unknown or missing tags are left to right.
 pub fn direction(tag: Option<&str>) -> Direction {
     let Some(tag) = tag.and_then(clean_language_tag) else {
@@ -67,6 +80,14 @@ pub fn direction(tag: Option<&str>) -> Direction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_language_compares_the_primary_subtag() {
+        assert!(same_language("en-GB", "EN"));
+        assert!(same_language("zh-Hans", "zh-Hant-TW"));
+        assert!(!same_language("zh-Hans", "ja"));
+        assert!(!same_language("", "en"));
+    }
 
     #[test]
     fn arabic_hebrew_persian_are_rtl_with_or_without_region() {
