@@ -14,6 +14,7 @@ use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How many entities "Often with" names.
 const OFTEN_WITH: usize = 5;
@@ -100,7 +101,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
         _ => Vec::new(),
     });
     let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
-    let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
+    let remaining = move || all.with(Vec::len).saturating_sub(shown.get());
     // Drawn again when a part arrives: a paged corpus counts from its mentions file.
     let often_with = {
         let id = entity.id.clone();
@@ -134,7 +135,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <h2 class="lede-section-title">{heading}</h2>
                 <ArticleList
                     visible
-                    remaining
+                    remaining=Arc::new(remaining)
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
                 />
             }

@@ -15,6 +15,7 @@ use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
 use crate::web::history;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
 /// and the count beside each topic. `None` while a paged corpus's postings are still loading.
@@ -211,7 +212,7 @@ pub fn ListPage() -> impl IntoView {
         Phase::Results => view! {
             <ArticleList
                 visible
-                remaining=Signal::derive(remaining)
+                remaining=Arc::new(remaining)
                 on_more=Callback::new(move |()| show_more())
             />
             {move || more_link()}
