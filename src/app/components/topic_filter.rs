@@ -30,7 +30,8 @@ pub fn TopicFilterBar(
 
     let topic_total = corpus.index.topics.len();
     let long = topic_total > SHORTLIST_LEN;
-    let expanded = RwSignal::new(false);
+    // 1 while every topic shows: a `usize` signal, not a `bool` ("Writing views in Lede", 10).
+    let expanded = RwSignal::new(0_usize);
     // The positions of the toggles on screen; `None`: every topic. A memo, so that a click that
     // leaves the set as it was (the usual case) does not rebuild the toggles, and focus stays on
     // the one clicked. While collapsed the set only grows (`previous`): a topic deselected from
@@ -44,7 +45,7 @@ pub fn TopicFilterBar(
             Vec::new()
         };
         Memo::new(move |previous: Option<&Option<Vec<usize>>>| {
-            if !long || expanded.get() {
+            if !long || expanded.get() != 0 {
                 return None;
             }
             let topics = &corpus.index.topics;
@@ -117,10 +118,10 @@ pub fn TopicFilterBar(
                 type="button"
                 class="lede-button lede-button--quiet lede-filter__all"
                 aria-controls=list_id.clone()
-                on:click=move |_| expanded.update(|e| *e = !*e)
+                on:click=move |_| expanded.update(|e| *e ^= 1)
             >
                 {text(move || {
-                    let (label, n) = if expanded.get() {
+                    let (label, n) = if expanded.get() != 0 {
                         (UiText::ShowFewerTopics, SHORTLIST_LEN)
                     } else {
                         (UiText::ShowAllTopics, topic_total)
