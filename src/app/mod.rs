@@ -115,7 +115,7 @@ pub fn App(
                 Part::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
                 Part::Ready(corpus) => {
                     // The pages below read the corpus, and fetch its parts, through this.
-                    CorpusData::provide(corpus, viewer.corpus_url());
+                    CorpusData::provide(corpus, viewer);
                     view! {
                             {move || {
                                 // A new UI language draws the page again in it.

@@ -52,7 +52,7 @@ pub struct Viewer {
     presentation: RwSignal<Presentation>,
     options: StoredValue<ViewerOptions>,
     /// Unique per viewer on the page, for element ids (`lede3-…`).
-    id_prefix: StoredValue<String>,
+    instance: u32,
     /// The element the viewer renders into (in a shadow root when embedded): ids are looked up
     /// inside it, never in the whole document.
     root: StoredValue<SendWrapper<web_sys::HtmlElement>>,
@@ -196,14 +196,13 @@ impl Viewer {
             .then(|| history::read_state(&options.url_prefix))
             .filter(|s| *s != ViewState::default());
         let initial = from_url.unwrap_or_else(|| options.initial.clone());
-        let number = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
-        let id_prefix = format!("lede{number}");
-        let _ = root.set_attribute("data-lede-instance", &id_prefix);
+        let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = root.set_attribute("data-lede-instance", &format!("lede{instance}"));
         let viewer = Viewer {
             state: RwSignal::new(initial),
             presentation: RwSignal::new(options.presentation.clone()),
             options: StoredValue::new(options),
-            id_prefix: StoredValue::new(id_prefix),
+            instance,
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
@@ -258,7 +257,7 @@ impl Viewer {
 
     /// An element id unique to this viewer on the page.
     pub fn id(&self, name: &str) -> String {
-        self.id_prefix.with_value(|p| format!("{p}-{name}"))
+        format!("lede{}-{name}", self.instance)
     }
 
     /// The link for a state: a real URL, so that opening it in a new tab or copying it works.
