@@ -215,7 +215,7 @@ pub fn ListPage() -> impl IntoView {
                 remaining=Arc::new(remaining)
                 on_more=Callback::new(move |()| show_more())
             />
-            {move || more_link()}
+            {move || more_link().into_any()}
         }
         .into_any(),
     };
@@ -274,8 +274,8 @@ pub fn ListPage() -> impl IntoView {
     let labelled_by = results.clone();
     view! {
         <div class=page_class>
-            {move || heading()}
-            {move || topic_bar()}
+            {move || heading().into_any()}
+            {move || topic_bar().into_any()}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">
                     {viewer.word(UiText::Results)}
