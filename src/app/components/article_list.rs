@@ -1,5 +1,6 @@
 use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
+use crate::app::computed::Computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
@@ -19,7 +20,7 @@ pub const PAGE_SIZE: usize = 30;
 #[component]
 pub fn ArticleList(
     /// The ordinals of the articles to show, newest first.
-    visible: Memo<Vec<usize>>,
+    visible: Computed<Vec<usize>>,
     /// How many more articles the list could show: read where the list draws it, which then
     /// follows the signals it reads. (A closure, not a `Signal`: see
     /// [`LinkTo`](crate::app::components::nav_link::LinkTo).)

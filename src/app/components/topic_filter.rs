@@ -1,3 +1,4 @@
+use crate::app::computed::{computed_from, Computed};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::{each, flag, optional, text};
@@ -17,10 +18,10 @@ use leptos::prelude::*;
 #[component]
 pub fn TopicFilterBar(
     /// The current selection: the list's own memo, not a second one.
-    filter: Memo<TopicFilter>,
+    filter: Computed<TopicFilter>,
     /// For each topic of the index, its count under the current selection (computed with the
     /// list, not twice); `None` while a large corpus's topic data is still loading.
-    counts: Memo<Option<Vec<usize>>>,
+    counts: Computed<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let corpus = use_corpus_data().corpus();
@@ -44,7 +45,7 @@ pub fn TopicFilterBar(
         } else {
             Vec::new()
         };
-        Memo::new(move |previous: Option<&Option<Vec<usize>>>| {
+        computed_from(move |previous: Option<&Option<Vec<usize>>>| {
             if !long || expanded.get() != 0 {
                 return None;
             }

@@ -7,6 +7,7 @@ use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
 use crate::app::components::paragraph::BodyParagraph;
 use crate::app::components::published_date::PublishedDate;
+use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
@@ -49,7 +50,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         },
     );
     // What the header shows: the index's summary, or the article once it is here.
-    let header = Memo::new(move |_| match (&summary, article.get()) {
+    let header = computed(move || match (&summary, article.get()) {
         (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
         (None, Part::Ready(loaded)) => {
             let a = &loaded.0;

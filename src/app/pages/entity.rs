@@ -3,6 +3,7 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
+use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::optional;
@@ -36,9 +37,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
     });
     // Rebuilt only when the entity settles (or a retry unsettles it), not on every change of
     // the corpus's parts: in a paged corpus listing pages keep arriving while the reader is
-    // here, and rebuilding on each undid "Show more" and dropped focus. A `Memo<bool>`, a type
-    // the viewer already has ("Writing views in Lede"); for one id the settled entity does not
-    // change (the directory loads once).
+    // here, and rebuilding on each undid "Show more" and dropped focus. A flag ("Writing views
+    // in Lede"); for one id the settled entity does not change (the directory loads once).
     let settled = flag(move || {
         let id = id_for_memo.clone();
         !matches!(
@@ -93,14 +93,14 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let mentions = {
         let id = entity.id.clone();
-        Memo::new(move |_| data.read(|p| p.mentions_of(&id)))
+        computed(move || data.read(|p| p.mentions_of(&id)))
     };
     let shown = RwSignal::new(PAGE_SIZE);
-    let all = Memo::new(move |_| match mentions.get() {
+    let all = computed(move || match mentions.get() {
         Part::Ready(ordinals) => ordinals,
         _ => Vec::new(),
     });
-    let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
+    let visible = computed(move || all.with(|a| a.iter().take(shown.get()).copied().collect()));
     let remaining = move || all.with(Vec::len).saturating_sub(shown.get());
     // Drawn again when a part arrives: a paged corpus counts from its mentions file.
     let often_with = {
