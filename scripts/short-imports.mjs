@@ -7,7 +7,11 @@
 // wasm's import section and once as a key of the glue's import object, and the 16 hex digits of
 // each hash do not compress. ~150 imports: 4.8 kB gzip of the first view (measured 2026-11-29:
 // wasm 138.9 -> 136.1 kB, glue 5.9 -> 3.9 kB). This renames them to `a0`, `a1`, ... in both,
-// and the exports the glue alone reaches (`wasm.name`) to `x0`, `x1`, ... (0.2 kB more).
+// and the exports the glue alone reaches (`wasm.name`) to `x0`, `x1`, ... (0.2 kB more). Also
+// renamed: the exports of the closures' invoke shims, whose JS wrappers wasm-bindgen names after
+// them (`wasm_bindgen_4103ee816b20e416___convert__closures_____invoke___...`: the wrapper keeps
+// its name, which esbuild shortens), and exports the glue never reaches (`__wbindgen_free`,
+// `__instance_terminated`): 0.35 kB more (2026-11-29).
 //
 // Nothing else in the wasm is touched: the import section is decoded and encoded again, every
 // other section is copied byte for byte (a round trip through wasm-opt would lay the module out
@@ -60,8 +64,8 @@ export function shortImportNames(wasm, glue) {
   for (const [from, to] of renames) text = text.replace(`${from}:`, `${to}:`);
   for (const [from, to] of exportRenames) text = text.replace(new RegExp(`\\bwasm\\.${from}\\b`, "g"), `wasm.${to}`);
   const result = Buffer.concat(out);
-  // Checked, not trusted: every import the new wasm names is a key of the new glue, and every
-  // renamed export is reached as `wasm.<short>`; anything else leaves both files as they were.
+  // Checked, not trusted: every import the new wasm names is a key of the new glue, and no
+  // renamed export is reached by its old name; anything else leaves both files as they were.
   if (!consistent(result, text, renames, exportRenames)) return null;
   return { wasm: result, glue: text, renamed: renames.length + exportRenames.length };
 }
@@ -83,10 +87,8 @@ function renamedExports(contents, glue, renames) {
     leb(r);
     if (r.at > contents.length) return null;
     const old = new TextDecoder().decode(field);
-    const all = glue.split(new RegExp(`\\b${escape(old)}\\b`)).length - 1;
-    const accesses = glue.split(new RegExp(`\\bwasm\\.${escape(old)}\\b`)).length - 1;
     let fieldBytes = field;
-    if (/^[A-Za-z_$][\w$]*$/.test(old) && all > 0 && all === accesses) {
+    if (/^[A-Za-z_$][\w$]*$/.test(old) && onlyReachedAsWasmField(glue, old)) {
       const short = `x${i.toString(36)}`;
       renames.push([escape(old), short]);
       fieldBytes = new TextEncoder().encode(short);
@@ -94,6 +96,20 @@ function renamedExports(contents, glue, renames) {
     parts.push(encodeLeb(fieldBytes.length), fieldBytes, contents.subarray(descStart, r.at));
   }
   return r.at === contents.length ? Buffer.concat(parts) : null;
+}
+
+/**
+ * Whether the glue reaches export `name` only as `wasm.name`, if at all. Any other mention must be
+ * a name of the glue's own (wasm-bindgen gives a closure's JS wrapper function its export's
+ * name), never a property or a string: `.name`, `'name'`, `"name"` or `` `name` `` keep it.
+ */
+function onlyReachedAsWasmField(glue, name) {
+  for (const match of glue.matchAll(new RegExp(`\\b${escape(name)}\\b`, "g"))) {
+    const before = glue.slice(Math.max(0, match.index - 5), match.index);
+    if (before === "wasm.") continue;
+    if (/[.'"`]$/.test(before) || /^['"`]/.test(glue.slice(match.index + name.length))) return false;
+  }
+  return true;
 }
 
 function escape(text) {
@@ -157,7 +173,9 @@ function consistent(wasm, glue, renames, exportRenames) {
       const renamedImport = id === 2 && renames.some(([, to]) => to === field);
       const renamedExport = id === 7 && exportRenames.some(([, to]) => to === field);
       if (renamedImport && !glue.includes(`${field}:`)) return false;
-      if (renamedExport && !new RegExp(`\\bwasm\\.${field}\\b`).test(glue)) return false;
+      // (An export the glue never reaches, such as `__wbindgen_free`, is renamed too.)
+      const from = renamedExport && exportRenames.find(([, to]) => to === field)[0];
+      if (from && new RegExp(`\\bwasm\\.${from}\\b`).test(glue)) return false;
     }
   }
   return true;

@@ -56,8 +56,8 @@ fn mount_with<V: IntoView + 'static>(
     let root = fresh_root();
     let context_root = root.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        Viewer::provide(options(), context_root.clone(), context_root);
-        CorpusData::provide(corpus, options().corpus_url);
+        let viewer = Viewer::provide(options(), context_root.clone(), context_root);
+        CorpusData::provide(corpus, viewer);
         view()
     });
     handle.forget();

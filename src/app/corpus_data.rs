@@ -3,6 +3,7 @@
 //! what a late answer does) is the core's and tested on the host; this file only reads the
 //! parts, runs the [`Fetch`]es the core asks for, and hands the answers back.
 
+use crate::app::Viewer;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::parts::{CorpusParts, Fetch};
 use crate::core::corpus::Corpus;
@@ -16,8 +17,9 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct CorpusData {
     parts: RwSignal<CorpusParts>,
-    /// The resolved URL of the index: the parts' URLs are relative to it.
-    index_url: StoredValue<String>,
+    /// Whose corpus it is: the viewer's corpus URL is the resolved URL of the index, which the
+    /// parts' URLs are relative to.
+    viewer: Viewer,
 }
 
 /// The corpus data of the component being built.
@@ -26,11 +28,11 @@ pub fn use_corpus_data() -> CorpusData {
 }
 
 impl CorpusData {
-    /// Wraps a loaded corpus and provides it to the pages below.
-    pub fn provide(corpus: Arc<Corpus>, index_url: String) -> CorpusData {
+    /// Wraps `viewer`'s loaded corpus and provides it to the pages below.
+    pub fn provide(corpus: Arc<Corpus>, viewer: Viewer) -> CorpusData {
         let data = CorpusData {
             parts: RwSignal::new(CorpusParts::new(corpus)),
-            index_url: StoredValue::new(index_url),
+            viewer,
         };
         provide_context(data);
         data
@@ -83,7 +85,7 @@ impl CorpusData {
     }
 
     fn url(&self, relative: &str) -> Result<String, LoadError> {
-        let base = self.index_url.get_value();
+        let base = self.index_url();
         resolve(relative, &base).ok_or_else(|| LoadError::UnsafeUrl {
             url: relative.to_string(),
         })
@@ -91,7 +93,7 @@ impl CorpusData {
 
     /// The resolved URL of the corpus index.
     pub fn index_url(&self) -> String {
-        self.index_url.get_value()
+        self.viewer.corpus_url()
     }
 
     /// The URL of an article's file.

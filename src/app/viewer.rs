@@ -54,10 +54,7 @@ pub struct Viewer {
     presentation: RwSignal<Presentation>,
     options: StoredValue<ViewerOptions>,
     /// Unique per viewer on the page, for element ids (`lede3-…`).
-    id_prefix: StoredValue<String>,
-    /// The title of the page now shown (an article's headline, an entity's name): what "Back
-    /// to" calls it once the reader has left it (see [`Viewer::go`]).
-    title: StoredValue<String>,
+    instance: u32,
     /// The element the viewer renders into (in a shadow root when embedded): ids are looked up
     /// inside it, never in the whole document.
     root: StoredValue<SendWrapper<web_sys::HtmlElement>>,
@@ -201,15 +198,13 @@ impl Viewer {
             .then(|| history::read_state(&options.url_prefix))
             .filter(|s| *s != ViewState::default());
         let initial = from_url.unwrap_or_else(|| options.initial.clone());
-        let number = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
-        let id_prefix = format!("lede{number}");
-        let _ = root.set_attribute("data-lede-instance", &id_prefix);
+        let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = root.set_attribute("data-lede-instance", &format!("lede{instance}"));
         let viewer = Viewer {
             state: RwSignal::new(initial),
             presentation: RwSignal::new(options.presentation.clone()),
             options: StoredValue::new(options),
-            id_prefix: StoredValue::new(id_prefix),
-            title: StoredValue::new(String::new()),
+            instance,
             root: StoredValue::new(SendWrapper::new(root)),
             events: StoredValue::new(SendWrapper::new(events)),
             corpus: StoredValue::new(None),
@@ -270,7 +265,7 @@ impl Viewer {
 
     /// An element id unique to this viewer on the page.
     pub fn id(&self, name: &str) -> String {
-        self.id_prefix.with_value(|p| format!("{p}-{name}"))
+        format!("lede{}-{name}", self.instance)
     }
 
     /// The link for a state: a real URL, so that opening it in a new tab or copying it works.
@@ -286,7 +281,7 @@ impl Viewer {
         }
         // Leaving an article: the page opened from it can offer "Back to" it by name.
         if let View::Article(id) = self.state.with_untracked(|s| s.view.clone()) {
-            let headline = self.title.get_value();
+            let headline = self.options.with_value(|o| o.page_title.clone());
             history::note_departure(self.href(&state), id, headline);
         }
         if self.owns_url() {
@@ -438,7 +433,8 @@ impl Viewer {
 
     /// Sets the page title, if this viewer owns the page.
     pub fn set_title(&self, title: &str) {
-        self.title.set_value(title.to_string());
+        self.options
+            .update_value(|o| o.page_title = title.to_string());
         if self.options.with_value(|o| o.set_title) {
             history::set_title(title);
         }

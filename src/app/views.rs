@@ -1,6 +1,7 @@
 //! Small helpers that write a view the way "Writing views in Lede" (in `app/mod.rs`) says, so
 //! that a component calls them instead of repeating the rules.
 
+use crate::app::computed::{computed, Computed};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -29,14 +30,8 @@ pub fn text(text: impl Fn() -> String + Send + 'static) -> ReactiveView {
     Arc::new(Mutex::new(move || text().into_any()))
 }
 
-/// `Memo::new(move |_| f())` for a yes/no question: the closure goes behind a `dyn` call, so
-/// Leptos' memo code is linked once for every flag of the viewer instead of once per closure,
-/// as [`crate::app::effect::effect`] does for effects. What depends on the flag runs again
-/// only when the answer changes.
-pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
-    make_flag(Box::new(f))
-}
-
-fn make_flag(f: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<bool> {
-    Memo::new(move |_| f())
+/// A memo of a yes/no question ([`computed`]): what depends on the flag runs again only when
+/// the answer changes.
+pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Computed<bool> {
+    computed(f)
 }

@@ -1,4 +1,4 @@
-use crate::app::components::nav_link::NavLink;
+use crate::app::components::nav_link::{LinkTo, NavLink};
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
 use crate::app::components::topic_links::TopicLinks;
@@ -24,7 +24,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let dir = direction(lang.as_deref()).as_attr();
     let lang_attr = lang.clone();
     let id = summary.id.clone();
-    let to = Signal::derive(move || {
+    let to = LinkTo::follow(move || {
         viewer.state.with(|s| ViewState {
             view: View::Article(id.clone()),
             filter: s.filter.clone(),

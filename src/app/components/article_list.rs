@@ -1,5 +1,6 @@
 use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
+use crate::app::computed::Computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
@@ -8,6 +9,7 @@ use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
 use crate::core::text::ui_text::UiText;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
 /// than this many cards, however large the corpus.
@@ -18,10 +20,11 @@ pub const PAGE_SIZE: usize = 30;
 #[component]
 pub fn ArticleList(
     /// The ordinals of the articles to show, newest first.
-    visible: Memo<Vec<usize>>,
-    /// How many more articles the list could show.
-    #[prop(into)]
-    remaining: Signal<usize>,
+    visible: Computed<Vec<usize>>,
+    /// How many more articles the list could show: read where the list draws it, which then
+    /// follows the signals it reads. (A closure, not a `Signal`: see
+    /// [`LinkTo`](crate::app::components::nav_link::LinkTo).)
+    remaining: Arc<dyn Fn() -> usize + Send + Sync>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Callback<()>,
     /// Something to show under a card once its summary is here, given its position in the list
@@ -35,7 +38,10 @@ pub fn ArticleList(
     effect(move || visible.with(|v| data.request(|parts| parts.want_summaries(v))));
     // What `<Show when>` does, written out (see "Writing views in Lede", `app/mod.rs`): the
     // button is rebuilt only when it appears or goes, not each time the count changes.
-    let more = flag(move || remaining.get() != 0);
+    let more = {
+        let remaining = remaining.clone();
+        flag(move || remaining() != 0)
+    };
     let work = use_context::<ListWork>();
     let cards = move || {
         ListWork::count_card_list(&work);
@@ -72,10 +78,12 @@ pub fn ArticleList(
                             viewer.focus_card_link(first_new);
                         }
                     >
-                        {text(move || {
-                            let n = remaining.get().min(PAGE_SIZE).to_string();
+                        {text({
+                            let remaining = remaining.clone();
+                            move || {
+                            let n = remaining().min(PAGE_SIZE).to_string();
                             viewer.fill(UiText::ShowMore, &[("n", &n)])
-                        })}
+                        }})}
                     </button>
                 }
                 .into_any()

@@ -4,6 +4,7 @@
 //! list.
 
 use crate::app::components::article_list::ArticleList;
+use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
@@ -28,7 +29,7 @@ pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
     // A paged corpus's topic postings (an inline corpus has them already); the list fetches
     // them too, at the first filter.
     effect(move || data.request(CorpusParts::want_topics));
-    let related = Memo::new(move |_| {
+    let related = computed(move || {
         let entities: Vec<String> = article.entities.iter().map(|e| e.id.clone()).collect();
         data.read(|p| p.related(&article.id, &article.topics, &entities, RELATED))
     });
@@ -42,7 +43,7 @@ pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
         view! {
             <section class="lede-more-on" aria-labelledby=labelled_by.clone()>
                 <h2 class="lede-section-title" id=heading.clone()>{title.clone()}</h2>
-                <ArticleList visible=related remaining=0 on_more=Callback::new(|()| {}) />
+                <ArticleList visible=related remaining=Arc::new(|| 0) on_more=Callback::new(|()| {}) />
             </section>
         }
         .into_any()

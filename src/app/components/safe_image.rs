@@ -20,7 +20,8 @@ pub fn SafeImage(
     #[prop(default = true)]
     lazy: bool,
 ) -> impl IntoView {
-    let failed = RwSignal::new(false);
+    // 1 once the picture failed: a `usize` signal, not a `bool` ("Writing views in Lede", 10).
+    let failed = RwSignal::new(0_usize);
     // Set through the CSSOM (`style:`), not a style attribute, so that a host page with a strict
     // Content-Security-Policy (no 'unsafe-inline' styles) still lays the box out. Clamped: the
     // corpus's dimensions are untrusted (1 × 4294967295 would be a box millions of pixels tall).
@@ -30,7 +31,7 @@ pub fn SafeImage(
     view! {
         <div
             class=move || {
-                if failed.get() { "lede-image lede-image--failed" } else { "lede-image" }.to_string()
+                if failed.get() != 0 { "lede-image lede-image--failed" } else { "lede-image" }.to_string()
             }
             style:aspect-ratio=ratio
         >
@@ -44,7 +45,7 @@ pub fn SafeImage(
                 referrerpolicy="no-referrer"
                 on:error=move |_| {
                     console::warn(&format!("image did not load: {src_for_log}"));
-                    failed.set(true);
+                    failed.set(1);
                 }
             />
             <span class="lede-image__placeholder" aria-hidden="true">

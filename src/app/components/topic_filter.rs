@@ -1,3 +1,4 @@
+use crate::app::computed::{computed_from, Computed};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::{each, flag, optional, text};
@@ -17,10 +18,10 @@ use leptos::prelude::*;
 #[component]
 pub fn TopicFilterBar(
     /// The current selection: the list's own memo, not a second one.
-    filter: Memo<TopicFilter>,
+    filter: Computed<TopicFilter>,
     /// For each topic of the index, its count under the current selection (computed with the
     /// list, not twice); `None` while a large corpus's topic data is still loading.
-    counts: Memo<Option<Vec<usize>>>,
+    counts: Computed<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let corpus = use_corpus_data().corpus();
@@ -30,7 +31,8 @@ pub fn TopicFilterBar(
 
     let topic_total = corpus.index.topics.len();
     let long = topic_total > SHORTLIST_LEN;
-    let expanded = RwSignal::new(false);
+    // 1 while every topic shows: a `usize` signal, not a `bool` ("Writing views in Lede", 10).
+    let expanded = RwSignal::new(0_usize);
     // The positions of the toggles on screen; `None`: every topic. A memo, so that a click that
     // leaves the set as it was (the usual case) does not rebuild the toggles, and focus stays on
     // the one clicked. While collapsed the set only grows (`previous`): a topic deselected from
@@ -43,8 +45,8 @@ pub fn TopicFilterBar(
         } else {
             Vec::new()
         };
-        Memo::new(move |previous: Option<&Option<Vec<usize>>>| {
-            if !long || expanded.get() {
+        computed_from(move |previous: Option<&Option<Vec<usize>>>| {
+            if !long || expanded.get() != 0 {
                 return None;
             }
             let topics = &corpus.index.topics;
@@ -117,10 +119,10 @@ pub fn TopicFilterBar(
                 type="button"
                 class="lede-button lede-button--quiet lede-filter__all"
                 aria-controls=list_id.clone()
-                on:click=move |_| expanded.update(|e| *e = !*e)
+                on:click=move |_| expanded.update(|e| *e ^= 1)
             >
                 {text(move || {
-                    let (label, n) = if expanded.get() {
+                    let (label, n) = if expanded.get() != 0 {
                         (UiText::ShowFewerTopics, SHORTLIST_LEN)
                     } else {
                         (UiText::ShowAllTopics, topic_total)

@@ -4,6 +4,7 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
+use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::pages::article::use_article;
 use crate::app::use_viewer;
@@ -19,6 +20,7 @@ use crate::core::text::url_safety::is_absolute_http;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How many entities "Often with" names.
 const OFTEN_WITH: usize = 5;
@@ -44,9 +46,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
     });
     // Rebuilt only when the entity settles (or a retry unsettles it), not on every change of
     // the corpus's parts: in a paged corpus listing pages keep arriving while the reader is
-    // here, and rebuilding on each undid "Show more" and dropped focus. A `Memo<bool>`, a type
-    // the viewer already has ("Writing views in Lede"); for one id the settled entity does not
-    // change (the directory loads once).
+    // here, and rebuilding on each undid "Show more" and dropped focus. A flag ("Writing views
+    // in Lede"); for one id the settled entity does not change (the directory loads once).
     let settled = flag(move || {
         let id = id_for_memo.clone();
         !matches!(
@@ -102,15 +103,15 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     });
     let mentions = {
         let id = entity.id.clone();
-        Memo::new(move |_| data.read(|p| p.mentions_of(&id)))
+        computed(move || data.read(|p| p.mentions_of(&id)))
     };
     let shown = RwSignal::new(PAGE_SIZE);
-    let all = Memo::new(move |_| match mentions.get() {
+    let all = computed(move || match mentions.get() {
         Part::Ready(ordinals) => ordinals,
         _ => Vec::new(),
     });
-    let visible = Memo::new(move |_| all.with(|a| a.iter().take(shown.get()).copied().collect()));
-    let remaining = Signal::derive(move || all.with(Vec::len).saturating_sub(shown.get()));
+    let visible = computed(move || all.with(|a| a.iter().take(shown.get()).copied().collect()));
+    let remaining = move || all.with(Vec::len).saturating_sub(shown.get());
     // Drawn again when a part arrives: a paged corpus counts from its mentions file.
     let often_with = {
         let id = entity.id.clone();
@@ -154,7 +155,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <h2 class="lede-section-title">{heading}</h2>
                 <ArticleList
                     visible
-                    remaining
+                    remaining=Arc::new(remaining)
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
                     note=note
                 />

@@ -2,6 +2,7 @@ use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::topic_filter::TopicFilterBar;
+use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
@@ -15,6 +16,7 @@ use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
 use crate::web::history;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
 /// and the count beside each topic. `None` while a paged corpus's postings are still loading.
@@ -49,7 +51,7 @@ pub fn ListPage() -> impl IntoView {
     let total = corpus.len();
     let totals = corpus.topic_totals();
     // The one filter memo of the page: the topic bar reads this one too.
-    let filter = Memo::new(move |_| viewer.state.with(|s| s.filter.clone()));
+    let filter = computed(move || viewer.state.with(|s| s.filter.clone()));
 
     // Grows with "Show more". Kept with the filter it was grown for, so that a new selection
     // starts again from one page without an effect resetting it (which made every topic click
@@ -90,9 +92,9 @@ pub fn ListPage() -> impl IntoView {
     let work = use_context::<ListWork>();
     // Reads every part's state: in a paged corpus a listing page that arrives recomputes this
     // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
-    // so nothing that reads it runs again). A memo of the topics' state alone would avoid it,
-    // for 0.6 kB gzipped.
-    let listing = Memo::new(move |_| {
+    // so nothing that reads it runs again). A memo of the topics' state alone would avoid it
+    // (0.6 kB gzipped when memos of each type cost their own code; less now, see `computed`).
+    let listing = computed(move || {
         ListWork::count_selection(&work);
         let limit = limit();
         let everything = filter.with(|f| f.is_empty());
@@ -114,10 +116,10 @@ pub fn ListPage() -> impl IntoView {
             _ => None,
         }
     });
-    let visible = Memo::new(move |_| {
+    let visible = computed(move || {
         listing.with(|l| l.as_ref().map(|l| l.visible.clone()).unwrap_or_default())
     });
-    let counts = Memo::new(move |_| listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
+    let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
 
     let summary = move || {
@@ -222,7 +224,7 @@ pub fn ListPage() -> impl IntoView {
         }
     };
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
-    let phase = Memo::new(move |_| {
+    let phase = computed(move || {
         match (
             listing.with(Option::is_some),
             data.read(CorpusParts::topic_index),
@@ -243,16 +245,15 @@ pub fn ListPage() -> impl IntoView {
         Phase::Results => view! {
             <ArticleList
                 visible
-                remaining=Signal::derive(remaining)
+                remaining=Arc::new(remaining)
                 on_more=Callback::new(move |()| show_more())
             />
-            {move || more_link()}
+            {move || more_link().into_any()}
         }
         .into_any(),
     };
     // The heading's level and text, and whether the topic filter shows, follow the embed's
-    // attributes live. Plain closures, not memos: the attributes change rarely, and a memo of
-    // each new type would link Leptos' memo code again for it (about 1 kB gzipped each).
+    // attributes live. Plain closures, not memos: the attributes change rarely.
     let heading = move || {
         let id = viewer.id("heading");
         match viewer.presentation(|p| p.heading.clone()) {
@@ -305,8 +306,8 @@ pub fn ListPage() -> impl IntoView {
     let labelled_by = results.clone();
     view! {
         <div class=page_class>
-            {move || heading()}
-            {move || topic_bar()}
+            {move || heading().into_any()}
+            {move || topic_bar().into_any()}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">
                     {viewer.word(UiText::Results)}

@@ -49,6 +49,10 @@ pub struct ViewerOptions {
     /// Text size and theme as the reader chose them (the page's own viewer remembers them in
     /// `localStorage`; see [`ReaderSettings`]).
     pub reader: ReaderSettings,
+    /// The title of the page now shown (an article's headline, an entity's name): what its
+    /// "Back to" link calls it once the reader has left it. Kept here, with the options the
+    /// viewer already stores, rather than in a `StoredValue<String>` of its own (README, "Size").
+    pub page_title: String,
 }
 
 impl Default for ViewerOptions {
@@ -65,6 +69,7 @@ impl Default for ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            page_title: String::new(),
         }
     }
 }
@@ -90,6 +95,7 @@ impl ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            page_title: String::new(),
         }
     }
 
@@ -114,6 +120,7 @@ impl ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            page_title: String::new(),
         }
     }
 }
