@@ -25,7 +25,7 @@
 //  - corpora: Lede is served the paged layout (`lede-corpus paginate`), the baseline the inline
 //    index.json of the same synthetic corpus;
 //  - memory: after a forced GC (CDP HeapProfiler.collectGarbage), CDP Runtime.getHeapUsage
-//    (used JS heap) and the wasm `memory.buffer.byteLength`, after load and after 20 filter
+//    (used JS heap) and the wasm's memory (`wasmBindings.wasmMemoryBytes()`, a bench hook), after load and after 20 filter
 //    cycles (toggle the most common topic on and off, waiting for each result to show).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -278,7 +278,6 @@ const INIT = () => {
     },
   };
   const bench = (window.__bench = { listPainted: null, clickAt: null, armed: false });
-  addEventListener('TrunkApplicationStarted', (e) => (window.__ledeWasm = e.detail?.wasm));
   addEventListener(
     'click',
     (e) => {
@@ -394,7 +393,7 @@ async function gc(cdp) {
 async function memory(page, cdp) {
   await gc(cdp);
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => window.__ledeWasm?.memory?.buffer?.byteLength ?? null);
+  const wasm = await page.evaluate(() => window.wasmBindings?.wasmMemoryBytes?.() ?? null);
   return { jsHeap: heap.usedSize, wasm };
 }
 

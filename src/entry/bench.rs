@@ -12,3 +12,11 @@ pub fn decode_index(text: &str) -> Result<u32, JsError> {
         .map(|index| index.articles.len() as u32)
         .map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// The bytes of the wasm's linear memory: how far the viewer's heap has grown. (The glue's
+/// `memory` export has a short name in a release build, `scripts/short-imports.mjs`, so the
+/// harness asks here rather than reading an export by name.)
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> u32 {
+    (core::arch::wasm32::memory_size::<0>() * 65_536) as u32
+}
