@@ -888,6 +888,8 @@ fn summary_carrying(i: usize, topics: Vec<String>) -> ArticleSummary {
         entities: Vec::new(),
         thumbnail: None,
         url: format!("articles/a{i}.json"),
+        source_name: None,
+        reading_minutes: None,
     }
 }
 

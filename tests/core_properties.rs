@@ -641,6 +641,8 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
                 entities: Vec::new(),
                 thumbnail: None,
                 url: format!("a{i}.json"),
+                source_name: None,
+                reading_minutes: None,
             })
             .collect(),
         catalog: None,

@@ -418,6 +418,8 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
             entities: vec![],
             thumbnail: None,
             url: format!("a{i}.json"),
+            source_name: None,
+            reading_minutes: None,
         })
         .collect();
     let root = mount_with(Arc::new(Corpus::new(index)), || view! { <ListPage /> });

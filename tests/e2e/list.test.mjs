@@ -87,7 +87,7 @@ test('a topic on a card, and at the end of an article, is a link to that topic\'
   }
 });
 
-test('one date style in the list (the interface\'s), and each foreign article\'s language named on its card', { timeout: 60_000 }, async () => {
+test('one date style in the list (the interface\'s), the publisher and reading time on each card, and a foreign article\'s language named', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await site.open('', { abortImages: true });
   try {
     await viewShown(page, 'list');
@@ -97,11 +97,15 @@ test('one date style in the list (the interface\'s), and each foreign article\'s
       timeLang: c.querySelector('time').getAttribute('lang'),
       time: c.querySelector('time').textContent,
       badge: c.querySelector('.lede-card__lang')?.textContent ?? null,
+      source: c.querySelector('.lede-card__source')?.textContent ?? null,
+      meta: c.querySelector('.lede-card__meta').textContent,
     })));
     const english = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric' });
     cards.forEach((card, i) => {
       assert.equal(card.timeLang, 'en');
       assert.match(card.time, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/, `an English date: ${card.time}`);
+      assert.equal(card.source, expected[i].source_name ?? null, `${expected[i].id}: the publisher`);
+      if (expected[i].reading_minutes) assert.ok(card.meta.includes(`${expected[i].reading_minutes} min read`), card.meta);
       const language = expected[i].language;
       if (!language || language.split('-')[0].toLowerCase() === 'en') {
         assert.equal(card.badge, null, `${expected[i].id}: no badge`);

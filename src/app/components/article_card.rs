@@ -6,6 +6,7 @@ use crate::app::use_viewer;
 use crate::app::views::optional;
 use crate::core::format::ArticleSummary;
 use crate::core::text::language::{clean_language_tag, direction, same_language};
+use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
 use crate::web::dates::language_name;
 use crate::web::urls::resolve;
@@ -46,6 +47,14 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let badge = (lang.as_deref())
         .filter(|tag| !same_language(tag, &ui_lang))
         .and_then(|tag| language_name(tag, &ui_lang));
+    // Who published it and how long it takes to read, when the index says.
+    let source = optional(summary.source_name.clone(), |name| {
+        view! { <span class="lede-card__source">{name}</span> }
+    });
+    let minutes = optional(summary.reading_minutes, |n| {
+        let text = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
+        view! { <span lang=ui_lang.clone()>{text}</span> }
+    });
     let badge = optional(badge, |name| {
         view! { <span class="lede-card__lang" lang=ui_lang.clone()>{name}</span> }
     });
@@ -58,6 +67,8 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
                 {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
                 <p class="lede-card__meta">
                     <PublishedDate published=summary.published.clone() language=Some(ui_lang.clone()) />
+                    {source}
+                    {minutes}
                     {badge}
                     {optional((!summary.topics.is_empty()).then(|| summary.topics.clone()), |topics| {
                         view! { <TopicLinks topics class="lede-card__topics" /> }

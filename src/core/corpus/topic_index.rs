@@ -321,6 +321,8 @@ mod tests {
                     entities: vec![],
                     thumbnail: None,
                     url: format!("{id}.json"),
+                    source_name: None,
+                    reading_minutes: None,
                 })
                 .collect(),
             catalog: None,

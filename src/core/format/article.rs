@@ -4,6 +4,7 @@ use crate::core::format::entity::Entity;
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{check_date, files, parse, read_shape, shape, unique_ids};
 use crate::core::format::summary::{ArticleSummary, Thumbnail};
+use crate::core::text::reading_time::reading_minutes;
 
 // { "version": 1, "id": "us-troops-remain-in-iraq", "headline": "...",
 //   "headline_mentions": [{ "start": 0, "end": 2, "entity": "united-states" }], "standfirst": "...",
@@ -147,6 +148,11 @@ impl Article {
             entities: self.entities.iter().map(|e| e.id.clone()).collect(),
             thumbnail,
             url: format!("articles/{}.json", self.id),
+            source_name: self.source_name.clone(),
+            reading_minutes: Some(
+                reading_minutes(self.body.iter().map(|p| p.text.as_str())).min(u32::MAX as usize)
+                    as u32,
+            ),
         }
     }
 

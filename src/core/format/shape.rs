@@ -483,7 +483,9 @@ mod tests {
                 "language",
                 "topics",
                 "entities",
-                "thumbnail"
+                "thumbnail",
+                "source_name",
+                "reading_minutes"
             ]
         );
         assert_eq!(ArticleSummary::REQUIRED, 4);

@@ -32,7 +32,8 @@ shape! {
 // { "id": "us-troops-remain-in-iraq", "headline": "...", "standfirst": "...",
 //   "published": "2023-03-07", "language": "en", "topics": ["middle-east"],
 //   "entities": ["lloyd-austin"], "thumbnail": { ... },
-//   "url": "articles/us-troops-remain-in-iraq.json" }
+//   "url": "articles/us-troops-remain-in-iraq.json", "source_name": "The Cradle",
+//   "reading_minutes": 3 }
 shape! {
     /// What the list, the filter and the entity view need to know about one article.
     #[derive(Debug, Clone, PartialEq)]
@@ -52,5 +53,9 @@ shape! {
         pub thumbnail: Option<Thumbnail> = optional,
         /// Where the full article JSON lives, relative to the index file or absolute.
         pub url: String = required,
+        /// The publisher's name (the article's `source_name`), for the card.
+        pub source_name: Option<String> = optional,
+        /// Minutes to read the article (`core::text::reading_time`), for the card.
+        pub reading_minutes: Option<u32> = optional,
     }
 }

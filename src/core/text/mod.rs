@@ -4,5 +4,6 @@ pub mod dates;
 pub mod language;
 pub mod percent;
 pub mod quote;
+pub mod reading_time;
 pub mod ui_text;
 pub mod url_safety;

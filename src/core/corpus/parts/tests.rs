@@ -121,6 +121,8 @@ fn page(page: usize) -> Loaded {
                 entities: Vec::new(),
                 thumbnail: None,
                 url: String::new(),
+                source_name: None,
+                reading_minutes: None,
             })
             .collect(),
     )
