@@ -212,8 +212,9 @@ impl Viewer {
             words_changed: RwSignal::new(0_usize),
         };
         let _ = viewer.root.with_value(|r| r.set_attribute("lang", "en"));
-        // The page's own viewer remembers the reader's text size and theme across visits.
-        if viewer.owns_url() {
+        // The page's own viewer (or an embed that opts in) remembers the reader's text size
+        // and theme across visits.
+        if viewer.options.with_value(|o| o.remember_settings) {
             if let Some(stored) = storage::read(STORAGE_KEY) {
                 viewer.apply_reader_settings(ReaderSettings::from_stored(&stored));
             }
@@ -358,12 +359,12 @@ impl Viewer {
     }
 
     /// Changes one reader setting (a control's `name` and `value`, see
-    /// [`ReaderSettings::with`]) and remembers it: in `localStorage` for the page's own viewer
-    /// only, since an embed's storage is its host page's.
+    /// [`ReaderSettings::with`]) and remembers it: in `localStorage` for the page's own viewer,
+    /// and for an embed only if it opts in (an embed's storage is its host page's).
     pub fn change_reader_setting(&self, name: &str, value: &str) {
         let settings = self.reader_settings().with(name, value);
         self.apply_reader_settings(settings);
-        if self.owns_url() {
+        if self.options.with_value(|o| o.remember_settings) {
             storage::write(STORAGE_KEY, &settings.to_stored());
         }
     }

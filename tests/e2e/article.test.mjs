@@ -1,6 +1,7 @@
 // 3. Opening the seed article from the list: text exact, mentions linked, credit, focus.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { axeViolations, formatViolations } from './support/axe.mjs';
 import { SEED_ID, loadArticle, mentionText } from './support/corpus.mjs';
 import { useSite } from './support/site.mjs';
 import { listHeadlines, until, viewShown } from './support/wait.mjs';
@@ -141,6 +142,8 @@ test('"More on <topic>" ends an article with up to three others of its first top
     assert.ok(ids.length >= 1 && ids.length <= 3, ids.join());
     assert.equal(ids.length, Math.min(3, candidates.length));
     for (const id of ids) assert.ok(candidates.includes(id), `${id} shares ${first.id}`);
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
     await section.locator('.lede-card__headline a').first().click();
     await until(page, 'the related article', (id) => new URL(location.href).searchParams.get('article') === id, ids[0]);
     assert.deepEqual(problems, []);

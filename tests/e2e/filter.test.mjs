@@ -179,6 +179,8 @@ test('the selected topics show above the results as chips that remove themselves
     assert.equal(await page.getAttribute('ul.lede-active', 'aria-label'), 'Selected topics');
     const remove = page.getByRole('button', { name: 'Remove Middle East' });
     assert.ok(await remove.isVisible(), 'on the first screen of a phone');
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
     await remove.click();
     await until(page, 'Middle East removed', () => !new URL(location.href).searchParams.getAll('topic').includes('middle-east'));
     assert.deepEqual(await chips.allTextContents(), ['Sport ✕']);

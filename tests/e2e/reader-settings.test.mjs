@@ -92,7 +92,7 @@ test('the reading time is the article\'s words at 230 a minute', { timeout: 60_0
   }
 });
 
-test('an embed keeps the reader\'s settings for the page, and never writes the host\'s storage', { timeout: 90_000 }, async () => {
+test('an embed keeps the reader\'s settings for the page, and writes the host\'s storage only if it opts in', { timeout: 90_000 }, async () => {
   const { context, page, problems } = await hosts.open('host.html');
   try {
     await page.evaluate((id) => document.querySelector('#v2').setAttribute('article', id), SEED_ID);
@@ -102,6 +102,19 @@ test('an embed keeps the reader\'s settings for the page, and never writes the h
     const theme = await page.evaluate(() => document.querySelector('#v2').shadowRoot.querySelector('.lede').dataset.readerTheme);
     assert.equal(theme, 'sepia');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored on the host');
+
+    // One that opts in remembers them in the host's storage.
+    await page.evaluate(([src, id]) => {
+      const viewer = Object.assign(document.createElement('lede-viewer'), { id: 'v3' });
+      viewer.setAttribute('src', src);
+      viewer.setAttribute('article', id);
+      viewer.setAttribute('remember-settings', '');
+      document.body.append(viewer);
+    }, [`${hosts.viewer.base}corpus/index.json`, SEED_ID]);
+    const own = page.locator('#v3 .lede-reader');
+    await own.locator('summary').click();
+    await own.getByRole('radio', { name: 'Large', exact: true }).check();
+    assert.equal(await page.evaluate(() => localStorage.getItem('lede-reader')), '2 auto');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

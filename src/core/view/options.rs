@@ -49,6 +49,10 @@ pub struct ViewerOptions {
     /// Text size and theme as the reader chose them (the page's own viewer remembers them in
     /// `localStorage`; see [`ReaderSettings`]).
     pub reader: ReaderSettings,
+    /// Whether the reader's settings are remembered in `localStorage`: by default only by the
+    /// page's own viewer (the one that owns the URL); an embed writes to its host's storage
+    /// only if it opts in (`remember-settings` on `<lede-viewer>`, `data-remember-settings`).
+    pub remember_settings: bool,
     /// The title of the page now shown (an article's headline, an entity's name): what its
     /// "Back to" link calls it once the reader has left it. Kept here, with the options the
     /// viewer already stores, rather than in a `StoredValue<String>` of its own (README, "Size").
@@ -69,6 +73,7 @@ impl Default for ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            remember_settings: true,
             page_title: String::new(),
         }
     }
@@ -95,12 +100,13 @@ impl ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            remember_settings: switch(attribute("data-remember-settings"), history),
             page_title: String::new(),
         }
     }
 
     /// Reads the attributes of a `<lede-viewer>` element: `src`, `topic`, `match`, `article`,
-    /// `entity`, `mentions` and `sync-url`. An embedded viewer never sets the host's title, and touches the
+    /// `entity`, `mentions`, `sync-url` and `remember-settings`. An embedded viewer never sets the host's title, and touches the
     /// host's URL only with `sync-url`, under its own prefix (`sync-url="news"` → `news.topic=`;
     /// a bare `sync-url` → `lede.topic=`), so two synced viewers need two names.
     pub fn from_element_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
@@ -120,6 +126,7 @@ impl ViewerOptions {
             ui_lang: None,
             words: UiStrings::english(),
             reader: ReaderSettings::default(),
+            remember_settings: attribute("remember-settings").is_some(),
             page_title: String::new(),
         }
     }
@@ -225,6 +232,19 @@ mod tests {
         assert!(!o.history);
         assert!(!o.set_title);
         assert_eq!(o.initial.filter.selected, ["sport"]);
+    }
+
+    #[test]
+    fn only_the_pages_own_viewer_remembers_reader_settings_unless_an_embed_opts_in() {
+        assert!(ViewerOptions::default().remember_settings);
+        assert!(ViewerOptions::from_attributes(|_| None).remember_settings);
+        let off = ViewerOptions::from_attributes(|n| (n == "data-history").then(|| "off".into()));
+        assert!(
+            !off.remember_settings,
+            "a [data-lede] viewer in someone else's page"
+        );
+        assert!(!read_element(&[("src", "i.json")]).remember_settings);
+        assert!(read_element(&[("remember-settings", "")]).remember_settings);
     }
 
     #[test]
