@@ -75,6 +75,50 @@ use pages::list::ListPage;
 use remote::use_remote;
 pub use viewer::{use_viewer, Viewer};
 
+// Code splitting (probe, `split-probe` branch): with `--cfg lede_split` (scripts/build sets it)
+// the article and entity pages are `#[lazy]`: their code goes to wasm chunks that are fetched the
+// first time one of those pages is shown (the split is done by `wasm-split-cli` in
+// scripts/post-build.mjs). Without the cfg (trunk serve, component tests) they are plain calls:
+// an unsplit wasm cannot resolve a `#[lazy]` function's placeholder import.
+#[cfg_attr(lede_split, lazy)]
+fn article_page_view(id: String) -> AnyView {
+    view! { <ArticlePage id /> }.into_any()
+}
+
+#[cfg_attr(lede_split, lazy)]
+fn entity_page_view(id: String) -> AnyView {
+    view! { <EntityPage id /> }.into_any()
+}
+
+/// A page whose code is in a wasm chunk: built at once if the chunk is here (`loaded`), as an
+/// unsplit build would; otherwise the loading line, while the chunk loads, and then `loaded`
+/// runs the calling closure again. Not a `Suspend`: two pages of one type would then be rebuilt
+/// in place a tick later, with the old page's effects still running after its signals were
+/// disposed (a panic going Back from an entity to its article).
+#[cfg(lede_split)]
+fn split_page<P>(
+    loaded: RwSignal<bool>,
+    page: impl std::future::Future<Output = AnyView>,
+    preload: impl FnOnce() -> P + 'static,
+    label: String,
+) -> AnyView
+where
+    P: std::future::Future<Output = ()> + 'static,
+{
+    use std::task::{Context, Poll, Waker};
+    if loaded.get() {
+        let mut page = std::pin::pin!(page);
+        if let Poll::Ready(view) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            return view;
+        }
+    }
+    leptos::task::spawn_local(async move {
+        preload().await;
+        loaded.try_set(true);
+    });
+    view! { <Loading label /> }.into_any()
+}
+
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
 pub fn App(
@@ -101,6 +145,19 @@ pub fn App(
         }
     });
 
+    #[cfg(lede_split)]
+    let (article_loaded, entity_loaded) = (RwSignal::new(false), RwSignal::new(false));
+    #[cfg(lede_split)]
+    let article_page = move |id| {
+        split_page(article_loaded, article_page_view(id), __preload_article_page_view, viewer.word(UiText::LoadingArticle))
+    };
+    #[cfg(lede_split)]
+    let entity_page = move |id| {
+        split_page(entity_loaded, entity_page_view(id), __preload_entity_page_view, viewer.word(UiText::LoadingEntity))
+    };
+    #[cfg(not(lede_split))]
+    let (article_page, entity_page) = (article_page_view, entity_page_view);
+
     // Only the view, not the whole state: a topic click must not rebuild the page.
     let view = Memo::new(move |_| viewer.state.with(|s| s.view.clone()));
 
@@ -117,8 +174,8 @@ pub fn App(
                                 viewer.track_words();
                                 match view.get() {
                                     View::List => view! { <ListPage /> }.into_any(),
-                                    View::Article(id) => view! { <ArticlePage id /> }.into_any(),
-                                    View::Entity(id) => view! { <EntityPage id /> }.into_any(),
+                                    View::Article(id) => article_page(id),
+                                    View::Entity(id) => entity_page(id),
                                 }
                             }}
                     }
