@@ -92,7 +92,7 @@ fn entity_page_view(id: String) -> AnyView {
 
 /// A page whose code is in a wasm chunk: built at once if the chunk is here (`loaded`), as an
 /// unsplit build would; otherwise the loading line, while the chunk loads, and then `loaded`
-/// runs the calling closure again. Not a `Suspend`: two pages of one type would then be rebuilt
+/// runs the calling closure again (and focus goes to the new heading). Not a `Suspend`: two pages of one type would then be rebuilt
 /// in place a tick later, with the old page's effects still running after its signals were
 /// disposed (a panic going Back from an entity to its article).
 #[cfg(lede_split)]
@@ -112,9 +112,13 @@ where
             return view;
         }
     }
+    let viewer = use_viewer();
     leptos::task::spawn_local(async move {
         preload().await;
         loaded.try_set(true);
+        // As a page whose heading comes after a load (the entity page's directory): the link
+        // followed is gone, so focus goes to the heading unless the reader put it elsewhere.
+        viewer.focus_heading_if_lost();
     });
     view! { <Loading label /> }.into_any()
 }
@@ -149,11 +153,21 @@ pub fn App(
     let (article_loaded, entity_loaded) = (RwSignal::new(false), RwSignal::new(false));
     #[cfg(lede_split)]
     let article_page = move |id| {
-        split_page(article_loaded, article_page_view(id), __preload_article_page_view, viewer.word(UiText::LoadingArticle))
+        split_page(
+            article_loaded,
+            article_page_view(id),
+            __preload_article_page_view,
+            viewer.word(UiText::LoadingArticle),
+        )
     };
     #[cfg(lede_split)]
     let entity_page = move |id| {
-        split_page(entity_loaded, entity_page_view(id), __preload_entity_page_view, viewer.word(UiText::LoadingEntity))
+        split_page(
+            entity_loaded,
+            entity_page_view(id),
+            __preload_entity_page_view,
+            viewer.word(UiText::LoadingEntity),
+        )
     };
     #[cfg(not(lede_split))]
     let (article_page, entity_page) = (article_page_view, entity_page_view);
