@@ -19,7 +19,8 @@
 // Returns the new glue (the caller renames imports and minifies it) or null if nothing to split.
 
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -35,16 +36,31 @@ export function splitBuild(staging, glue) {
     run(process.env.LEDE_WASM_SPLIT || "wasm-split-cli", ["--target", "web", "--out-name", "lede", raw, split]);
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-name", "lede", "--out-dir", bound, join(split, "lede.wasm")]);
     const flags = wasmOptFlags(staging);
-    run("wasm-opt", ["-Oz", ...flags, "--output", join(staging, "lede_bg.wasm"), join(bound, "lede_bg.wasm")]);
+    const main = join(staging, "lede_bg.wasm");
+    run("wasm-opt", ["-Oz", ...flags, "--output", main, join(bound, "lede_bg.wasm")]);
     const chunkFlags = flags.filter((f) => f !== "--zero-filled-memory");
-    for (const file of readdirSync(split)) {
-      if (file === "lede.wasm") continue;
-      if (file.endsWith(".wasm")) {
-        run("wasm-opt", ["-Oz", ...chunkFlags, "--output", join(staging, file), join(split, file)]);
-      } else {
-        copyFileSync(join(split, file), join(staging, file));
-      }
+    const chunks = readdirSync(split).filter((f) => f.endsWith(".wasm") && f !== "lede.wasm").sort();
+    const optimised = join(work, "opt");
+    mkdirSync(optimised);
+    for (const file of chunks) {
+      run("wasm-opt", ["-Oz", ...chunkFlags, "--output", join(optimised, file), join(split, file)]);
     }
+    // A chunk fits only the main wasm it was split from (it calls into the main instance's
+    // table and memory by position), but the main wasm keeps its stable name (filehash =
+    // false). So every chunk's name carries a hash of the whole build: a tab opened before a
+    // deploy asks for its own build's chunks, which are there if the host keeps old files and
+    // a 404 otherwise (the error panel, with a retry), never another build's.
+    const build = createHash("sha256");
+    for (const path of [main, ...chunks.map((f) => join(optimised, f))]) build.update(readFileSync(path));
+    const id = build.digest("hex").slice(0, 12);
+    let loader = readFileSync(join(split, "__wasm_split.js"), "utf8");
+    for (const file of chunks) {
+      const named = file.replace(/\.wasm$/, `-${id}.wasm`);
+      copyFileSync(join(optimised, file), join(staging, named));
+      if (!loader.includes(`"./${file}"`)) throw new Error(`split: __wasm_split.js does not name ${file}`);
+      loader = loader.replaceAll(`"./${file}"`, `"./${named}"`);
+    }
+    writeFileSync(join(staging, "__wasm_split.js"), loader);
     return readFileSync(join(bound, "lede.js"), "utf8");
   } finally {
     rmSync(work, { recursive: true, force: true });
