@@ -54,6 +54,12 @@ export function splitBuild(staging, glue) {
     for (const path of [main, ...chunks.map((f) => join(optimised, f))]) build.update(readFileSync(path));
     const id = build.digest("hex").slice(0, 12);
     let loader = readFileSync(join(split, "__wasm_split.js"), "utf8");
+    // Not instantiateStreaming, which rejects a wasm served without `application/wasm` (many
+    // hosts' default for .wasm is application/octet-stream): the main wasm's glue falls back to
+    // the bytes then, and so does this. The chunks are small; streaming compilation saves little.
+    const streaming = "WebAssembly.instantiateStreaming(src, imports)";
+    if (!loader.includes(streaming)) throw new Error("split: __wasm_split.js is not as expected (instantiateStreaming)");
+    loader = loader.replaceAll(streaming, "src.then((r) => { if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`); return r.arrayBuffer(); }).then((b) => WebAssembly.instantiate(b, imports))");
     for (const file of chunks) {
       const named = file.replace(/\.wasm$/, `-${id}.wasm`);
       copyFileSync(join(optimised, file), join(staging, named));
