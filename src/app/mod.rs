@@ -163,12 +163,16 @@ where
         Chunk::NotLoaded => {}
     }
     let viewer = use_viewer();
+    let waiting = viewer.state.with_untracked(|s| s.view.clone());
     leptos::task::spawn_local(async move {
         let loaded = preload().await.is_ok();
         chunk.try_set(if loaded { Chunk::Ready } else { Chunk::Failed });
         // As a page whose heading comes after a load (the entity page's directory): the link
         // followed is gone, so focus goes to the heading unless the reader put it elsewhere.
-        if loaded {
+        // Only if this page is still shown: after Back meanwhile, focusing the list's heading
+        // would scroll away from the reader's place there.
+        let still_shown = viewer.state.try_with_untracked(|s| s.view == waiting) == Some(true);
+        if loaded && still_shown {
             viewer.focus_heading_if_lost();
         }
     });
