@@ -28,6 +28,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { shortImportNames } from "./short-imports.mjs";
+import { splitBuild } from "./split.mjs";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -42,7 +45,7 @@ const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 
 const shrink = {
-  "lede.js": (text) => minify(withShortImports(text), "js"),
+  "lede.js": (text) => minify(withShortImports(splitOrOptimised(text)), "js"),
   "lede.css": (text) => minify(text, "css"),
 };
 for (const [file, change] of Object.entries(shrink)) {
@@ -53,16 +56,47 @@ for (const [file, change] of Object.entries(shrink)) {
   html = replaceIntegrity(html, file, sri(before), sri(after));
   console.error(`post-build: ${file} ${before.length} -> ${after.length} bytes`);
 }
+html = withSplitLoader(html);
 html = withExternalStart(html);
 html = withoutPreloadIntegrity(html);
 html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "").replace(/\n([ \t]*\n)+/g, "\n");
 checkNothingInline(html);
 writeFileSync(htmlPath, html);
 
+/**
+ * The glue of a split build (scripts/split.mjs, which writes the wasm files), or Trunk's with its
+ * wasm optimised here: index.html turns Trunk's wasm-opt off (data-wasm-opt="0"), as a split
+ * build's wasm must be optimised after the split.
+ */
+function splitOrOptimised(glue) {
+  const split = splitBuild(staging, glue);
+  if (split) {
+    console.error("post-build: wasm split into chunks (scripts/split.mjs)");
+    return split;
+  }
+  const wasm = join(staging, "lede_bg.wasm");
+  const source = readFileSync(join(process.env.TRUNK_SOURCE_DIR || ".", "index.html"), "utf8");
+  const params = (source.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  execFileSync("wasm-opt", ["-Oz", ...params, "--output", wasm, wasm], { stdio: "inherit" });
+  return glue;
+}
+
+/** The split loader minified and preloaded next to the glue (which imports it), if there is one. */
+function withSplitLoader(page) {
+  const path = join(staging, "__wasm_split.js");
+  if (!existsSync(path)) return page;
+  const loader = minify(readFileSync(path, "utf8"), "js");
+  writeFileSync(path, loader);
+  const integrity = page.includes("integrity=") ? ` integrity="${sri(loader)}"` : "";
+  return page.replace(/(<link rel="modulepreload" href="\.\/lede\.js"[^>]*>)/, `$1<link rel="modulepreload" href="./__wasm_split.js" crossorigin="anonymous"${integrity}>`);
+}
+
 /** The glue for the wasm with short import names (and that wasm written), or as it was. */
 function withShortImports(glue) {
   const path = join(staging, "lede_bg.wasm");
-  const result = shortImportNames(readFileSync(path), glue);
+  const loaderPath = join(staging, "__wasm_split.js");
+  const loader = existsSync(loaderPath) ? readFileSync(loaderPath, "utf8") : "";
+  const result = shortImportNames(readFileSync(path), glue, loader);
   if (!result || result.renamed === 0) {
     console.error("post-build: the wasm's imports are not as expected; their names stay long");
     return glue;

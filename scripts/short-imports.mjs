@@ -36,7 +36,7 @@
  * Value and reference types are the one-byte forms (numbers, funcref, externref): wasm-bindgen
  * writes no typed references. Any other byte stops the renaming.
  */
-export function shortImportNames(wasm, glue) {
+export function shortImportNames(wasm, glue, loader = "") {
   const reader = { bytes: wasm, at: 8 };
   const magic = [0x00, 0x61, 0x73, 0x6d];
   if (wasm.length < 8 || magic.some((b, i) => wasm[i] !== b)) return null;
@@ -56,7 +56,7 @@ export function shortImportNames(wasm, glue) {
       out.push(Uint8Array.of(id), encodeLeb(size), contents);
       continue;
     }
-    const section = id === 2 ? renamedImports(contents, glue, renames) : renamedExports(contents, glue, exportRenames);
+    const section = id === 2 ? renamedImports(contents, glue, renames) : renamedExports(contents, glue, exportRenames, loader);
     if (!section) return null;
     out.push(Uint8Array.of(id), encodeLeb(section.length), section);
   }
@@ -76,7 +76,7 @@ export function shortImportNames(wasm, glue) {
  * An export is renamed only if every mention of its name in the glue is `wasm.name` (the glue's
  * name for the instance's exports): nothing else sees them.
  */
-function renamedExports(contents, glue, renames) {
+function renamedExports(contents, glue, renames, loader) {
   const r = { bytes: contents, at: 0 };
   const count = leb(r);
   const parts = [encodeLeb(count)];
@@ -88,7 +88,9 @@ function renamedExports(contents, glue, renames) {
     if (r.at > contents.length) return null;
     const old = new TextDecoder().decode(field);
     let fieldBytes = field;
-    if (/^[A-Za-z_$][\w$]*$/.test(old) && onlyReachedAsWasmField(glue, old)) {
+    // The split loader (scripts/split.mjs) reaches some exports by name too (memory, the table).
+    const loaderUses = loader !== "" && new RegExp(`\\b${escape(old)}\\b`).test(loader);
+    if (/^[A-Za-z_$][\w$]*$/.test(old) && onlyReachedAsWasmField(glue, old) && !loaderUses) {
       const short = `x${i.toString(36)}`;
       renames.push([escape(old), short]);
       fieldBytes = new TextEncoder().encode(short);
