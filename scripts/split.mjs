@@ -1,5 +1,5 @@
-// Code splitting (probe): the wasm and glue that Trunk staged, redone from cargo's output with the
-// `#[lazy]` pages (src/app/mod.rs) moved into chunks that load when first shown.
+// Code splitting: the wasm and glue that Trunk staged, redone from cargo's output with the
+// split pages (src/app/split_pages.rs) moved into chunks that load when first shown.
 //
 // Trunk cannot do this itself: the split must see the linker's relocations, so it runs on
 // cargo's own output (built with `-Clink-args=--emit-relocs`, scripts/build), *before*
@@ -60,6 +60,11 @@ export function splitBuild(staging, glue) {
     const streaming = "WebAssembly.instantiateStreaming(src, imports)";
     if (!loader.includes(streaming)) throw new Error("split: __wasm_split.js is not as expected (instantiateStreaming)");
     loader = loader.replaceAll(streaming, "src.then((r) => { if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`); return r.arrayBuffer(); }).then((b) => WebAssembly.instantiate(b, imports))");
+    // A chunk that does not load: the viewer shows its error panel; the console says which
+    // file and why, as one of the viewer's own messages (`lede:`).
+    const logged = loader.match(/console\.error\((\w+)\)/);
+    if (!logged) throw new Error("split: __wasm_split.js is not as expected (console.error)");
+    loader = loader.replace(logged[0], `console.error("lede: a part of the viewer did not load: " + (${logged[1]}?.message ?? ${logged[1]}))`);
     for (const file of chunks) {
       const named = file.replace(/\.wasm$/, `-${id}.wasm`);
       copyFileSync(join(optimised, file), join(staging, named));

@@ -63,6 +63,7 @@ pub mod corpus_data;
 pub mod effect;
 pub mod pages;
 pub mod remote;
+pub mod split_pages;
 pub mod viewer;
 pub mod views;
 pub mod work;
@@ -80,115 +81,10 @@ use computed::computed;
 use corpus_data::CorpusData;
 use effect::effect;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
-use pages::article::ArticlePage;
-use pages::entity::EntityPage;
 use pages::list::ListPage;
 use remote::use_remote;
+use split_pages::SplitPages;
 pub use viewer::{use_viewer, Viewer};
-
-// Code splitting (probe, `split-probe` branch): with `--cfg lede_split` (scripts/build sets it)
-// the article and entity pages are split points: their code goes to wasm chunks fetched the
-// first time one of those pages is shown (the split is done by `wasm-split-cli`,
-// scripts/split.mjs). Without the cfg (trunk serve, component tests) they are plain calls: an
-// unsplit wasm cannot resolve a split function's placeholder import.
-//
-// `wasm_split` itself rather than Leptos' `#[lazy]` (which is built on it): `fallible` makes a
-// chunk that does not load (offline, a deploy that removed it) an error value, shown with a
-// retry, where `#[lazy]` panics, which traps the whole viewer. And the chunks get stable names
-// (split_lede_article.wasm), where `#[lazy]` adds a hash of the source position.
-#[cfg_attr(
-    lede_split,
-    leptos::wasm_split::wasm_split(
-        lede_article,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(load_article_code)
-    )
-)]
-fn article_page_view(id: String) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <ArticlePage id /> }.into_any())
-}
-
-#[cfg_attr(
-    lede_split,
-    leptos::wasm_split::wasm_split(
-        lede_entity,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(load_entity_code)
-    )
-)]
-fn entity_page_view(id: String) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <EntityPage id /> }.into_any())
-}
-
-#[cfg(not(lede_split))]
-fn unsplit_page(page: Result<AnyView, SplitLoaderError>) -> AnyView {
-    page.unwrap_or_else(|_| ().into_any())
-}
-
-/// Where a page's wasm chunk is.
-#[cfg(lede_split)]
-#[derive(Clone, Copy, PartialEq)]
-enum Chunk {
-    NotLoaded,
-    Ready,
-    Failed,
-}
-
-/// A page whose code is in a wasm chunk: built at once if the chunk is here, as an unsplit build
-/// would; otherwise the loading line while the chunk loads, after which `chunk` runs the calling
-/// closure again (and focus goes to the new heading); an error panel with a retry if it does
-/// not load. Not a `Suspend`: two pages of one type would then be rebuilt in place a tick
-/// later, with the old page's effects still running after its signals were disposed (a panic
-/// going Back from an entity to its article).
-#[cfg(lede_split)]
-fn split_page<P>(
-    chunk: RwSignal<Chunk>,
-    page: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>>,
-    preload: impl FnOnce() -> P + 'static,
-    label: String,
-) -> AnyView
-where
-    P: std::future::Future<Output = Result<(), SplitLoaderError>> + 'static,
-{
-    use std::task::{Context, Poll, Waker};
-    match chunk.get() {
-        Chunk::Ready => {
-            let mut page = std::pin::pin!(page);
-            if let Poll::Ready(Ok(view)) =
-                page.as_mut().poll(&mut Context::from_waker(Waker::noop()))
-            {
-                return view;
-            }
-        }
-        Chunk::Failed => {
-            let error = LoadError::Network {
-                url: "(the viewer's code for this page)".to_string(),
-                message: "the wasm chunk did not load".to_string(),
-            };
-            let retry = Callback::new(move |()| chunk.set(Chunk::NotLoaded));
-            return view! { <ErrorPanel error retry /> }.into_any();
-        }
-        Chunk::NotLoaded => {}
-    }
-    let viewer = use_viewer();
-    let waiting = viewer.state.with_untracked(|s| s.view.clone());
-    leptos::task::spawn_local(async move {
-        let loaded = preload().await.is_ok();
-        chunk.try_set(if loaded { Chunk::Ready } else { Chunk::Failed });
-        // As a page whose heading comes after a load (the entity page's directory): the link
-        // followed is gone, so focus goes to the heading unless the reader put it elsewhere.
-        // Only if this page is still shown: after Back meanwhile, focusing the list's heading
-        // would scroll away from the reader's place there.
-        let still_shown = viewer.state.try_with_untracked(|s| s.view == waiting) == Some(true);
-        if loaded && still_shown {
-            viewer.focus_heading_if_lost();
-        }
-    });
-    view! { <Loading label /> }.into_any()
-}
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
@@ -216,31 +112,8 @@ pub fn App(
         }
     });
 
-    #[cfg(lede_split)]
-    let (article_chunk, entity_chunk) = (
-        RwSignal::new(Chunk::NotLoaded),
-        RwSignal::new(Chunk::NotLoaded),
-    );
-    #[cfg(lede_split)]
-    let article_page = move |id| {
-        let label = viewer.word(UiText::LoadingArticle);
-        split_page(
-            article_chunk,
-            article_page_view(id),
-            load_article_code,
-            label,
-        )
-    };
-    #[cfg(lede_split)]
-    let entity_page = move |id| {
-        let label = viewer.word(UiText::LoadingEntity);
-        split_page(entity_chunk, entity_page_view(id), load_entity_code, label)
-    };
-    #[cfg(not(lede_split))]
-    let article_page = |id| unsplit_page(article_page_view(id));
-    #[cfg(not(lede_split))]
-    let entity_page = |id| unsplit_page(entity_page_view(id));
-
+    // The article and entity pages' code, loaded when first shown (see `split_pages`).
+    let pages = SplitPages::new();
     // Only the view, not the whole state: a topic click must not rebuild the page.
     let view = computed(move || viewer.state.with(|s| s.view.clone()));
 
@@ -257,8 +130,8 @@ pub fn App(
                                 viewer.track_words();
                                 match view.get() {
                                     View::List => view! { <ListPage /> }.into_any(),
-                                    View::Article(id) => article_page(id),
-                                    View::Entity(id) => entity_page(id),
+                                    View::Article(id) => pages.article(id),
+                                    View::Entity(id) => pages.entity(id),
                                 }
                             }}
                     }

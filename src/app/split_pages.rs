@@ -1,0 +1,171 @@
+//! The article and entity pages as code loaded when first shown: the first view (the list) does
+//! not carry them (README, "Size": 124 kB gzip instead of 155 kB when this came in).
+//!
+//! With `--cfg lede_split` (scripts/build sets it) the two page functions below are split
+//! points: `wasm-split-cli` (scripts/split.mjs, run by the post-build hook) moves their code,
+//! and the code only they use, into wasm chunks that `__wasm_split.js` fetches the first time
+//! one of those pages is shown. Without the cfg (`trunk serve`, the component tests) they are
+//! plain calls: an unsplit wasm cannot resolve a split function's placeholder import.
+//!
+//! `wasm_split` itself rather than Leptos' `#[lazy]` (which is built on it): `fallible` makes a
+//! chunk that does not load (offline, a deploy that removed it) an error value, shown with a
+//! retry, where `#[lazy]` panics, which traps the whole viewer. And the chunks get stable names
+//! (split_lede_article.wasm, to which the build adds its hash), where `#[lazy]` adds a hash of
+//! the source position.
+
+#[cfg(lede_split)]
+use crate::app::components::{error_panel::ErrorPanel, loading::Loading};
+use crate::app::pages::article::ArticlePage;
+use crate::app::pages::entity::EntityPage;
+#[cfg(lede_split)]
+use crate::app::use_viewer;
+#[cfg(lede_split)]
+use crate::core::{corpus::load_error::LoadError, text::ui_text::UiText};
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// The two pages, each loading its code the first time it is shown.
+#[derive(Clone, Copy)]
+pub struct SplitPages {
+    #[cfg(lede_split)]
+    article: RwSignal<Chunk>,
+    #[cfg(lede_split)]
+    entity: RwSignal<Chunk>,
+}
+
+impl SplitPages {
+    pub fn new() -> Self {
+        SplitPages {
+            #[cfg(lede_split)]
+            article: RwSignal::new(Chunk::NotLoaded),
+            #[cfg(lede_split)]
+            entity: RwSignal::new(Chunk::NotLoaded),
+        }
+    }
+
+    /// The article page for `id`.
+    pub fn article(&self, id: String) -> AnyView {
+        #[cfg(lede_split)]
+        {
+            let label = use_viewer().word(UiText::LoadingArticle);
+            split_page(
+                self.article,
+                article_page_view(id),
+                load_article_code,
+                label,
+            )
+        }
+        #[cfg(not(lede_split))]
+        unsplit_page(article_page_view(id))
+    }
+
+    /// The entity page for `id`.
+    pub fn entity(&self, id: String) -> AnyView {
+        #[cfg(lede_split)]
+        {
+            let label = use_viewer().word(UiText::LoadingEntity);
+            split_page(self.entity, entity_page_view(id), load_entity_code, label)
+        }
+        #[cfg(not(lede_split))]
+        unsplit_page(entity_page_view(id))
+    }
+}
+
+impl Default for SplitPages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg_attr(
+    lede_split,
+    leptos::wasm_split::wasm_split(
+        lede_article,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_article_code)
+    )
+)]
+fn article_page_view(id: String) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ArticlePage id /> }.into_any())
+}
+
+#[cfg_attr(
+    lede_split,
+    leptos::wasm_split::wasm_split(
+        lede_entity,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_entity_code)
+    )
+)]
+fn entity_page_view(id: String) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <EntityPage id /> }.into_any())
+}
+
+#[cfg(not(lede_split))]
+fn unsplit_page(page: Result<AnyView, SplitLoaderError>) -> AnyView {
+    page.unwrap_or_else(|_| ().into_any())
+}
+
+/// Where a page's wasm chunk is.
+#[cfg(lede_split)]
+#[derive(Clone, Copy, PartialEq)]
+enum Chunk {
+    NotLoaded,
+    Ready,
+    Failed,
+}
+
+/// A page whose code is in a wasm chunk: built at once if the chunk is here, as an unsplit build
+/// would; otherwise the loading line while the chunk loads, after which `chunk` runs the calling
+/// closure again (and focus goes to the new heading); an error panel with a retry if it does
+/// not load. Not a `Suspend`: two pages of one type would then be rebuilt in place a tick
+/// later, with the old page's effects still running after its signals were disposed (a panic
+/// going Back from an entity to its article).
+#[cfg(lede_split)]
+fn split_page<P>(
+    chunk: RwSignal<Chunk>,
+    page: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>>,
+    preload: impl FnOnce() -> P + 'static,
+    label: String,
+) -> AnyView
+where
+    P: std::future::Future<Output = Result<(), SplitLoaderError>> + 'static,
+{
+    use std::task::{Context, Poll, Waker};
+    match chunk.get() {
+        Chunk::Ready => {
+            let mut page = std::pin::pin!(page);
+            if let Poll::Ready(Ok(view)) =
+                page.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+            {
+                return view;
+            }
+        }
+        Chunk::Failed => {
+            let error = LoadError::Network {
+                url: "(the viewer's code for this page)".to_string(),
+                message: "the wasm chunk did not load".to_string(),
+            };
+            let retry = Callback::new(move |()| chunk.set(Chunk::NotLoaded));
+            return view! { <ErrorPanel error retry /> }.into_any();
+        }
+        Chunk::NotLoaded => {}
+    }
+    let viewer = use_viewer();
+    let waiting = viewer.state.with_untracked(|s| s.view.clone());
+    leptos::task::spawn_local(async move {
+        let loaded = preload().await.is_ok();
+        chunk.try_set(if loaded { Chunk::Ready } else { Chunk::Failed });
+        // As a page whose heading comes after a load (the entity page's directory): the link
+        // followed is gone, so focus goes to the heading unless the reader put it elsewhere.
+        // Only if this page is still shown: after Back meanwhile, focusing the list's heading
+        // would scroll away from the reader's place there.
+        let still_shown = viewer.state.try_with_untracked(|s| s.view == waiting) == Some(true);
+        if loaded && still_shown {
+            viewer.focus_heading_if_lost();
+        }
+    });
+    view! { <Loading label /> }.into_any()
+}

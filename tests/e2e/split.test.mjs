@@ -1,0 +1,88 @@
+// The release build's code splitting (src/app/split_pages.rs, scripts/split.mjs): the list loads
+// only the main wasm; the article and entity pages fetch their chunks when first shown; a chunk
+// that does not load shows the error panel, and "Try again" recovers; a host that serves .wasm
+// as application/octet-stream still works.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { SEED_ID } from './support/corpus.mjs';
+import { useSite } from './support/site.mjs';
+import { until, viewShown } from './support/wait.mjs';
+
+const site = useSite();
+const CHUNK = /\/(split_lede_\w+|chunk_\d+)-[0-9a-f]+\.wasm$/;
+const chunkName = (url) => new URL(url).pathname.match(CHUNK)?.[1] ?? null;
+
+test('the build has the chunks: the article\'s, the entity\'s and their shared code', () => {
+  const files = readdirSync(site.dist).filter((f) => f.endsWith('.wasm')).sort();
+  assert.ok(files.includes('lede_bg.wasm'));
+  assert.ok(files.some((f) => f.startsWith('split_lede_article-')), files.join());
+  assert.ok(files.some((f) => f.startsWith('split_lede_entity-')), files.join());
+});
+
+test('the list loads no chunk; an article loads its own and the shared one; an entity its own', { timeout: 60_000 }, async () => {
+  const chunks = [];
+  const { context, page, problems } = await site.open('', {
+    abortImages: true,
+    beforeGoto: (p) => p.on('request', (r) => chunkName(r.url()) && chunks.push(chunkName(r.url()))),
+  });
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card').first().waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(chunks, [], 'the first view is the main wasm alone');
+    await page.locator('.lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    await page.locator('.lede-article__body p').first().waitFor();
+    assert.ok(chunks.includes('split_lede_article'), chunks.join());
+    assert.ok(!chunks.includes('split_lede_entity'), chunks.join());
+    await page.locator('.lede-article__body a.lede-mention').first().click();
+    await viewShown(page, 'entity');
+    await page.locator('.lede-entity__header h1').waitFor();
+    assert.ok(chunks.includes('split_lede_entity'), chunks.join());
+    assert.equal(new Set(chunks).size, chunks.length, 'each chunk fetched once');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a chunk that does not load shows the error panel, says so in the console, and "Try again" recovers', { timeout: 60_000 }, async () => {
+  let blocked = true;
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}`, {
+    abortImages: true,
+    beforeGoto: (p) => p.route(CHUNK, (route) => (blocked ? route.abort('internetdisconnected') : route.continue())),
+  });
+  try {
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.ok(problems.some((p) => p.includes('lede: a part of the viewer did not load')), problems.join('\n'));
+    blocked = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await viewShown(page, 'article');
+    await until(page, 'the body', () => document.querySelectorAll('.lede-article__body p').length > 0);
+    assert.equal(await page.getByRole('alert').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a host that serves .wasm as application/octet-stream still shows the list and an article', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', {
+    abortImages: true,
+    beforeGoto: (p) => p.route(/\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    }),
+  });
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    await until(page, 'the body', () => document.querySelectorAll('.lede-article__body p').length > 0);
+    // The main wasm's glue warns when it falls back from streaming compilation; nothing fails.
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
