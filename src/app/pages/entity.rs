@@ -55,7 +55,9 @@ pub fn EntityPage(id: String) -> impl IntoView {
             Part::NotRequested | Part::Loading(_)
         )
     });
-    move || {
+    // A reactive child written in the view, not the closure returned as the component's view,
+    // which rendered as a type of its own (rule 1 of "Writing views in Lede").
+    let page = move || {
         // `get`, not `track`: a memo learns what it depends on only when it is computed.
         let _ = settled.get();
         let entity = untrack(|| data.read(|p| p.entity(&id)));
@@ -83,7 +85,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
                 view! { <Loading label=viewer.word(UiText::LoadingEntity) lines=3 /> }.into_any()
             }
         }
-    }
+    };
+    view! { {move || page()} }
 }
 
 /// The entity page once the entity is known: kind, name, description, external links, "Often
@@ -247,7 +250,7 @@ fn MentionSentence(article: String, entity: String) -> impl IntoView {
     let viewer = use_viewer();
     let url = data.article_url(&article);
     let (loaded, _) = use_article(Box::new(move || Some(url.clone())));
-    move || {
+    let sentence = move || {
         // One shape for both lines, the sentence and the quiet note (whose mark stays empty):
         // one copy of the view code.
         let (class, lang, [before, mention, after]) = match loaded.get() {
@@ -271,5 +274,6 @@ fn MentionSentence(article: String, entity: String) -> impl IntoView {
             Part::NotRequested | Part::Loading(_) => return ().into_any(),
         };
         view! { <p class=class lang=lang>{before}<mark>{mention}</mark>{after}</p> }.into_any()
-    }
+    };
+    view! { {move || sentence()} }
 }
