@@ -35,3 +35,24 @@ pub fn text(text: impl Fn() -> String + Send + 'static) -> ReactiveView {
 pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Computed<bool> {
     computed(f)
 }
+
+/// A radio button in its label: the topic filter's "any" and "all", the reader's text sizes and
+/// themes. One view shape and one copy of its code for all of them (`checked` and `change` behind
+/// `dyn` calls).
+#[inline(never)]
+pub fn radio(
+    class: &'static str,
+    group: String,
+    value: String,
+    label: String,
+    checked: Box<dyn Fn() -> bool + Send + Sync>,
+    change: Box<dyn Fn()>,
+) -> AnyView {
+    view! {
+        <label class=class>
+            <input type="radio" name=group value=value prop:checked=checked on:change=move |_| change() />
+            {label}
+        </label>
+    }
+    .into_any()
+}
