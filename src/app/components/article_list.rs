@@ -15,6 +15,9 @@ use std::sync::Arc;
 /// than this many cards, however large the corpus.
 pub const PAGE_SIZE: usize = 30;
 
+/// What [`ArticleList`] shows under a card: given its position and the article's id.
+pub type Note = Arc<dyn Fn(usize, String) -> AnyView + Send + Sync>;
+
 /// A list of article cards for the given ordinals, fetching their summaries if the corpus is
 /// paged, with a "Show more" button while `remaining` is not zero.
 #[component]
@@ -28,9 +31,10 @@ pub fn ArticleList(
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Callback<()>,
     /// Something to show under a card once its summary is here, given its position in the list
-    /// and the article's id (the entity page's sentence of the mention).
+    /// and the article's id (the entity page's sentence of the mention). A shared closure, not a
+    /// `Callback` of a second type.
     #[prop(optional)]
-    note: Option<Callback<(usize, String), AnyView>>,
+    note: Option<Note>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -45,10 +49,12 @@ pub fn ArticleList(
     let work = use_context::<ListWork>();
     let cards = move || {
         ListWork::count_card_list(&work);
+        let note = note.clone();
         let card = move |(position, ordinal): (usize, usize)| {
+            let note = note.clone();
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
                 Part::Ready(summary) => {
-                    let note = note.map(|note| note.run((position, summary.id.clone())));
+                    let note = note.as_ref().map(|note| note(position, summary.id.clone()));
                     view! { <ArticleCard summary />{note} }.into_any()
                 }
                 Part::Failed(error) => {

@@ -1,4 +1,4 @@
-use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::article_list::{ArticleList, Note, PAGE_SIZE};
 use crate::app::components::entity_picture::directory_picture;
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
@@ -141,12 +141,13 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     // The sentence of the mention, under each of the first few cards.
     let note = {
         let id = entity.id.clone();
-        Callback::new(move |(position, article): (usize, String)| {
+        let note: Note = Arc::new(move |position, article| {
             let entity = id.clone();
             (position < SENTENCES)
                 .then(|| view! { <MentionSentence article entity /> })
                 .into_any()
-        })
+        });
+        note
     };
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
@@ -160,7 +161,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                     visible
                     remaining=Arc::new(remaining)
                     on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
-                    note=note
+                    note=note.clone()
                 />
             }
             .into_any()
