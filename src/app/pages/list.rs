@@ -18,6 +18,11 @@ use crate::web::history;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The mark after a selected topic's label on its chip. A constant, not a literal in the view:
+/// an element whose content is all literal is an inert element, created from HTML by code of
+/// its own that nothing else in the viewer needs (0.4 kB gzip).
+const REMOVE_MARK: &str = " ✕";
+
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
 /// and the count beside each topic. `None` while a paged corpus's postings are still loading.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,7 +176,7 @@ pub fn ListPage() -> impl IntoView {
                     <li>
                         <button type="button" class="lede-active__chip" aria-label=name on:click=remove>
                             {label}
-                            <span aria-hidden="true">" ✕"</span>
+                            <span aria-hidden="true">{REMOVE_MARK}</span>
                         </button>
                     </li>
                 }
