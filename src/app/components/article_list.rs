@@ -46,9 +46,8 @@ pub fn ArticleList(
         let remaining = remaining.clone();
         flag(move || remaining() != 0)
     };
-    let work = use_context::<ListWork>();
     let cards = move || {
-        ListWork::count_card_list(&work);
+        ListWork::count_card_list();
         let note = note.clone();
         let card = move |(position, ordinal): (usize, usize)| {
             let note = note.clone();

@@ -94,13 +94,12 @@ pub fn ListPage() -> impl IntoView {
         }
     });
 
-    let work = use_context::<ListWork>();
     // Reads every part's state: in a paged corpus a listing page that arrives recomputes this
     // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
     // so nothing that reads it runs again). A memo of the topics' state alone would avoid it
     // (0.6 kB gzipped when memos of each type cost their own code; less now, see `computed`).
     let listing = computed(move || {
-        ListWork::count_selection(&work);
+        ListWork::count_selection();
         let limit = limit();
         let everything = filter.with(|f| f.is_empty());
         match data.read(CorpusParts::topic_index) {
