@@ -370,7 +370,7 @@ async fn error_panel_names_the_file_and_retries() {
         status: 503,
     };
     let root = mount(move || {
-        view! { <ErrorPanel error retry=Callback::new(move |()| retried.update(|n| *n += 1)) /> }
+        view! { <ErrorPanel error retry=Arc::new(move || retried.update(|n| *n += 1)) /> }
     });
     settle(0).await;
     let alert = text(&root, "[role=alert]");

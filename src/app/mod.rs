@@ -118,7 +118,7 @@ pub fn App(
     view! {
         <div class="lede-app">
             {move || match index.get() {
-                Part::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                Part::Failed(error) => view! { <ErrorPanel error retry=retry.clone() /> }.into_any(),
                 Part::Ready(corpus) => {
                     // The pages below read the corpus, and fetch its parts, through this.
                     CorpusData::provide(corpus, viewer);

@@ -5,6 +5,10 @@ use crate::app::computed::{computed, Computed};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
+/// What a button does (try a load again, show more): a shared closure. Not a Leptos `Callback`,
+/// whose stored-value code nothing else in the viewer needs (0.3 kB gzip).
+pub type Handler = Arc<dyn Fn() + Send + Sync>;
+
 /// A reactive child as `--cfg erase_components` shares it: one type per output type, and here
 /// the output is always an [`AnyView`].
 pub type ReactiveView = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;

@@ -4,7 +4,7 @@ use crate::app::computed::Computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, text};
+use crate::app::views::{each, flag, text, Handler};
 use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
 use crate::core::text::ui_text::UiText;
@@ -29,7 +29,7 @@ pub fn ArticleList(
     /// [`LinkTo`](crate::app::components::nav_link::LinkTo).)
     remaining: Arc<dyn Fn() -> usize + Send + Sync>,
     /// Shows the next [`PAGE_SIZE`] articles.
-    on_more: Callback<()>,
+    on_more: Handler,
     /// Something to show under a card once its summary is here, given its position in the list
     /// and the article's id (the entity page's sentence of the mention). A shared closure, not a
     /// `Callback` of a second type.
@@ -57,7 +57,7 @@ pub fn ArticleList(
                     view! { <ArticleCard summary />{note} }.into_any()
                 }
                 Part::Failed(error) => {
-                    let retry = Callback::new(move |()| {
+                    let retry: Handler = Arc::new(move || {
                         visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
                     });
                     view! { <ErrorPanel error retry /> }.into_any()
@@ -72,6 +72,7 @@ pub fn ArticleList(
         <ol class="lede-list">{move || cards()}</ol>
         {move || {
             more.get().then(|| {
+                let on_more = on_more.clone();
                 view! {
                     <button
                         type="button"
@@ -79,7 +80,7 @@ pub fn ArticleList(
                         on:click=move |_| {
                             // Keyboard and screen-reader users continue at the first new article.
                             let first_new = visible.with_untracked(Vec::len);
-                            on_more.run(());
+                            on_more();
                             viewer.focus_card_link(first_new);
                         }
                     >

@@ -9,7 +9,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::pages::article::use_article;
 use crate::app::use_viewer;
 use crate::app::views::optional;
-use crate::app::views::{each, flag};
+use crate::app::views::{each, flag, Handler};
 use crate::core::corpus::in_context::first_mention_in_context;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
@@ -70,7 +70,7 @@ pub fn EntityPage(id: String) -> impl IntoView {
             }
             Part::Ready(None) => view! { <NotFound article=false id=id.clone() /> }.into_any(),
             Part::Failed(error) => {
-                let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
+                let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_directory));
                 view! {
                     <div class="lede-page lede-page--entity">
                         <p class="lede-back">
@@ -160,14 +160,14 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <ArticleList
                     visible
                     remaining=Arc::new(remaining)
-                    on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
+                    on_more=Arc::new(move || shown.update(|n| *n += PAGE_SIZE))
                     note=note.clone()
                 />
             }
             .into_any()
         }
         Part::Failed(error) => {
-            let retry = Callback::new(move |()| data.request(CorpusParts::retry_mentions));
+            let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_mentions));
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Part::NotRequested | Part::Loading(_) => {

@@ -6,7 +6,7 @@ use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::{each, optional, text};
+use crate::app::views::{each, optional, text, Handler};
 use crate::app::work::ListWork;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
@@ -241,7 +241,7 @@ pub fn ListPage() -> impl IntoView {
     });
     let body = move || match phase.get() {
         Phase::Failed(error) => {
-            let retry = Callback::new(move |()| data.request(CorpusParts::retry_topics));
+            let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_topics));
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Phase::Loading => view! { <Loading label=viewer.word(UiText::LoadingTopics) /> }.into_any(),
@@ -250,7 +250,7 @@ pub fn ListPage() -> impl IntoView {
             <ArticleList
                 visible
                 remaining=Arc::new(remaining)
-                on_more=Callback::new(move |()| show_more())
+                on_more=Arc::new(show_more)
             />
             {move || more_link().into_any()}
         }
