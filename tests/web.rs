@@ -370,7 +370,7 @@ async fn error_panel_names_the_file_and_retries() {
         status: 503,
     };
     let root = mount(move || {
-        view! { <ErrorPanel error retry=Callback::new(move |()| retried.update(|n| *n += 1)) /> }
+        view! { <ErrorPanel error retry=Arc::new(move || retried.update(|n| *n += 1)) /> }
     });
     settle(0).await;
     let alert = text(&root, "[role=alert]");
@@ -456,12 +456,8 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
 
 #[wasm_bindgen_test]
 async fn a_topic_click_selects_once_and_builds_the_cards_once() {
-    let work = ListWork::default();
-    let counted = work.clone();
-    let root = mount(move || {
-        provide_context(counted);
-        view! { <ListPage /> }
-    });
+    let work = ListWork;
+    let root = mount(move || view! { <ListPage /> });
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 3);
     let (selections, card_lists) = (work.selections(), work.card_lists());

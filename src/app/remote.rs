@@ -7,6 +7,7 @@
 //! a typed error with a retry button, and never a stale article.
 
 use crate::app::effect::effect;
+use crate::app::views::Handler;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 pub fn use_remote<K, T, Fut>(
     key: impl Fn() -> Option<K> + 'static,
     fetch: impl Fn(K) -> Fut + 'static,
-) -> (ReadSignal<Part<Arc<T>>>, Callback<()>)
+) -> (ReadSignal<Part<Arc<T>>>, Handler)
 where
     K: 'static,
     T: Send + Sync + 'static,
@@ -43,6 +44,6 @@ where
             state.try_maybe_update(|part| (part.arrived(id, result), ()));
         });
     });
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    let retry: Handler = Arc::new(move || attempt.update(|n| *n += 1));
     (state.read_only(), retry)
 }

@@ -5,6 +5,10 @@ use crate::app::computed::{computed, Computed};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
+/// What a button does (try a load again, show more): a shared closure. Not a Leptos `Callback`,
+/// whose stored-value code nothing else in the viewer needs (0.3 kB gzip).
+pub type Handler = Arc<dyn Fn() + Send + Sync>;
+
 /// A reactive child as `--cfg erase_components` shares it: one type per output type, and here
 /// the output is always an [`AnyView`].
 pub type ReactiveView = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
@@ -34,4 +38,25 @@ pub fn text(text: impl Fn() -> String + Send + 'static) -> ReactiveView {
 /// the answer changes.
 pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Computed<bool> {
     computed(f)
+}
+
+/// A radio button in its label: the topic filter's "any" and "all", the reader's text sizes and
+/// themes. One view shape and one copy of its code for all of them (`checked` and `change` behind
+/// `dyn` calls).
+#[inline(never)]
+pub fn radio(
+    class: &'static str,
+    group: String,
+    value: String,
+    label: String,
+    checked: Box<dyn Fn() -> bool + Send + Sync>,
+    change: Box<dyn Fn()>,
+) -> AnyView {
+    view! {
+        <label class=class>
+            <input type="radio" name=group value=value prop:checked=checked on:change=move |_| change() />
+            {label}
+        </label>
+    }
+    .into_any()
 }

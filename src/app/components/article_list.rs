@@ -4,7 +4,7 @@ use crate::app::computed::Computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, text};
+use crate::app::views::{each, flag, text, Handler};
 use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
 use crate::core::text::ui_text::UiText;
@@ -14,6 +14,9 @@ use std::sync::Arc;
 /// How many articles a list shows at first, and adds per "Show more": a click never builds more
 /// than this many cards, however large the corpus.
 pub const PAGE_SIZE: usize = 30;
+
+/// What [`ArticleList`] shows under a card: given its position and the article's id.
+pub type Note = Arc<dyn Fn(usize, String) -> AnyView + Send + Sync>;
 
 /// A list of article cards for the given ordinals, fetching their summaries if the corpus is
 /// paged, with a "Show more" button while `remaining` is not zero.
@@ -26,11 +29,12 @@ pub fn ArticleList(
     /// [`LinkTo`](crate::app::components::nav_link::LinkTo).)
     remaining: Arc<dyn Fn() -> usize + Send + Sync>,
     /// Shows the next [`PAGE_SIZE`] articles.
-    on_more: Callback<()>,
+    on_more: Handler,
     /// Something to show under a card once its summary is here, given its position in the list
-    /// and the article's id (the entity page's sentence of the mention).
+    /// and the article's id (the entity page's sentence of the mention). A shared closure, not a
+    /// `Callback` of a second type.
     #[prop(optional)]
-    note: Option<Callback<(usize, String), AnyView>>,
+    note: Option<Note>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -42,17 +46,18 @@ pub fn ArticleList(
         let remaining = remaining.clone();
         flag(move || remaining() != 0)
     };
-    let work = use_context::<ListWork>();
     let cards = move || {
-        ListWork::count_card_list(&work);
+        ListWork::count_card_list();
+        let note = note.clone();
         let card = move |(position, ordinal): (usize, usize)| {
+            let note = note.clone();
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
                 Part::Ready(summary) => {
-                    let note = note.map(|note| note.run((position, summary.id.clone())));
+                    let note = note.as_ref().map(|note| note(position, summary.id.clone()));
                     view! { <ArticleCard summary />{note} }.into_any()
                 }
                 Part::Failed(error) => {
-                    let retry = Callback::new(move |()| {
+                    let retry: Handler = Arc::new(move || {
                         visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
                     });
                     view! { <ErrorPanel error retry /> }.into_any()
@@ -67,6 +72,7 @@ pub fn ArticleList(
         <ol class="lede-list">{move || cards()}</ol>
         {move || {
             more.get().then(|| {
+                let on_more = on_more.clone();
                 view! {
                     <button
                         type="button"
@@ -74,7 +80,7 @@ pub fn ArticleList(
                         on:click=move |_| {
                             // Keyboard and screen-reader users continue at the first new article.
                             let first_new = visible.with_untracked(Vec::len);
-                            on_more.run(());
+                            on_more();
                             viewer.focus_card_link(first_new);
                         }
                     >

@@ -1,4 +1,5 @@
 use crate::app::use_viewer;
+use crate::app::views::Handler;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::text::ui_text::UiText;
 use crate::web::console;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 /// file's URL and the JSON path are behind "Details for the publisher" (they are for the
 /// publisher, not the reader).
 #[component]
-pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(error: LoadError, retry: Handler) -> impl IntoView {
     console::error(&error.to_string());
     let viewer = use_viewer();
     let advice = viewer.word(error.advice());
@@ -20,7 +21,7 @@ pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
                 <summary>{viewer.word(UiText::DetailsForPublisher)}</summary>
                 <code>{error.to_string()}</code>
             </details>
-            <button type="button" class="lede-button" on:click=move |_| retry.run(())>
+            <button type="button" class="lede-button" on:click=move |_| retry()>
                 {viewer.word(UiText::TryAgain)}
             </button>
         </div>

@@ -43,7 +43,7 @@ pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
         view! {
             <section class="lede-more-on" aria-labelledby=labelled_by.clone()>
                 <h2 class="lede-section-title" id=heading.clone()>{title.clone()}</h2>
-                <ArticleList visible=related remaining=Arc::new(|| 0) on_more=Callback::new(|()| {}) />
+                <ArticleList visible=related remaining=Arc::new(|| 0) on_more=Arc::new(|| {}) />
             </section>
         }
         .into_any()

@@ -1,7 +1,7 @@
 use crate::app::computed::{computed_from, Computed};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, optional, text};
+use crate::app::views::{each, flag, optional, radio, text};
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::topic_shortlist::{most_used, shortlist, SHORTLIST_LEN};
@@ -133,19 +133,14 @@ pub fn TopicFilterBar(
         }
     });
     let mode_radio = move |mode: TopicMatch, label: UiText| {
-        let label = viewer.word(label);
-        view! {
-            <label class="lede-match__option">
-                <input
-                    type="radio"
-                    name=mode_name.clone()
-                    value=mode.as_str()
-                    prop:checked=move || filter.with(|f| f.mode == mode)
-                    on:change=move |_| viewer.update_filter(|f| f.mode = mode)
-                />
-                {label}
-            </label>
-        }
+        radio(
+            "lede-match__option",
+            mode_name.clone(),
+            mode.as_str().to_string(),
+            viewer.word(label),
+            Box::new(move || filter.with(|f| f.mode == mode)),
+            Box::new(move || viewer.update_filter(|f| f.mode = mode)),
+        )
     };
 
     // "Clear topics" is disabled through the `disabled` property (rule 8 of "Writing views").

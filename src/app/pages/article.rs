@@ -15,7 +15,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, optional, text};
+use crate::app::views::{each, flag, optional, text, Handler};
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::format::mentions::WarningBudget;
@@ -97,6 +97,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                 if missing.get() {
                     view! { <NotFound article=true id=id.clone() /> }.into_any()
                 } else {
+                    let retry = retry.clone();
                     view! {
                         <article class="lede-article" lang=lang_attr dir=dir aria-labelledby=labelled_by.clone()>
                             <header class="lede-article__header">
@@ -109,7 +110,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                                 }}
                             </header>
                             {move || match article.get() {
-                                Part::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
+                                Part::Failed(error) => view! { <ErrorPanel error retry=retry.clone() /> }.into_any(),
                                 Part::Ready(loaded) => {
                                     let (article, url) = (*loaded).clone();
                                     view! { <ArticleBody article url /> }.into_any()
@@ -140,7 +141,7 @@ pub type LoadedArticle = (Arc<Article>, String);
 /// key boxed and the fetch a named function: one instantiation of `use_remote`).
 pub fn use_article(
     key: Box<dyn Fn() -> Option<Result<String, LoadError>>>,
-) -> (ReadSignal<Part<Arc<LoadedArticle>>>, Callback<()>) {
+) -> (ReadSignal<Part<Arc<LoadedArticle>>>, Handler) {
     use_remote(key, fetch_article)
 }
 

@@ -1,4 +1,4 @@
-use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::article_list::{ArticleList, Note, PAGE_SIZE};
 use crate::app::components::entity_picture::directory_picture;
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
@@ -9,7 +9,7 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::pages::article::use_article;
 use crate::app::use_viewer;
 use crate::app::views::optional;
-use crate::app::views::{each, flag};
+use crate::app::views::{each, flag, Handler};
 use crate::core::corpus::in_context::first_mention_in_context;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
@@ -55,7 +55,9 @@ pub fn EntityPage(id: String) -> impl IntoView {
             Part::NotRequested | Part::Loading(_)
         )
     });
-    move || {
+    // A reactive child written in the view, not the closure returned as the component's view,
+    // which rendered as a type of its own (rule 1 of "Writing views in Lede").
+    let page = move || {
         // `get`, not `track`: a memo learns what it depends on only when it is computed.
         let _ = settled.get();
         let entity = untrack(|| data.read(|p| p.entity(&id)));
@@ -68,7 +70,7 @@ pub fn EntityPage(id: String) -> impl IntoView {
             }
             Part::Ready(None) => view! { <NotFound article=false id=id.clone() /> }.into_any(),
             Part::Failed(error) => {
-                let retry = Callback::new(move |()| data.request(CorpusParts::retry_directory));
+                let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_directory));
                 view! {
                     <div class="lede-page lede-page--entity">
                         <p class="lede-back">
@@ -83,7 +85,8 @@ pub fn EntityPage(id: String) -> impl IntoView {
                 view! { <Loading label=viewer.word(UiText::LoadingEntity) lines=3 /> }.into_any()
             }
         }
-    }
+    };
+    view! { {move || page()} }
 }
 
 /// The entity page once the entity is known: kind, name, description, external links, "Often
@@ -138,12 +141,13 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     // The sentence of the mention, under each of the first few cards.
     let note = {
         let id = entity.id.clone();
-        Callback::new(move |(position, article): (usize, String)| {
+        let note: Note = Arc::new(move |position, article| {
             let entity = id.clone();
             (position < SENTENCES)
                 .then(|| view! { <MentionSentence article entity /> })
                 .into_any()
-        })
+        });
+        note
     };
     let articles = move || match mentions.get() {
         Part::Ready(ordinals) => {
@@ -156,14 +160,14 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
                 <ArticleList
                     visible
                     remaining=Arc::new(remaining)
-                    on_more=Callback::new(move |()| shown.update(|n| *n += PAGE_SIZE))
-                    note=note
+                    on_more=Arc::new(move || shown.update(|n| *n += PAGE_SIZE))
+                    note=note.clone()
                 />
             }
             .into_any()
         }
         Part::Failed(error) => {
-            let retry = Callback::new(move |()| data.request(CorpusParts::retry_mentions));
+            let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_mentions));
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Part::NotRequested | Part::Loading(_) => {
@@ -247,7 +251,7 @@ fn MentionSentence(article: String, entity: String) -> impl IntoView {
     let viewer = use_viewer();
     let url = data.article_url(&article);
     let (loaded, _) = use_article(Box::new(move || Some(url.clone())));
-    move || {
+    let sentence = move || {
         // One shape for both lines, the sentence and the quiet note (whose mark stays empty):
         // one copy of the view code.
         let (class, lang, [before, mention, after]) = match loaded.get() {
@@ -271,5 +275,6 @@ fn MentionSentence(article: String, entity: String) -> impl IntoView {
             Part::NotRequested | Part::Loading(_) => return ().into_any(),
         };
         view! { <p class=class lang=lang>{before}<mark>{mention}</mark>{after}</p> }.into_any()
-    }
+    };
+    view! { {move || sentence()} }
 }

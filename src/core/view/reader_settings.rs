@@ -68,10 +68,8 @@ impl ReaderSettings {
     pub fn from_stored(stored: &str) -> ReaderSettings {
         let mut settings = ReaderSettings::default();
         let mut parts = stored.split(' ');
-        if let Some(size) = parts.next().and_then(|s| s.parse::<u8>().ok()) {
-            if size < TEXT_SIZES {
-                settings.text_size = size;
-            }
+        if let Some(size) = parts.next().and_then(text_size) {
+            settings.text_size = size;
         }
         if let Some(theme) = parts.next().and_then(Theme::from_name) {
             settings.theme = theme;
@@ -90,7 +88,7 @@ impl ReaderSettings {
         let mut next = self;
         match name {
             "text-size" => {
-                if let Some(size) = value.parse::<u8>().ok().filter(|s| *s < TEXT_SIZES) {
+                if let Some(size) = text_size(value) {
                     next.text_size = size;
                 }
             }
@@ -102,6 +100,15 @@ impl ReaderSettings {
             _ => {}
         }
         next
+    }
+}
+
+/// The text size written `value`: one digit below [`TEXT_SIZES`]. Read by hand, not with
+/// `str::parse`, whose code for `u8` nothing else in the viewer links.
+fn text_size(value: &str) -> Option<u8> {
+    match value.as_bytes() {
+        [digit @ b'0'..=b'9'] if digit - b'0' < TEXT_SIZES => Some(digit - b'0'),
+        _ => None,
     }
 }
 
