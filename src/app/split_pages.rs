@@ -20,6 +20,8 @@ use crate::app::pages::entity::EntityPage;
 #[cfg(lede_split)]
 use crate::app::use_viewer;
 #[cfg(lede_split)]
+use crate::app::views::Handler;
+#[cfg(lede_split)]
 use crate::core::{corpus::load_error::LoadError, text::ui_text::UiText};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -148,7 +150,7 @@ where
                 url: "(the viewer's code for this page)".to_string(),
                 message: "the wasm chunk did not load".to_string(),
             };
-            let retry = Callback::new(move |()| chunk.set(Chunk::NotLoaded));
+            let retry: Handler = std::sync::Arc::new(move || chunk.set(Chunk::NotLoaded));
             return view! { <ErrorPanel error retry /> }.into_any();
         }
         Chunk::NotLoaded => {}
