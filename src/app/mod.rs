@@ -134,7 +134,10 @@ pub fn App(
                                 // A new UI language draws the page again in it.
                                 viewer.track_words();
                                 match view.get() {
-                                    View::List => view! { <ListPage /> }.into_any(),
+                                    View::List => {
+                                        pages.prefetch_article();
+                                        view! { <ListPage /> }.into_any()
+                                    }
                                     View::Article(id) => pages.article(id),
                                     View::Entity(id) => pages.entity(id),
                                 }

@@ -61,6 +61,37 @@ impl SplitPages {
         unsplit_page(article_page_view(id))
     }
 
+    /// Fetches the article page's code when the browser is next idle, once per page load, so
+    /// that the first article a reader opens from the list does not wait for it (and without
+    /// slowing the list's first paint: `requestIdleCallback` runs after it, when nothing else
+    /// is waiting; where the browser has none, nothing is fetched ahead).
+    pub fn prefetch_article(&self) {
+        #[cfg(lede_split)]
+        {
+            use std::sync::atomic::{AtomicBool, Ordering};
+            use wasm_bindgen::{closure::Closure, JsCast};
+            static ASKED: AtomicBool = AtomicBool::new(false);
+            if ASKED.swap(true, Ordering::Relaxed) {
+                return;
+            }
+            let chunk = self.article;
+            let fetch = Closure::once_into_js(move || {
+                leptos::task::spawn_local(async move {
+                    if load_article_code().await.is_ok() {
+                        chunk.try_update(|c| {
+                            if *c == Chunk::NotLoaded {
+                                *c = Chunk::Ready;
+                            }
+                        });
+                    }
+                });
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.request_idle_callback(fetch.unchecked_ref());
+            }
+        }
+    }
+
     /// The entity page for `id`.
     pub fn entity(&self, id: String) -> AnyView {
         #[cfg(lede_split)]

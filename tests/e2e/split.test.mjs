@@ -11,7 +11,6 @@ import { until, viewShown } from './support/wait.mjs';
 
 const site = useSite();
 const CHUNK = /\/(split_lede_\w+|chunk_\d+)-[0-9a-f]+\.wasm$/;
-const chunkName = (url) => new URL(url).pathname.match(CHUNK)?.[1] ?? null;
 
 test('the build has the chunks: the article\'s, the entity\'s and their shared code', () => {
   const files = readdirSync(site.dist).filter((f) => f.endsWith('.wasm')).sort();
@@ -20,27 +19,42 @@ test('the build has the chunks: the article\'s, the entity\'s and their shared c
   assert.ok(files.some((f) => f.startsWith('split_lede_entity-')), files.join());
 });
 
-test('the list loads no chunk; an article loads its own and the shared one; an entity its own', { timeout: 60_000 }, async () => {
-  const chunks = [];
+test('the list draws without any chunk; the article\'s is fetched when the browser is idle after it; the entity\'s only when shown', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await site.open('', {
     abortImages: true,
-    beforeGoto: (p) => p.on('request', (r) => chunkName(r.url()) && chunks.push(chunkName(r.url()))),
+    // When the first card appears, on the page's own clock (the resource timings' too).
+    beforeGoto: (p) => p.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.lede-card')) {
+          window.__firstCard = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }),
   });
+  const chunks = () => page.evaluate((pattern) => performance.getEntriesByType('resource')
+    .filter((e) => new RegExp(pattern).test(new URL(e.name).pathname))
+    .map((e) => ({ name: new URL(e.name).pathname.match(new RegExp(pattern))[1], start: e.startTime })), CHUNK.source);
   try {
     await viewShown(page, 'list');
     await page.locator('.lede-card').first().waitFor();
-    await page.waitForTimeout(300);
-    assert.deepEqual(chunks, [], 'the first view is the main wasm alone');
+    const prefetched = await until(page, 'the article chunk, prefetched', () =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('split_lede_article')));
+    assert.ok(prefetched);
+    const firstCard = await page.evaluate(() => window.__firstCard);
+    const early = (await chunks()).filter((c) => c.start < firstCard);
+    assert.deepEqual(early, [], 'no chunk before the list is drawn');
+    assert.ok(!(await chunks()).some((c) => c.name === 'split_lede_entity'), 'no entity chunk yet');
+
     await page.locator('.lede-card__headline a').first().click();
     await viewShown(page, 'article');
     await page.locator('.lede-article__body p').first().waitFor();
-    assert.ok(chunks.includes('split_lede_article'), chunks.join());
-    assert.ok(!chunks.includes('split_lede_entity'), chunks.join());
     await page.locator('.lede-article__body a.lede-mention').first().click();
     await viewShown(page, 'entity');
     await page.locator('.lede-entity__header h1').waitFor();
-    assert.ok(chunks.includes('split_lede_entity'), chunks.join());
-    assert.equal(new Set(chunks).size, chunks.length, 'each chunk fetched once');
+    const names = (await chunks()).map((c) => c.name);
+    assert.ok(names.includes('split_lede_entity'), names.join());
+    assert.equal(new Set(names).size, names.length, `each chunk fetched once: ${names.join()}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
