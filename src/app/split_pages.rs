@@ -61,10 +61,12 @@ impl SplitPages {
         unsplit_page(article_page_view(id))
     }
 
-    /// Fetches the article page's code when the browser is next idle, once per page load, so
-    /// that the first article a reader opens from the list does not wait for it (and without
-    /// slowing the list's first paint: `requestIdleCallback` runs after it, when nothing else
-    /// is waiting; where the browser has none, nothing is fetched ahead).
+    /// Fetches the article page's code when the browser is next idle after the list is
+    /// created, once per page load, so that the first article a reader opens from the list
+    /// does not wait for it. `requestIdleCallback` waits for the first paint and for the main
+    /// thread to have nothing to do (a paged corpus's first listing page may still be on its
+    /// way then, and the two share the network); where the browser has none, nothing is
+    /// fetched ahead.
     pub fn prefetch_article(&self) {
         #[cfg(lede_split)]
         {
@@ -190,7 +192,16 @@ where
     let waiting = viewer.state.with_untracked(|s| s.view.clone());
     leptos::task::spawn_local(async move {
         let loaded = preload().await.is_ok();
-        chunk.try_set(if loaded { Chunk::Ready } else { Chunk::Failed });
+        // Only a change notifies: the idle prefetch may have made the chunk ready meanwhile,
+        // and setting it again would build the page a second time.
+        chunk.try_maybe_update(|c| {
+            let next = if loaded { Chunk::Ready } else { Chunk::Failed };
+            let changed = *c != next && *c != Chunk::Ready;
+            if changed {
+                *c = next;
+            }
+            (changed, ())
+        });
         // As a page whose heading comes after a load (the entity page's directory): the link
         // followed is gone, so focus goes to the heading unless the reader put it elsewhere.
         // Only if this page is still shown: after Back meanwhile, focusing the list's heading

@@ -228,6 +228,7 @@ impl Viewer {
             // Back and Forward.
             let mut listener = EventListener::new(move |_| {
                 // Back to an entry written before the index was known may name stale topics.
+                viewer.options.update_value(|o| o.opened_from = None);
                 let mut state = history::read_state(&prefix);
                 viewer.drop_unknown_topics(&mut state);
                 viewer.clean_url();
@@ -280,11 +281,17 @@ impl Viewer {
         if self.state.with_untracked(|s| *s == state) {
             return;
         }
-        // Leaving an article: the page opened from it can offer "Back to" it by name.
-        if let View::Article(id) = self.state.with_untracked(|s| s.view.clone()) {
-            let headline = self.options.with_value(|o| o.page_title.clone());
-            history::note_departure(self.href(&state), id, headline);
-        }
+        // Leaving an article: the page opened from it can offer "Back to" it by name (any other
+        // page leaves no way back but Back itself).
+        let from = match self.state.with_untracked(|s| s.view.clone()) {
+            View::Article(id) => Some((
+                self.href(&state),
+                id,
+                self.options.with_value(|o| o.page_title.clone()),
+            )),
+            _ => None,
+        };
+        self.options.update_value(|o| o.opened_from = from);
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             history::remember_place();
@@ -335,11 +342,14 @@ impl Viewer {
         }
     }
 
-    /// The article this page was opened from, if it was opened from one (its id and
-    /// headline), for a "Back to" link.
+    /// The article this page was opened from just before (its id and headline), for a "Back
+    /// to" link: only while the entry before this one is known to be that article.
     pub fn came_from(&self) -> Option<(String, String)> {
         let here = self.state.with_untracked(|s| self.href(s));
-        history::departure_to(&here)
+        self.options.with_value(|o| match &o.opened_from {
+            Some((page, id, headline)) if *page == here => Some((id.clone(), headline.clone())),
+            _ => None,
+        })
     }
 
     /// Returns to the page before this one: Back, where the viewer owns the address bar (the

@@ -15,29 +15,6 @@ thread_local! {
     /// How many articles "Show more" added to the last list shown (remembered with every
     /// place, and used only by a list's): Back to a long list finds its cards again.
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    /// Which article each page was opened from: the page's address → the article's id and
-    /// headline, for its "Back to" link. Keyed by address like [`PLACES`], and as many.
-    static DEPARTURES: std::cell::RefCell<Vec<(String, String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Notes that the page at `to` is being opened from the article `id`, titled `headline`.
-pub fn note_departure(to: String, id: String, headline: String) {
-    DEPARTURES.with_borrow_mut(|all| {
-        all.retain(|(url, ..)| *url != to);
-        if all.len() == MAX_PLACES {
-            all.remove(0);
-        }
-        all.push((to, id, headline));
-    });
-}
-
-/// The article (id, headline) the page at `url` was last opened from, if any.
-pub fn departure_to(url: &str) -> Option<(String, String)> {
-    DEPARTURES.with_borrow(|all| {
-        (all.iter())
-            .find(|(u, ..)| u == url)
-            .map(|(_, id, headline)| (id.clone(), headline.clone()))
-    })
 }
 
 /// Notes how many articles "Show more" has added to the list now on screen.

@@ -142,3 +142,28 @@ for (const width of [320, 1280]) {
     }
   });
 }
+
+test('"Back to" shows only while the page before is known to be that article', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}`, { abortImages: true });
+  try {
+    await viewShown(page, 'article');
+    await page.locator('.lede-in-article a', { hasText: 'Lloyd Austin' }).click();
+    await viewShown(page, 'entity');
+    const backTo = page.locator('.lede-back a.lede-back__article');
+    await backTo.waitFor();
+    // To another entity: its page was not opened from an article.
+    await until(page, '"Often with"', () => document.querySelector('.lede-entity__often a') !== null);
+    await page.locator('.lede-entity__often a').first().click();
+    await until(page, 'another entity', () => !location.search.includes('lloyd-austin'));
+    await viewShown(page, 'entity');
+    assert.equal(await backTo.count(), 0, 'no "Back to" on a page opened from an entity');
+    // Back to the first entity: the entry before it is no longer known for sure.
+    await page.goBack();
+    await until(page, 'Lloyd Austin again', () => location.search.includes('lloyd-austin'));
+    await viewShown(page, 'entity');
+    assert.equal(await backTo.count(), 0, 'no "Back to" after Back');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

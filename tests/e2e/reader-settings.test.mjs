@@ -101,6 +101,14 @@ test('an embed keeps the reader\'s settings for the page, and writes the host\'s
     await reader.getByRole('radio', { name: 'Sepia' }).check();
     const theme = await page.evaluate(() => document.querySelector('#v2').shadowRoot.querySelector('.lede').dataset.readerTheme);
     assert.equal(theme, 'sepia');
+    // The reader's choice wins over the embed's own theme="light".
+    const scheme = () => page.evaluate(() => {
+      const root = document.querySelector('#v2').shadowRoot.querySelector('.lede');
+      return [getComputedStyle(root).colorScheme, getComputedStyle(root).backgroundColor];
+    });
+    assert.deepEqual(await scheme(), ['light', 'rgb(244, 236, 216)']);
+    await reader.getByRole('radio', { name: 'Dark' }).check();
+    assert.equal((await scheme())[0], 'dark');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored on the host');
 
     // One that opts in remembers them in the host's storage.

@@ -29,8 +29,10 @@ pub fn reading_minutes<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> usi
         }
     }
     // Minutes as a whole number, rounded up, without floating point (README, "Size").
+    // Saturating: a body of billions of words (a 32-bit `usize` in wasm) must not wrap.
     let per_minute_units = WORDS_PER_MINUTE * CHARS_PER_MINUTE;
-    let units = words * CHARS_PER_MINUTE + dense * WORDS_PER_MINUTE;
+    let units = (words.saturating_mul(CHARS_PER_MINUTE))
+        .saturating_add(dense.saturating_mul(WORDS_PER_MINUTE));
     units.div_ceil(per_minute_units).max(1)
 }
 

@@ -57,6 +57,11 @@ pub struct ViewerOptions {
     /// "Back to" link calls it once the reader has left it. Kept here, with the options the
     /// viewer already stores, rather than in a `StoredValue<String>` of its own (README, "Size").
     pub page_title: String,
+    /// The article the page now shown was opened from, when the reader followed a link from
+    /// it just before (the page's address, the article's id and headline): the page's "Back
+    /// to" link, which goes Back. Forgotten on Back and Forward, after which the entry before
+    /// the page is no longer known to be that article.
+    pub opened_from: Option<(String, String, String)>,
 }
 
 impl Default for ViewerOptions {
@@ -75,6 +80,7 @@ impl Default for ViewerOptions {
             reader: ReaderSettings::default(),
             remember_settings: true,
             page_title: String::new(),
+            opened_from: None,
         }
     }
 }
@@ -102,6 +108,7 @@ impl ViewerOptions {
             reader: ReaderSettings::default(),
             remember_settings: switch(attribute("data-remember-settings"), history),
             page_title: String::new(),
+            opened_from: None,
         }
     }
 
@@ -128,6 +135,7 @@ impl ViewerOptions {
             reader: ReaderSettings::default(),
             remember_settings: attribute("remember-settings").is_some(),
             page_title: String::new(),
+            opened_from: None,
         }
     }
 }

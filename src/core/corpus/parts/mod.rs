@@ -237,6 +237,9 @@ impl CorpusParts {
         })
     }
 
+    /// How many of an article's entities "More on" looks at (see [`CorpusParts::related`]).
+    pub const RELATED_ENTITIES: usize = 32;
+
     /// "More on <topic>" at the end of article `id` (its `topics` and the ids of its
     /// `entities`): at most `limit` ordinals, as [`TopicIndex::related`] ranks them, with the
     /// articles that name its entities where those are known (an inline corpus; a paged one
@@ -254,8 +257,14 @@ impl CorpusParts {
         let Part::Ready(index) = self.topic_index() else {
             return Vec::new();
         };
+        // Each distinct entity once, and at most `RELATED_ENTITIES` of them: an untrusted article
+        // listing thousands would otherwise cost that many lookups (each a pass over an inline
+        // corpus) on every change of the corpus's parts.
+        let mut ids: Vec<&str> = entities.iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids.dedup();
         let mut extra = Vec::new();
-        for entity in entities {
+        for entity in ids.into_iter().take(Self::RELATED_ENTITIES) {
             if let Part::Ready(ordinals) = self.mentions_of(entity) {
                 extra.extend(ordinals);
             }
