@@ -183,6 +183,7 @@ test('the selected topics show above the results as chips that remove themselves
     assert.equal(violations.length, 0, formatViolations(violations));
     await remove.click();
     await until(page, 'Middle East removed', () => !new URL(location.href).searchParams.getAll('topic').includes('middle-east'));
+    await until(page, 'one chip left', () => document.querySelectorAll('ul.lede-active button').length === 1);
     assert.deepEqual(await chips.allTextContents(), ['Sport ✕']);
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Articles', 'focus on the results\' heading');
     await page.getByRole('button', { name: 'Remove Sport' }).click();

@@ -79,6 +79,7 @@ test('a topic on a card, and at the end of an article, is a link to that topic\'
     // The article's own topics, at its end.
     await page.locator('.lede-card__headline a').first().click();
     await viewShown(page, 'article');
+    await page.locator('.lede-article__topics a').first().waitFor();
     const labels = await page.locator('.lede-article__topics a').allTextContents();
     assert.deepEqual(labels, expected[0].topics.map((id) => site.index.topics.find((t) => t.id === id).label));
     assert.deepEqual(problems, []);
