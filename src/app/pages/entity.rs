@@ -25,10 +25,6 @@ use std::sync::Arc;
 /// How many entities "Often with" names.
 const OFTEN_WITH: usize = 5;
 
-/// How many of the listed articles show the sentence of the mention: each needs the article's
-/// own file, so only the first few are fetched.
-const SENTENCES: usize = 10;
-
 /// A person, organisation or place: what it is, where to read more, and every article of the
 /// corpus that mentions it. Fetches the corpus's entity directory first if the index has one.
 #[component]
@@ -138,14 +134,13 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
             .into_any()
         }
     };
-    // The sentence of the mention, under each of the first few cards.
+    // The sentence of the mention, under every card shown: each fetches its article's file,
+    // so the list's length ("Show more", 30 at a time) bounds the requests.
     let note = {
         let id = entity.id.clone();
-        let note: Note = Arc::new(move |position, article| {
+        let note: Note = Arc::new(move |_position, article| {
             let entity = id.clone();
-            (position < SENTENCES)
-                .then(|| view! { <MentionSentence article entity /> })
-                .into_any()
+            view! { <MentionSentence article entity /> }.into_any()
         });
         note
     };
