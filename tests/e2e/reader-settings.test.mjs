@@ -55,7 +55,7 @@ test('text size and sepia change the article, and come back after a reload', { t
   }
 });
 
-test('the dark theme on a light system, with pictures dimmed; the keyboard reaches every setting', { timeout: 60_000 }, async () => {
+test('the dark theme on a light system, with pictures dimmed; the keyboard reaches every setting, and Escape closes the panel', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await openSeed({ colorScheme: 'light' });
   try {
     const summary = page.locator('.lede-reader > summary');
@@ -72,6 +72,10 @@ test('the dark theme on a light system, with pictures dimmed; the keyboard reach
     const [scheme, filter] = await page.$eval('.lede', (r) => [getComputedStyle(r).colorScheme, getComputedStyle(r.querySelector('img')).filter]);
     assert.equal(scheme, 'dark');
     assert.equal(filter, 'brightness(0.85)');
+    // Escape closes the panel and puts focus back on its summary.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.$eval('.lede-reader', (d) => d.open), false);
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -11,6 +11,7 @@ use crate::app::views::radio;
 use crate::core::text::ui_text::UiText;
 use crate::core::view::reader_settings::Theme;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The four text sizes' names, smallest first.
 const SIZES: [UiText; 4] = [
@@ -66,8 +67,28 @@ pub fn ReaderControls() -> impl IntoView {
         )
     });
     let (sizes, themes): (Vec<AnyView>, Vec<AnyView>) = (sizes.collect(), themes.collect());
+    // Escape closes the panel, as it closes a menu, and focus goes back to its summary (a
+    // `<details>` alone does neither).
+    let on_key = |event: web_sys::KeyboardEvent| {
+        let Some(details) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        if event.key() == "Escape" && details.open() {
+            event.prevent_default();
+            details.set_open(false);
+            if let Some(summary) = details
+                .first_element_child()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
+    };
     view! {
-        <details class="lede-reader">
+        <details class="lede-reader" on:keydown=on_key>
             <summary>{viewer.word(UiText::ReaderSettings)}</summary>
             <div class="lede-reader__panel">
                 <fieldset>
