@@ -80,10 +80,13 @@ impl SplitPages {
             let fetch = Closure::once_into_js(move || {
                 leptos::task::spawn_local(async move {
                     if load_article_code().await.is_ok() {
-                        chunk.try_update(|c| {
-                            if *c == Chunk::NotLoaded {
+                        // Notifies only a change: a page already shown is not built again.
+                        chunk.try_maybe_update(|c| {
+                            let changed = *c == Chunk::NotLoaded;
+                            if changed {
                                 *c = Chunk::Ready;
                             }
+                            (changed, ())
                         });
                     }
                 });
