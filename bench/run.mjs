@@ -29,7 +29,7 @@
 //    cycles (toggle the most common topic on and off, waiting for each result to show).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,10 +110,18 @@ const log = (...a) => console.error('[bench]', ...a);
 
 // ---- corpora ----------------------------------------------------------------------------------
 
+/** What the synthetic corpora are made by: the generator (src/bin/lede-corpus/synth/) and the
+ * format it writes (src/core/format/), so a change to either makes the cached corpora again. */
+function generatorSources() {
+  const dirs = ['src/bin/lede-corpus/synth', 'src/core/format'].map((d) => join(REPO, d));
+  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.rs')).sort().map((f) => join(d, f)));
+}
+
 function ensureCorpus(opts, size) {
   const articles = articlesFor(size);
-  const synthSource = readFileSync(join(REPO, 'src/bin/lede-corpus/synth.rs'));
-  const params = { articles, seed: opts.seed, long: true, synth: createHash('sha256').update(synthSource).digest('hex').slice(0, 16) };
+  const synthHash = createHash('sha256');
+  for (const file of generatorSources()) synthHash.update(file).update(readFileSync(file));
+  const params = { articles, seed: opts.seed, long: true, synth: synthHash.digest('hex').slice(0, 16) };
   const dir = join(opts.cache, 'corpora', `${articles}-s${opts.seed}-long`);
   const stampPath = join(dir, 'params.json');
   if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === JSON.stringify(params) && existsSync(join(dir, 'index.json'))) {
@@ -127,11 +135,12 @@ function ensureCorpus(opts, size) {
     execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'lede-corpus', '--', ...synthArgs], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
     // The tree may not compile while someone is half-way through an edit elsewhere: the last
-    // release build of the tool writes the same bytes if synth.rs is what it was built from.
+    // release build of the tool writes the same bytes if the generator is what it was built from.
     const target = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
     const binary = join(target, 'release', 'lede-corpus');
-    if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(join(REPO, 'src/bin/lede-corpus/synth.rs')).mtimeMs) throw error;
-    log(`cargo run failed; using the last release build of the tool, ${binary} (newer than synth.rs)`);
+    const newest = Math.max(...generatorSources().map((f) => statSync(f).mtimeMs));
+    if (!existsSync(binary) || statSync(binary).mtimeMs < newest) throw error;
+    log(`cargo run failed; using the last release build of the tool, ${binary} (newer than the generator's sources)`);
     execFileSync(binary, synthArgs, { stdio: ['ignore', 'inherit', 'inherit'] });
   }
   writeFileSync(stampPath, JSON.stringify(params));
