@@ -148,7 +148,7 @@ function ensureCorpus(opts, size) {
 }
 
 /** The files `lede-corpus paginate` reads from besides its input: a change to any regenerates. */
-const PAGINATE_SOURCES = ['src/bin/lede-corpus/paginate.rs', 'src/core/catalog.rs'];
+const PAGINATE_SOURCES = ['src/bin/lede-corpus/paginate.rs', 'src/core/format/catalog.rs'];
 
 /**
  * The paged layout of an inline corpus (README.md, "Large corpora"), written once next to it by
