@@ -913,6 +913,13 @@ fn index_with_unique_topics(n: usize, listed: bool) -> CorpusIndex {
     }
 }
 
+#[test]
+fn a_topic_the_index_does_not_list_shows_its_id_not_nothing() {
+    let index = index_with_unique_topics(2, true);
+    assert_eq!(index.topic_label("t1"), "T1");
+    assert_eq!(index.topic_label("unlisted"), "unlisted");
+}
+
 fn any_of(ids: &[&str]) -> TopicFilter {
     TopicFilter {
         selected: ids.iter().map(|s| s.to_string()).collect(),

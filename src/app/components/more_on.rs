@@ -25,12 +25,12 @@ pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
     let Some(first) = article.topics.first() else {
         return ().into_any();
     };
-    let topic = (corpus.index.topic(first)).map_or_else(|| first.clone(), |t| t.label.clone());
+    let topic = corpus.index.topic_label(first).to_string();
     // A paged corpus's topic postings (an inline corpus has them already); the list fetches
     // them too, at the first filter.
     effect(move || data.request(CorpusParts::want_topics));
+    let entities: Vec<String> = article.entities.iter().map(|e| e.id.clone()).collect();
     let related = computed(move || {
-        let entities: Vec<String> = article.entities.iter().map(|e| e.id.clone()).collect();
         data.read(|p| p.related(&article.id, &article.topics, &entities, RELATED))
     });
     let heading = viewer.id("more-on");

@@ -19,7 +19,7 @@ pub fn TopicLinks(topics: Vec<String>, class: &'static str) -> impl IntoView {
     let corpus = use_corpus_data().corpus();
     let last = topics.len().saturating_sub(1);
     let links = each(topics.into_iter().enumerate(), |(i, id)| {
-        let label = (corpus.index.topic(&id)).map_or_else(|| id.clone(), |t| t.label.clone());
+        let label = corpus.index.topic_label(&id).to_string();
         let to = ViewState {
             view: View::List,
             filter: TopicFilter {

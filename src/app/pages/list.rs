@@ -142,13 +142,7 @@ pub fn ListPage() -> impl IntoView {
             filter.with(|f| {
                 f.selected
                     .iter()
-                    .map(|id| {
-                        corpus
-                            .index
-                            .topic(id)
-                            .map_or(id.as_str(), |t| t.label.as_str())
-                            .to_string()
-                    })
+                    .map(|id| corpus.index.topic_label(id))
                     .collect::<Vec<_>>()
                     .join(", ")
             })
@@ -162,10 +156,7 @@ pub fn ListPage() -> impl IntoView {
         move || {
             let selected = filter.with(|f| f.selected.clone());
             let chips = each(selected, |id| {
-                let label = corpus
-                    .index
-                    .topic(&id)
-                    .map_or_else(|| id.clone(), |t| t.label.clone());
+                let label = corpus.index.topic_label(&id).to_string();
                 let name = viewer.fill(UiText::RemoveTopic, &[("label", &label)]);
                 let remove = move |_| {
                     viewer.update_filter(|f| f.toggle(&id));

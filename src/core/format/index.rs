@@ -108,6 +108,12 @@ impl CorpusIndex {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// What readers see for topic `id`: its label, or the id itself when the index does not
+    /// list it (a stale link, a topic an article names but the index forgot).
+    pub fn topic_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.topic(id).map_or(id, |t| t.label.as_str())
+    }
+
     /// The entity with this id, if the index lists it.
     pub fn entity(&self, id: &str) -> Option<&EntitySummary> {
         self.entities.iter().find(|e| e.id == id)
