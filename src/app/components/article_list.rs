@@ -15,8 +15,8 @@ use std::sync::Arc;
 /// than this many cards, however large the corpus.
 pub const PAGE_SIZE: usize = 30;
 
-/// What [`ArticleList`] shows under a card: given its position and the article's id.
-pub type Note = Arc<dyn Fn(usize, String) -> AnyView + Send + Sync>;
+/// What [`ArticleList`] shows under a card, given the article's id.
+pub type Note = Arc<dyn Fn(String) -> AnyView + Send + Sync>;
 
 /// A list of article cards for the given ordinals, fetching their summaries if the corpus is
 /// paged, with a "Show more" button while `remaining` is not zero.
@@ -30,8 +30,8 @@ pub fn ArticleList(
     remaining: Arc<dyn Fn() -> usize + Send + Sync>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Handler,
-    /// Something to show under a card once its summary is here, given its position in the list
-    /// and the article's id (the entity page's sentence of the mention). A shared closure, not a
+    /// Something to show under a card once its summary is here, given the article's id (the
+    /// entity page's sentence of the mention). A shared closure, not a
     /// `Callback` of a second type.
     #[prop(optional)]
     note: Option<Note>,
@@ -49,11 +49,11 @@ pub fn ArticleList(
     let cards = move || {
         ListWork::count_card_list();
         let note = note.clone();
-        let card = move |(position, ordinal): (usize, usize)| {
+        let card = move |ordinal: usize| {
             let note = note.clone();
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
                 Part::Ready(summary) => {
-                    let note = note.as_ref().map(|note| note(position, summary.id.clone()));
+                    let note = note.as_ref().map(|note| note(summary.id.clone()));
                     view! { <ArticleCard summary />{note} }.into_any()
                 }
                 Part::Failed(error) => {
@@ -66,7 +66,7 @@ pub fn ArticleList(
             };
             view! { <li>{move || card()}</li> }
         };
-        each(visible.get().into_iter().enumerate(), card).into_any()
+        each(visible.get(), card).into_any()
     };
     view! {
         <ol class="lede-list">{move || cards()}</ol>

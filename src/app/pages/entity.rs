@@ -138,7 +138,7 @@ fn EntityDetails(entity: EntitySummary) -> impl IntoView {
     // so the list's length ("Show more", 30 at a time) bounds the requests.
     let note = {
         let id = entity.id.clone();
-        let note: Note = Arc::new(move |_position, article| {
+        let note: Note = Arc::new(move |article| {
             let entity = id.clone();
             view! { <MentionSentence article entity /> }.into_any()
         });
