@@ -455,14 +455,18 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
 }
 
 #[wasm_bindgen_test]
-async fn a_topic_click_selects_once_and_builds_the_cards_once() {
+async fn a_topic_click_selects_once_and_builds_no_card_it_has_shown_before() {
     let work = ListWork;
     let root = mount(move || view! { <ListPage /> });
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 3);
-    let (selections, card_lists) = (work.selections(), work.card_lists());
+    let (selections, cards) = (work.selections(), work.cards_built());
+    let first = all(&root, ".lede-card")
+        .into_iter()
+        .map(|c| c.text_content())
+        .collect::<Vec<_>>();
 
-    all(&root, "button.lede-topic")[2].click(); // Sport
+    all(&root, "button.lede-topic")[2].click(); // Sport: one of the three cards
     settle(50).await;
     assert_eq!(all(&root, ".lede-card").len(), 1);
     assert_eq!(
@@ -471,8 +475,22 @@ async fn a_topic_click_selects_once_and_builds_the_cards_once() {
         "selections for one click"
     );
     assert_eq!(
-        work.card_lists() - card_lists,
-        1,
-        "card lists built for one click"
+        work.cards_built() - cards,
+        0,
+        "cards built for a card already shown"
     );
+
+    all(&root, "button.lede-topic")[2].click(); // Sport off: the three cards again, kept
+    settle(50).await;
+    let again = all(&root, ".lede-card")
+        .into_iter()
+        .map(|c| c.text_content())
+        .collect::<Vec<_>>();
+    assert_eq!(again, first, "the same cards, in the same order");
+    assert_eq!(
+        work.selections() - selections,
+        2,
+        "selections for two clicks"
+    );
+    assert_eq!(work.cards_built() - cards, 0, "cards built for cards kept");
 }

@@ -31,9 +31,9 @@
 //!    each list type avoided).
 //! 5. **No `<Show>`**: a [`views::flag`] and a closure, `{move || shown.get().then(|| …)}`, which
 //!    also redraws only when the condition flips (1.1 kB for the last one removed).
-//! 6. **No `<For>`**: the lists rebuild their items (a keyed list costs 3.8 kB; README,
-//!    "Benchmarks", says what it would buy). **No `ErrorBoundary`**: no page renders a `Result`,
-//!    so it would catch nothing (4 kB).
+//! 6. **No `<For>`**: the short lists rebuild their items, and the article cards, which a
+//!    topic click changes, are a [`kept_list`](kept_list), which keeps them (`<For>` costs 3.8 kB).
+//!    **No `ErrorBoundary`**: no page renders a `Result`, so it would catch nothing (4 kB).
 //! 7. **No `class:` toggles**: a reactive `class` with the whole class string (0.6 kB,
 //!    *measured*, for the one toggle the viewer would have).
 //! 8. **Reactive attribute values are `String`s** (`aria-pressed`, `dir`, `class`): one copy of
@@ -47,8 +47,8 @@
 //! 10. **A flag is a `usize` signal** (`0` or `1`), like the viewer's `muted` and
 //!     `words_changed`: a `RwSignal<bool>` links Leptos' signal code again for `bool` (0.7 kB,
 //!     *measured*, for the last two). **No `Signal`**: a component that takes a value that may
-//!     follow signals takes a shared closure ([`components::nav_link::LinkTo`], `ArticleList`'s
-//!     `remaining`; 1.9 kB, *measured*, for the two `Signal` types it replaced).
+//!     follow signals takes a shared closure (`ArticleList`'s `remaining`; 1.9 kB, *measured*,
+//!     for the two `Signal` types it replaced, with `NavLink`'s, whose `href` now follows none).
 //! 11. **Memos are made with [`computed::computed`]** (or [`views::flag`] for a yes/no
 //!     question), never `Memo::new`: one Leptos memo type holds every value behind a pointer,
 //!     so its code is linked once instead of once per value type (3.0 kB, *measured*, for the
@@ -66,6 +66,7 @@ pub mod components;
 pub mod computed;
 pub mod corpus_data;
 pub mod effect;
+pub mod kept_list;
 pub mod pages;
 pub mod remote;
 pub mod split_pages;

@@ -13,6 +13,43 @@ pub fn format_date(published: &str, language: Option<&str>) -> String {
         return published.to_string();
     };
     let date = Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
+    // A date without a time names a calendar day, not an instant: show that day everywhere.
+    let utc = published.len() == 10;
+    let format = |locale: Option<String>| -> Option<String> {
+        let format = formatter(locale, utc)?;
+        let text = Reflect::apply(&format, &JsValue::UNDEFINED, &js_sys::Array::of1(&date));
+        text.ok()?.as_string()
+    };
+    language
+        .and_then(clean_language_tag)
+        .and_then(|tag| format(Some(tag)))
+        .or_else(|| format(None))
+        .filter(|text| !text.is_empty() && text != "Invalid Date")
+        .unwrap_or_else(|| date_part(published).to_string())
+}
+
+/// How many formatters [`formatter`] keeps.
+const KEPT_FORMATTERS: usize = 16;
+
+thread_local! {
+    /// The `format` functions of the `Intl.DateTimeFormat`s made so far, by locale and time zone.
+    /// Making one reads the locale's data (a list's 30 cards each made one: a third of a topic
+    /// click's time, at 4x CPU); formatting with one is cheap. A page uses a few locales.
+    static FORMATTERS: std::cell::RefCell<Vec<(Option<String>, bool, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The `format` function of an `Intl.DateTimeFormat` for long dates in `locale` (the reader's
+/// default when `None`), in UTC when `utc`; `None` when the browser refuses the locale.
+fn formatter(locale: Option<String>, utc: bool) -> Option<js_sys::Function> {
+    let known = FORMATTERS.with_borrow(|made| {
+        made.iter()
+            .find(|(l, u, _)| *l == locale && *u == utc)
+            .map(|(_, _, f)| f.clone())
+    });
+    if known.is_some() {
+        return known;
+    }
     let options = Object::new();
     let set = |k: &str, v: &str| {
         let _ = Reflect::set(&options, &k.into(), &v.into());
@@ -20,29 +57,66 @@ pub fn format_date(published: &str, language: Option<&str>) -> String {
     set("year", "numeric");
     set("month", "long");
     set("day", "numeric");
-    // A date without a time names a calendar day, not an instant: show that day everywhere.
-    if published.len() == 10 {
+    if utc {
         set("timeZone", "UTC");
     }
-    // An invalid language tag makes Intl throw a RangeError: call through Reflect.apply, which
-    // turns the exception into an Err, and fall back to the reader's own locale.
-    let format = |locale: JsValue| -> Option<String> {
-        let method = Reflect::get(&date, &"toLocaleDateString".into()).ok()?;
-        let method: js_sys::Function = method.dyn_into().ok()?;
-        let args = js_sys::Array::of2(&locale, &options);
-        Reflect::apply(&method, &date, &args).ok()?.as_string()
-    };
-    language
-        .and_then(clean_language_tag)
-        .and_then(|tag| format(JsValue::from_str(&tag)))
-        .or_else(|| format(JsValue::UNDEFINED))
-        .filter(|text| !text.is_empty() && text != "Invalid Date")
-        .unwrap_or_else(|| date_part(published).to_string())
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let locale_value = locale
+        .as_deref()
+        .map_or(JsValue::UNDEFINED, JsValue::from_str);
+    // An invalid language tag makes Intl throw a RangeError: Reflect turns it into an Err.
+    let made =
+        Reflect::construct(&constructor, &js_sys::Array::of2(&locale_value, &options)).ok()?;
+    // `format` is a bound getter: the function it returns needs no `this`.
+    let format: js_sys::Function = Reflect::get(&made, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    FORMATTERS.with_borrow_mut(|made| {
+        // Bounded however many languages the articles claim: past a few, make them anew.
+        if made.len() < KEPT_FORMATTERS {
+            made.push((locale, utc, format.clone()));
+        }
+    });
+    Some(format)
 }
 
 /// The name of language `tag` in language `in_language` ("Spanish" for `es` in `en`), through
 /// `Intl.DisplayNames`; `None` where the browser has no name for it (or no `Intl.DisplayNames`).
 pub fn language_name(tag: &str, in_language: &str) -> Option<String> {
+    let of = language_names(in_language)?;
+    // Throws a RangeError for a tag it cannot read: Reflect turns that into an Err.
+    let name = Reflect::apply(
+        &of,
+        &JsValue::UNDEFINED,
+        &js_sys::Array::of1(&JsValue::from_str(tag)),
+    )
+    .ok()?;
+    name.as_string().filter(|n| !n.is_empty() && n != tag)
+}
+
+thread_local! {
+    /// The `of` function of the last `Intl.DisplayNames` made, with its language: a list names
+    /// its cards' languages in the interface's one, made once, not once per card.
+    static NAMES: std::cell::RefCell<Option<(String, js_sys::Function)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `Intl.DisplayNames` for languages, in `in_language`, as its bound `of` function.
+fn language_names(in_language: &str) -> Option<js_sys::Function> {
+    let known = NAMES.with_borrow(|names| {
+        names
+            .as_ref()
+            .filter(|(language, _)| language == in_language)
+            .map(|(_, of)| of.clone())
+    });
+    if known.is_some() {
+        return known;
+    }
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
         .ok()?
@@ -51,9 +125,10 @@ pub fn language_name(tag: &str, in_language: &str) -> Option<String> {
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
     let args = js_sys::Array::of2(&JsValue::from_str(in_language), &options);
-    // Throws a RangeError for a tag it cannot read: Reflect turns that into an Err.
     let names = Reflect::construct(&constructor, &args).ok()?;
     let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
-    let name = Reflect::apply(&of, &names, &js_sys::Array::of1(&JsValue::from_str(tag))).ok()?;
-    name.as_string().filter(|n| !n.is_empty() && n != tag)
+    // `of` is a prototype method, not bound like `format`: bind it to its object.
+    let of = of.bind0(&names);
+    NAMES.with_borrow_mut(|names| *names = Some((in_language.to_string(), of.clone())));
+    Some(of)
 }

@@ -67,13 +67,34 @@ pub fn read_state(prefix: &str) -> ViewState {
 /// page's other parameters kept. Absolute, because a host page's `<base>` element would
 /// otherwise send a relative link (and `pushState`) to another site.
 pub fn href_for(state: &ViewState, prefix: &str) -> String {
-    let Some(location) = location() else {
+    let Some((page, search)) = page_address() else {
         return state.to_query("", prefix);
     };
+    format!("{page}{}", state.to_query(&search, prefix))
+}
+
+thread_local! {
+    /// This page's origin and path, and its query, as [`page_address`] last read them.
+    static PAGE_ADDRESS: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// This page's origin and path, and its query string, read once per task: a list of 30 cards
+/// has some 150 links, and three reads of `location` each (strings copied out of the browser)
+/// were a tenth of a topic click's time. Forgotten in a microtask, before anything else (this
+/// viewer's history writes, a host page's `pushState`) can change the address.
+fn page_address() -> Option<(String, String)> {
+    if let Some(known) = PAGE_ADDRESS.with_borrow(Clone::clone) {
+        return Some(known);
+    }
+    let location = location()?;
     let search = location.search().unwrap_or_default();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{}", state.to_query(&search, prefix))
+    let page = location.origin().unwrap_or_default() + &location.pathname().unwrap_or_default();
+    PAGE_ADDRESS.with_borrow_mut(|known| *known = Some((page.clone(), search.clone())));
+    leptos::tachys::renderer::dom::queue_microtask(|| {
+        PAGE_ADDRESS.with_borrow_mut(|known| *known = None);
+    });
+    Some((page, search))
 }
 
 /// How a state change enters the browser's history.
@@ -103,6 +124,7 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         }
     };
+    PAGE_ADDRESS.with_borrow_mut(|known| *known = None);
     if result.is_err() {
         crate::web::console::warn("could not write the view to the address bar");
     }

@@ -1,4 +1,4 @@
-use crate::app::components::nav_link::{LinkTo, NavLink};
+use crate::app::components::nav_link::NavLink;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::safe_image::SafeImage;
 use crate::app::components::topic_links::TopicLinks;
@@ -24,13 +24,10 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let lang = summary.language.as_deref().and_then(clean_language_tag);
     let dir = direction(lang.as_deref()).as_attr();
     let lang_attr = lang.clone();
-    let id = summary.id.clone();
-    let to = LinkTo::follow(move || {
-        viewer.state.with(|s| ViewState {
-            view: View::Article(id.clone()),
-            filter: s.filter.clone(),
-        })
-    });
+    let to = ViewState {
+        view: View::Article(summary.id.clone()),
+        filter: Default::default(),
+    };
     let thumbnail = summary
         .thumbnail
         .clone()
@@ -62,7 +59,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         <article class="lede-card" lang=lang_attr dir=dir>
             <div class="lede-card__text">
                 <h3 class="lede-card__headline">
-                    <NavLink to>{summary.headline.clone()}</NavLink>
+                    <NavLink to keep_filter=true>{summary.headline.clone()}</NavLink>
                 </h3>
                 {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
                 <p class="lede-card__meta">

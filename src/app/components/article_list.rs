@@ -1,10 +1,11 @@
 use crate::app::components::article_card::{ArticleCard, PendingCard};
 use crate::app::components::error_panel::ErrorPanel;
-use crate::app::computed::Computed;
+use crate::app::computed::{computed, Computed};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
+use crate::app::kept_list::kept_list;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, text, Handler};
+use crate::app::views::{flag, text, Handler};
 use crate::app::work::ListWork;
 use crate::core::corpus::part::Part;
 use crate::core::text::ui_text::UiText;
@@ -25,8 +26,8 @@ pub fn ArticleList(
     /// The ordinals of the articles to show, newest first.
     visible: Computed<Vec<usize>>,
     /// How many more articles the list could show: read where the list draws it, which then
-    /// follows the signals it reads. (A closure, not a `Signal`: see
-    /// [`LinkTo`](crate::app::components::nav_link::LinkTo).)
+    /// follows the signals it reads. (A closure, not a `Signal`: rule 10 of "Writing views in
+    /// Lede", `app/mod.rs`.)
     remaining: Arc<dyn Fn() -> usize + Send + Sync>,
     /// Shows the next [`PAGE_SIZE`] articles.
     on_more: Handler,
@@ -46,30 +47,36 @@ pub fn ArticleList(
         let remaining = remaining.clone();
         flag(move || remaining() != 0)
     };
-    let cards = move || {
-        ListWork::count_card_list();
+    // Each card is built once and kept across topic clicks (`kept_list`). It follows one
+    // memo: whether its summary is here yet (a paged corpus's listing page may still be on its
+    // way), not every change of the corpus's parts, which would rebuild every kept card.
+    let build = move |ordinal: usize| {
+        ListWork::count_card();
         let note = note.clone();
-        let card = move |ordinal: usize| {
-            let note = note.clone();
-            let card = move || match data.read(|parts| parts.summary(ordinal)) {
-                Part::Ready(summary) => {
-                    let note = note.as_ref().map(|note| note(summary.id.clone()));
-                    view! { <ArticleCard summary />{note} }.into_any()
-                }
-                Part::Failed(error) => {
-                    let retry: Handler = Arc::new(move || {
-                        visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
-                    });
-                    view! { <ErrorPanel error retry /> }.into_any()
-                }
-                Part::NotRequested | Part::Loading(_) => view! { <PendingCard /> }.into_any(),
-            };
-            view! { <li>{move || card()}</li> }
+        let arrived = computed(move || data.read(|parts| parts.summary(ordinal).map(|_| ())));
+        let card = move || match arrived.get() {
+            Part::Ready(()) => {
+                let Part::Ready(summary) = untrack(|| data.read(|parts| parts.summary(ordinal)))
+                else {
+                    return view! { <PendingCard /> }.into_any();
+                };
+                let note = note.as_ref().map(|note| note(summary.id.clone()));
+                view! { <ArticleCard summary />{note} }.into_any()
+            }
+            Part::Failed(error) => {
+                let retry: Handler = Arc::new(move || {
+                    visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
+                });
+                view! { <ErrorPanel error retry /> }.into_any()
+            }
+            Part::NotRequested | Part::Loading(_) => view! { <PendingCard /> }.into_any(),
         };
-        each(visible.get(), card).into_any()
+        view! { <li>{move || card()}</li> }.into_any()
     };
+    let list = NodeRef::new();
+    kept_list(list, visible, build);
     view! {
-        <ol class="lede-list">{move || cards()}</ol>
+        <ol class="lede-list" node_ref=list></ol>
         {move || {
             more.get().then(|| {
                 let on_more = on_more.clone();

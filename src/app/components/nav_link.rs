@@ -1,27 +1,6 @@
 use crate::app::use_viewer;
 use crate::core::view::state::ViewState;
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// Where a [`NavLink`] goes: a view (`to=state`, through `From`), or a view that follows
-/// signals ([`LinkTo::follow`]: a card's link keeps the current topic filter). A shared closure,
-/// not a Leptos `Signal`: `Signal`'s code, linked once per value type, was the viewer's only
-/// use of it (with the list's count of more articles: 1 kB gzip together).
-#[derive(Clone)]
-pub struct LinkTo(Arc<dyn Fn() -> ViewState + Send + Sync>);
-
-impl LinkTo {
-    /// A link whose view is computed, and its `href` updated, whenever a signal it reads changes.
-    pub fn follow(to: impl Fn() -> ViewState + Send + Sync + 'static) -> Self {
-        LinkTo(Arc::new(to))
-    }
-}
-
-impl From<ViewState> for LinkTo {
-    fn from(state: ViewState) -> Self {
-        LinkTo::follow(move || state.clone())
-    }
-}
 
 /// A link to another view of this viewer: a real `href`, handled in place on a plain click.
 ///
@@ -30,9 +9,14 @@ impl From<ViewState> for LinkTo {
 /// behaviour (new tab, new window, download).
 #[component]
 pub fn NavLink(
-    /// The view the link shows.
-    #[prop(into)]
-    to: LinkTo,
+    /// The view the link shows. Its `href` is written once: a link's address follows no signal,
+    /// so a card kept across topic clicks (`keyed_list`) costs nothing when the topics change.
+    to: ViewState,
+    /// A plain click keeps the topics selected now (a card's headline: Back and "All articles"
+    /// then return to the same list), while the `href`, for a new tab or a copied link, names
+    /// the article alone.
+    #[prop(optional)]
+    keep_filter: bool,
     #[prop(optional, into)] class: String,
     /// The id of the element that describes the link (an entity mention's kind).
     #[prop(optional)]
@@ -49,14 +33,17 @@ pub fn NavLink(
     children: Children,
 ) -> impl IntoView {
     let viewer = use_viewer();
-    let link = to.clone();
+    let href = viewer.href(&to);
     let on_click = move |event: web_sys::MouseEvent| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if event.button() != 0 || modified || event.default_prevented() {
             return;
         }
         event.prevent_default();
-        let to = untrack(|| (to.0)());
+        let mut to = to.clone();
+        if keep_filter {
+            to.filter = viewer.state.with_untracked(|s| s.filter.clone());
+        }
         if back {
             viewer.back_to(to);
         } else {
@@ -64,7 +51,7 @@ pub fn NavLink(
         }
     };
     view! {
-        <a class=class aria-describedby=described_by data-entity=entity href=move || viewer.href(&(link.0)()) on:click=on_click>
+        <a class=class aria-describedby=described_by data-entity=entity href=href on:click=on_click>
             {children()}
         </a>
     }
