@@ -83,7 +83,7 @@ pub fn kept_list(
         }
         // One DOM operation for the whole list: the nodes that stay are moved, the others
         // detached (and kept).
-        let _ = parent.replace_children_with_node(&nodes);
+        parent.replace_children_with_node(&nodes);
         forget_oldest(&mut kept, keys.len() + KEPT);
     };
     let update = RefCell::new(update);
@@ -95,7 +95,7 @@ fn forget_oldest(kept: &mut Vec<Kept>, keep: usize) {
     if kept.len() <= keep {
         return;
     }
-    kept.sort_unstable_by(|a, b| b.shown.cmp(&a.shown));
+    kept.sort_unstable_by_key(|item| std::cmp::Reverse(item.shown));
     for mut item in kept.drain(keep..) {
         item.state.unmount();
         item.owner.cleanup();
