@@ -1002,6 +1002,7 @@ async function runSearch(opts) {
         const took = join(sites[size], 'pagefind-took.json');
         s.engines.pagefind = {
           index: pagefindIndexOnDisk(sites[size]),
+          fragments: sizeOnDisk(join(sites[size], 'pagefind', 'fragment')),
           html: sizeOnDisk(join(sites[size], 'articles')),
           indexingSeconds: existsSync(took) ? JSON.parse(readFileSync(took, 'utf8')).seconds : null,
           version: execFileSync(join(REPO, 'node_modules', '.bin', 'pagefind'), ['--version']).toString().trim(),
@@ -1106,7 +1107,7 @@ function searchMarkdown(report) {
     L.push('');
     for (const n of s.notes) L.push(`- ${n}`);
     if (s.notes.length) L.push('');
-    if (pf) L.push(`Pagefind ${pf.version}, the site's HTML pages ${fmtBytes(pf.html.bytes)} in ${pf.html.count} files${pf.indexingSeconds != null ? `, indexed in ${pf.indexingSeconds.toFixed(1)} s` : ''}.`);
+    if (pf) L.push(`${pf.version.replace(/^pagefind/, 'Pagefind')}, the site's HTML pages ${fmtBytes(pf.html.bytes)} in ${pf.html.count} files${pf.indexingSeconds != null ? `, indexed in ${pf.indexingSeconds.toFixed(1)} s` : ''}.`);
     L.push('');
     const t = (e, cpu) => e?.timing?.[cpu];
     const row = (label, a, b, fmt) => L.push(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${fmtRatio(a, b)} |`);
@@ -1120,6 +1121,7 @@ function searchMarkdown(report) {
     }
     row('index on disk (sum of files)', lede?.index.bytes, pf?.index.bytes, fmtBytes);
     row('index files', lede?.index.count, pf?.index.count, (v) => (v == null ? '–' : String(v)));
+    if (pf?.fragments) row("index on disk without Pagefind's fragments (each page's text for its result; Lede reads its article files)", lede?.index.bytes, pf.index.bytes - pf.fragments.bytes, fmtBytes);
     row('first view: bytes until the box is painted and the network idle', t(lede, c0)?.firstView, t(pf, c0)?.firstView, fmtBytes);
     row(`first view: navigation → search box painted, ${c0}x`, t(lede, c0)?.boxPainted, t(pf, c0)?.boxPainted, fmtMs);
     row('engine load (one-time: on focus, and the engine files of the first query)', t(lede, c0)?.engine, t(pf, c0)?.engine, fmtBytes);
