@@ -486,9 +486,9 @@ async function measureBytes(browser, server, url, encoding, timeoutMs) {
       files: list.map(({ path, bytes }) => ({ path, bytes })),
     });
     // Lede's wasm chunks (the article and entity pages' code) are never needed for the list
-    // (tests/e2e/split.test.mjs checks that the list loads none), but the idle callback that
-    // prefetches them can run before the frame that paints the first card (it follows the list's
-    // first draw, placeholders included): they are the idle prefetch whenever they start.
+    // (tests/e2e/split.test.mjs checks that none starts before the first card is in the DOM),
+    // but the idle callback that prefetches them can run before the frame that paints that
+    // card, on a loaded machine: they are the idle prefetch whenever they start.
     const chunk = (e) => /\/(chunk_\d+|split_[^/]*)-[0-9a-f]+\.wasm(\?|$)/.test(e.path);
     const later = (e) => chunk(e) || (startOf.has(e.path) && startOf.get(e.path) > painted);
     return { ...tally(entries.filter((e) => !later(e))), idle: tally(entries.filter(later)), cards };

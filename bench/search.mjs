@@ -240,8 +240,11 @@ export async function ledeHasSearch(h, url) {
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
     await page.waitForFunction(() => window.__bench?.listPainted, null, { timeout: opts.timeoutMs, polling: 100 });
-    await page.waitForTimeout(500);
-    return await page.evaluate((sel) => !!document.querySelector(sel), ENGINES.lede.box);
+    // The box is drawn with the list, or just after it: give it 5 s.
+    return await page
+      .waitForSelector(ENGINES.lede.box, { state: 'attached', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
   } finally {
     await context.close().catch(() => {});
   }
