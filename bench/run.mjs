@@ -320,9 +320,11 @@ const INIT = () => {
      * result's title (from its fragment) is drawn. */
     pagefind: ({ q }) => {
       const message = document.querySelector('.pagefind-ui__message')?.textContent || '';
-      if (!message.includes(q)) return false;
+      // "Searching for …" while it works; "No results for …", "N results for …" when done.
+      if (!message.includes(q) || /^searching/i.test(message.trim())) return false;
+      if (/^no results/i.test(message.trim())) return `Pagefind found nothing for ${q}: ${JSON.stringify(message)}`;
       const n = numbers(message)[0];
-      if (n === undefined || /^no results/i.test(message.trim())) return `Pagefind found nothing for ${q}: ${JSON.stringify(message)}`;
+      if (n === undefined) return false;
       const title = document.querySelector('.pagefind-ui__result .pagefind-ui__result-link')?.textContent.trim();
       if (!title) return false;
       bench.lastCount = Number(n);
