@@ -1,7 +1,8 @@
 // The benchmark's floor: a minimal, hand-written vanilla-JS page that does what Lede's list does
 // with the same index.json and the same markup and classes (so lede.css lays it out the same):
 // the list newest first (the first `visible` results), topic toggles with counts of the current
-// result, any/all matching, a results line, and an article page with mention links. No framework,
+// result, any/all matching, a results line, "Show more" (the next `visible` results, appended), and
+// an article page with mention links. No framework,
 // no virtual DOM, no validation beyond JSON.parse: the least a browser must do for this view.
 //
 // Order and counts follow src/core/topics.rs and src/core/dates.rs: newest first, ties by
@@ -71,7 +72,9 @@ function viewHref(params) {
 
 // ---- the list -------------------------------------------------------------------------------
 
-let list, results, buttons, counts, clear;
+let list, results, buttons, counts, clear, more;
+let found = []; // the current result, newest first
+let shown = 0; // how many of `found` have a card
 
 function card(a) {
   const lang = a.language || null;
@@ -123,7 +126,7 @@ function card(a) {
 }
 
 function update() {
-  const found = [];
+  found = [];
   const c = new Array(index.topics.length).fill(0);
   for (const i of order) {
     if (!matches(i)) continue;
@@ -137,12 +140,24 @@ function update() {
     counts[t].textContent = String(c[t]);
   });
   clear.disabled = state.selected.length === 0;
-  const items = document.createDocumentFragment();
-  for (const i of found.slice(0, VISIBLE)) items.append(el('li', null, card(index.articles[i])));
-  list.replaceChildren(items);
+  shown = 0;
+  list.replaceChildren();
+  showMore();
   list.hidden = found.length === 0;
   const q = viewHref({});
   if (location.search !== (q.startsWith('?') ? q : '')) history.replaceState(null, '', q);
+}
+
+/** Appends the next `VISIBLE` cards (the cards already there stay) and updates "Show more". */
+function showMore() {
+  const next = Math.min(found.length, shown + VISIBLE);
+  const items = document.createDocumentFragment();
+  for (let k = shown; k < next; k++) items.append(el('li', null, card(index.articles[found[k]])));
+  list.append(items);
+  shown = next;
+  const rest = found.length - shown;
+  more.hidden = rest === 0;
+  more.textContent = `Show ${Math.min(rest, VISIBLE)} more`;
 }
 
 function listPage() {
@@ -192,7 +207,9 @@ function listPage() {
   );
   results = el('p', { class: 'lede-results', role: 'status' });
   list = el('ol', { class: 'lede-list' });
-  const page = el('div', { class: 'lede-page lede-page--list' }, title, filter, results, list);
+  more = el('button', { type: 'button', class: 'lede-button lede-button--quiet lede-more' });
+  more.addEventListener('click', showMore);
+  const page = el('div', { class: 'lede-page lede-page--list' }, title, filter, results, list, more);
   root.replaceChildren(page);
   update();
 }
