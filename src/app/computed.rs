@@ -65,6 +65,15 @@ impl<T: 'static> Computed<T> {
         self.memo.with_untracked(|value| read(value.get()))
     }
 
+    /// A copy of the value, not tracked; `None` once the memo is disposed (its owner gone).
+    pub fn try_get_untracked(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.memo
+            .try_with_untracked(|value| value.get::<T>().clone())
+    }
+
     /// A copy of the value, tracked.
     pub fn get(&self) -> T
     where

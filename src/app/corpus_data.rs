@@ -48,6 +48,12 @@ impl CorpusData {
         self.parts.with(read)
     }
 
+    /// Whether the viewer this data belongs to is still there (a callback that runs later may
+    /// find it gone).
+    pub fn is_alive(&self) -> bool {
+        self.parts.try_with_untracked(|_| ()).is_some()
+    }
+
     /// Asks the parts for something (`want_…`, `retry_…`), and starts the fetches they answer
     /// with. When nothing is to be fetched nothing anyone sees changed (at most a failed page
     /// nobody shows was forgotten), and nobody is notified: every card would redraw.

@@ -6,7 +6,9 @@
 //! an owner of its own, and kept when it leaves the list: a key that comes back (a topic
 //! toggled off again, a second topic that keeps some of the first one's articles, "Show more"
 //! after Back) moves its node back instead of building it anew. The new order is put in place
-//! with one `replaceChildren`, not one removal and one insertion per card.
+//! with one `replaceChildren`, not one removal and one insertion per card; "Show more", which
+//! keeps the cards and adds some, appends only the new ones. The article list's cards are kept
+//! on a [`Shelf`] that outlives the list page, so that Back to the list finds them built.
 //!
 //! At most [`KEPT`] items are kept besides those shown, the least recently shown going first,
 //! so memory is bounded by the list's length, not by how many articles the reader has seen.
@@ -20,7 +22,7 @@
 
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -39,31 +41,75 @@ struct Kept {
     shown: u64,
 }
 
+/// Where a [`kept_list`]'s items are kept: by the list itself, or by the viewer for the article
+/// list, so that Back to the list (a new list page) finds the cards it showed.
+#[derive(Clone)]
+pub struct Shelf {
+    /// The items' owners are its children: the items live as long as it, not as the list.
+    owner: Owner,
+    kept: Rc<RefCell<Vec<Kept>>>,
+    /// What the items were built for (the interface's words): other words, other items.
+    built_for: Rc<Cell<usize>>,
+    /// How many times a list of this shelf was filled: an item's `shown` is a reading of it.
+    clock: Rc<Cell<u64>>,
+}
+
+impl Shelf {
+    /// A shelf whose items belong to the current owner.
+    pub fn new() -> Self {
+        Shelf {
+            owner: Owner::current().unwrap_or_default(),
+            kept: Rc::default(),
+            built_for: Rc::default(),
+            clock: Rc::default(),
+        }
+    }
+
+    /// Drops every item unless they were built for `version` (of the interface's words).
+    pub fn keep_for(&self, version: usize) {
+        if self.built_for.replace(version) != version {
+            forget_oldest(&mut self.kept.borrow_mut(), 0);
+        }
+    }
+}
+
+impl Default for Shelf {
+    fn default() -> Self {
+        Shelf::new()
+    }
+}
+
 /// Fills `list` with the item of each key of `keys`, in order, whenever `keys` changes, building
-/// an item (`build(key)`) only for a key not kept from before.
+/// an item (`build(key)`) only for a key not on `shelf` from before.
 pub fn kept_list(
     list: NodeRef<leptos::html::Ol>,
     keys: crate::app::computed::Computed<Vec<usize>>,
     build: impl Fn(usize) -> AnyView + 'static,
+    shelf: Shelf,
 ) {
-    // The items belong to the list's owner, not to the effect's (which is cleaned up each time
-    // the effect runs again).
-    let owner = Owner::current().unwrap_or_default();
-    let kept: Rc<RefCell<Vec<Kept>>> = Rc::default();
-    let mut updates = 0u64;
+    let Shelf {
+        owner, kept, clock, ..
+    } = shelf;
+    // The keys whose items the list holds now, in order.
+    let placed: RefCell<Vec<usize>> = RefCell::default();
     let update = move || {
         let Some(parent) = list.get() else {
             return;
         };
         let keys = keys.get();
-        updates += 1;
-        let now = updates;
+        // "Show more" keeps every card and adds some: only those are placed.
+        let mut placed = placed.borrow_mut();
+        let appended = keys.len() >= placed.len() && keys[..placed.len()] == placed[..];
+        let now = clock.get() + 1;
+        clock.set(now);
         let mut kept = kept.borrow_mut();
         let nodes = js_sys::Array::new();
-        for &key in &keys {
+        for (position, &key) in keys.iter().enumerate() {
             let at = match kept.iter().position(|item| item.key == key) {
                 Some(at) => at,
                 None => {
+                    // A child of the shelf's owner, not of the effect's (which is cleaned up
+                    // each time the effect runs again).
                     let item_owner = owner.child();
                     let state = item_owner.with(|| untrack(|| build(key).build()));
                     kept.push(Kept {
@@ -77,17 +123,23 @@ pub fn kept_list(
             };
             let item = &mut kept[at];
             item.shown = now;
-            for node in item.state.elements() {
-                nodes.push(&JsValue::from(node));
+            if !appended || position >= placed.len() {
+                for node in item.state.elements() {
+                    nodes.push(&JsValue::from(node));
+                }
             }
         }
-        // One DOM operation for the whole list: the nodes that stay are moved, the others
-        // detached (and kept).
-        parent.replace_children_with_node(&nodes);
+        // One DOM operation for the whole list: the new nodes appended, or all of them in place
+        // of the old (the nodes that stay are moved, the others detached, and kept).
+        if appended {
+            let _ = parent.append_with_node(&nodes);
+        } else {
+            parent.replace_children_with_node(&nodes);
+        }
+        *placed = keys.clone();
         forget_oldest(&mut kept, keys.len() + KEPT);
     };
-    let update = RefCell::new(update);
-    crate::app::effect::effect(move || (update.borrow_mut())());
+    crate::app::effect::effect(update);
 }
 
 /// Drops the least recently shown items until at most `keep` are left.

@@ -71,13 +71,12 @@ impl SplitPages {
         #[cfg(lede_split)]
         {
             use std::sync::atomic::{AtomicBool, Ordering};
-            use wasm_bindgen::{closure::Closure, JsCast};
             static ASKED: AtomicBool = AtomicBool::new(false);
             if ASKED.swap(true, Ordering::Relaxed) {
                 return;
             }
             let chunk = self.article;
-            let fetch = Closure::once_into_js(move || {
+            crate::web::idle::when_idle(move || {
                 leptos::task::spawn_local(async move {
                     if load_article_code().await.is_ok() {
                         // Notifies only a change: a page already shown is not built again.
@@ -91,9 +90,6 @@ impl SplitPages {
                     }
                 });
             });
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_idle_callback(fetch.unchecked_ref());
-            }
         }
     }
 

@@ -132,6 +132,11 @@ impl Viewer {
         self.root.try_with_value(|r| (**r).clone())
     }
 
+    /// Which words the interface is in: a number that changes when they do.
+    pub fn words_version(&self) -> usize {
+        self.words_changed.get_untracked()
+    }
+
     /// Makes the calling view run again when the viewer's words change.
     pub fn track_words(&self) {
         self.words_changed.track();

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod events;
 pub mod fetch;
 pub mod history;
+pub mod idle;
 pub mod listener;
 pub mod storage;
 pub mod urls;

@@ -61,12 +61,13 @@ after(async () => {
   for (const dir of state.cleanup ?? []) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(server, query = '') {
+async function open(server, query = '', prepare = async () => {}) {
   const context = await newContext(state.browser, server);
   const page = await context.newPage();
   const problems = recordProblems(page, server.origin);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await prepare(page);
   await page.goto(server.url + query);
   return { context, page, problems, requests };
 }
@@ -74,13 +75,24 @@ async function open(server, query = '') {
 const corpusFiles = (requests) =>
   requests.filter((p) => p.includes('/corpus/')).map((p) => p.slice(p.indexOf('/corpus/') + 8));
 
-test('the first view of a paged corpus fetches only the index and the first listing page', async () => {
-  const { context, page, problems, requests } = await open(state.synthServer);
+test('the first view of a paged corpus fetches only the index and the first listing page, then the postings when idle', async () => {
+  // The postings held back until the list is checked, so that the idle prefetch cannot come
+  // before the first view's requests are read.
+  let release;
+  const postingsAsked = new Promise((resolve) => (release = resolve));
+  const { context, page, problems, requests } = await open(state.synthServer, '', (page) =>
+    page.route('**/corpus/postings.json', (route) => release(route)));
   const expected = filtered(state.synthInline, []).slice(0, 30);
   const headlines = await listHeadlines(page, 30);
   assert.deepEqual(headlines, expected.map((a) => a.headline), 'the 30 newest, in order');
-  // 30 articles on pages of 20: listing pages 0 and 1, nothing else.
-  assert.deepEqual(corpusFiles(requests).sort(), ['index.json', 'listing/0.json', 'listing/1.json']);
+  // 30 articles on pages of 20: listing pages 0 and 1, nothing else...
+  const firstView = corpusFiles(requests).filter((f) => f !== 'postings.json').sort();
+  assert.deepEqual(firstView, ['index.json', 'listing/0.json', 'listing/1.json']);
+  // ...and, once the list is drawn and the browser idle, the postings a first topic click needs.
+  const route = await postingsAsked;
+  await route.continue();
+  await page.unroute('**/corpus/postings.json');
+  assert.deepEqual(corpusFiles(requests).sort(), ['index.json', 'listing/0.json', 'listing/1.json', 'postings.json']);
   const counts = await page.$$eval('.lede-topic__count', (cs) => cs.map((c) => c.textContent.trim()));
   assert.deepEqual(counts, topicCounts(state.synthInline, []).map(String), 'totals from the index');
 
@@ -155,9 +167,10 @@ test('deep links into a paged corpus restore the view', async () => {
 });
 
 test('a failing postings file shows an error with a retry that recovers', async () => {
-  const { context, page, problems } = await open(state.defaultServer);
+  // Failing from the start: the list fetches the postings when idle, before any click.
+  const { context, page, problems } = await open(state.defaultServer, '', (page) =>
+    page.route('**/corpus/postings.json', (route) => route.fulfill({ status: 503, body: 'busy' })));
   await listHeadlines(page, state.inline.articles.length);
-  await page.route('**/corpus/postings.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
   await page.locator('button.lede-topic').first().click();
   await until(page, 'an error naming postings.json', () =>
     /postings\.json/.test(document.querySelector('.lede-error')?.textContent ?? ''));

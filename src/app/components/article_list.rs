@@ -3,7 +3,7 @@ use crate::app::components::error_panel::ErrorPanel;
 use crate::app::computed::{computed, Computed};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
-use crate::app::kept_list::kept_list;
+use crate::app::kept_list::{kept_list, Shelf};
 use crate::app::use_viewer;
 use crate::app::views::{flag, text, Handler};
 use crate::app::work::ListWork;
@@ -36,6 +36,10 @@ pub fn ArticleList(
     /// `Callback` of a second type.
     #[prop(optional)]
     note: Option<Note>,
+    /// Where the cards are kept between updates: the list's own, or one that outlives it (the
+    /// list page's, kept by the viewer, so that Back finds its cards built).
+    #[prop(optional)]
+    shelf: Option<Shelf>,
 ) -> impl IntoView {
     let data = use_corpus_data();
     let viewer = use_viewer();
@@ -64,8 +68,10 @@ pub fn ArticleList(
                 view! { <ArticleCard summary />{note} }.into_any()
             }
             Part::Failed(error) => {
+                // The list's articles, or this one's if the card outlived its list (`Shelf`).
                 let retry: Handler = Arc::new(move || {
-                    visible.with_untracked(|v| data.request(|parts| parts.retry_summaries(v)))
+                    let ordinals = visible.try_get_untracked().unwrap_or_else(|| vec![ordinal]);
+                    data.request(|parts| parts.retry_summaries(&ordinals))
                 });
                 view! { <ErrorPanel error retry /> }.into_any()
             }
@@ -74,7 +80,7 @@ pub fn ArticleList(
         view! { <li>{move || card()}</li> }.into_any()
     };
     let list = NodeRef::new();
-    kept_list(list, visible, build);
+    kept_list(list, visible, build, shelf.unwrap_or_default());
     view! {
         <ol class="lede-list" node_ref=list></ol>
         {move || {

@@ -5,6 +5,7 @@ use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
+use crate::app::kept_list::Shelf;
 use crate::app::use_viewer;
 use crate::app::views::{each, optional, text, Handler};
 use crate::app::work::ListWork;
@@ -15,6 +16,7 @@ use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
 use crate::web::history;
+use crate::web::idle::when_idle;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -57,6 +59,11 @@ pub fn ListPage() -> impl IntoView {
     let totals = corpus.topic_totals();
     // The one filter memo of the page: the topic bar reads this one too.
     let filter = computed(move || viewer.state.with(|s| s.filter.clone()));
+    // The viewer's shelf of list cards (`App`), kept across visits to other pages; a list
+    // without one (a component test) keeps its own.
+    let cards = use_context::<send_wrapper::SendWrapper<Shelf>>()
+        .unwrap_or_else(|| send_wrapper::SendWrapper::new(Shelf::new()));
+    cards.keep_for(viewer.words_version());
 
     // Grows with "Show more". Kept with the filter it was grown for, so that a new selection
     // starts again from one page without an effect resetting it (which made every topic click
@@ -87,9 +94,17 @@ pub fn ListPage() -> impl IntoView {
         grown.set((filter.get_untracked(), extra));
         history::note_depth(extra);
     };
-    // A paged corpus fetches its postings when the reader first filters.
+    // A paged corpus fetches its postings when the reader first filters, or before that, once
+    // the list is on screen and the browser idle: a first topic click then costs what a later
+    // one does (30 kB at 10,000 articles, 0.3 MB at 100,000; never during the first view).
     effect(move || {
         if !filter.with(TopicFilter::is_empty) {
+            data.request(CorpusParts::want_topics);
+        }
+    });
+    when_idle(move || {
+        // The page may be gone by then; its data with it (`try_`).
+        if data.is_alive() {
             data.request(CorpusParts::want_topics);
         }
     });
@@ -239,6 +254,7 @@ pub fn ListPage() -> impl IntoView {
         Phase::Empty => empty_state().into_any(),
         Phase::Results => view! {
             <ArticleList
+                shelf=(*cards).clone()
                 visible
                 remaining=Arc::new(remaining)
                 on_more=Arc::new(show_more)

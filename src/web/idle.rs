@@ -1,0 +1,14 @@
+//! Work the reader has not asked for yet, done when the browser has nothing else to do.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// Runs `work` when the browser is next idle: after the current frame is painted and the main
+/// thread has nothing to do (`requestIdleCallback`). Where the browser has no idle callbacks,
+/// `work` never runs: it is only ever ahead of need.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = Closure::once_into_js(work);
+    let _ = window.request_idle_callback(work.unchecked_ref());
+}
