@@ -731,7 +731,7 @@ const METRICS = [
   ['listPainted', 'navigation start → list painted', 'ms'],
   ['seqP50', 'interaction → next paint, 20 mixed clicks, p50', 'ms'],
   ['seqP95', 'interaction → next paint, 20 mixed clicks, p95', 'ms'],
-  ['click1', 'topic click → paint, 1 topic (the first click: Lede fetches postings.json)', 'ms'],
+  ['click1', 'topic click → paint, 1 topic (the first click: Lede fetched postings.json when idle)', 'ms'],
   ['click1Again', 'topic click → paint, 1 topic, a later click (postings loaded)', 'ms'],
   ['click2', 'topic click → paint, 2 topics', 'ms'],
   ['click3', 'topic click → paint, 3 topics', 'ms'],
