@@ -12,6 +12,24 @@ pub const TIMEOUT_SECONDS: u32 = 20;
 
 /// The text of the file at `url`, or why not.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch_with(url, |response| async move { response.text().await }).await
+}
+
+/// The bytes of the file at `url`, or why not: for a file the decoder reads from UTF-8 bytes
+/// (the index), which spares the browser's copy of the text into a JavaScript string (UTF-16)
+/// and wasm-bindgen's copy of that string back into UTF-8 in the wasm's memory.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    fetch_with(url, |response| async move { response.binary().await }).await
+}
+
+/// The body of the file at `url`, as `read` reads it from the response, or why not.
+async fn fetch_with<T, F>(
+    url: &str,
+    read: impl FnOnce(gloo_net::http::Response) -> F,
+) -> Result<T, LoadError>
+where
+    F: std::future::Future<Output = Result<T, gloo_net::Error>>,
+{
     // gloo-net has no timeout of its own: abort the request from a timer.
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -42,8 +60,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
                 status: response.status(),
             });
         }
-        response
-            .text()
+        read(response)
             .await
             .map_err(|e| network_error(url, &timed_out, e))
     }
@@ -95,8 +112,8 @@ pub fn format_error(url: &str) -> impl FnOnce(FormatError) -> LoadError + '_ {
 
 /// Loads and validates the corpus index.
 pub async fn load_index(url: &str) -> Result<CorpusIndex, LoadError> {
-    let text = fetch_text(url).await?;
-    CorpusIndex::from_json(&text).map_err(format_error(url))
+    let bytes = fetch_bytes(url).await?;
+    CorpusIndex::from_bytes(bytes).map_err(format_error(url))
 }
 
 /// Loads and validates one article.

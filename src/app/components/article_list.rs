@@ -53,7 +53,7 @@ pub fn ArticleList(
             let note = note.clone();
             let card = move || match data.read(|parts| parts.summary(ordinal)) {
                 Part::Ready(summary) => {
-                    let note = note.as_ref().map(|note| note(summary.id.clone()));
+                    let note = note.as_ref().map(|note| note(summary.id.to_string()));
                     view! { <ArticleCard summary />{note} }.into_any()
                 }
                 Part::Failed(error) => {

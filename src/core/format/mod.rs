@@ -45,6 +45,7 @@ pub mod shape;
 pub mod summary;
 pub mod ui_strings;
 
+pub use crate::core::json::shared::SharedStr;
 pub use article::{Article, LeadImage, Mention, Paragraph, UNKNOWN_ENTITY};
 pub use catalog::MAX_CATALOG_ARTICLES;
 pub use directory::{DirectoryEntity, EntityDirectory};

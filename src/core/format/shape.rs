@@ -26,7 +26,9 @@
 
 use crate::core::format::error::{FormatError, FORMAT_VERSION};
 use crate::core::json::reader::{Read, Reader};
+use crate::core::json::shared::SharedStr;
 use crate::core::text::quote::quoted_short;
+use std::sync::Arc;
 
 /// What a reader expects where a file shape goes.
 pub(crate) const AN_OBJECT: &str = "an object";
@@ -47,6 +49,13 @@ pub(crate) trait FromJson: Sized {
 impl FromJson for String {
     fn read(r: &mut Reader) -> Read<String> {
         r.string()
+    }
+}
+
+/// A string read from a shared text is a range of it (see [`SharedStr`]).
+impl FromJson for SharedStr {
+    fn read(r: &mut Reader) -> Read<SharedStr> {
+        r.shared_string()
     }
 }
 
@@ -375,11 +384,44 @@ pub(crate) fn parse<T: File>(
     text: &str,
     read: fn(&mut Reader) -> Read<T>,
 ) -> Result<T, FormatError> {
-    let mut r = Reader::new(text);
+    checked(text, Reader::new(text), read)
+}
+
+/// [`parse`], for a file whose [`SharedStr`]s are to be ranges of its text rather than copies.
+pub(crate) fn parse_shared<T: File>(
+    text: &Arc<str>,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
+    checked(text, Reader::new_shared(text), read)
+}
+
+fn checked<T: File>(
+    text: &str,
+    mut r: Reader,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
     match read(&mut r).and_then(|file| r.end().map(|()| file)) {
         Ok(file) if file.version() == FORMAT_VERSION => Ok(file),
         other => Err(refusal(text, other.map(|file| file.version()))),
     }
+}
+
+/// A file's bytes as text: UTF-8, or the error that says where it is not.
+pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, FormatError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        // Where the first bad byte is: the text up to it is valid, so it has a path.
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = 1 + before.matches('\n').count();
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        FormatError::Json {
+            path: crate::core::json::path::path_at(before, at),
+            message: "the file is not UTF-8 text".to_string(),
+            line,
+            column,
+        }
+    })
 }
 
 /// Why a file is refused, given what the one read of [`parse`] found: the version it read, or
@@ -423,17 +465,24 @@ pub(crate) fn unique_ids<'a>(
 }
 
 /// The first id in file order that is empty or repeats an earlier one, as an error. One sort
-/// of the positions by id (ties in file order), so equal ids are neighbours: n log n whatever
-/// the ids are. (A fixed hash with linear probing, as before, let a file of ids crafted to
-/// collide make the check quadratic; std's randomly seeded `HashSet` would cost the wasm its
-/// SipHash, ~1.5 kB compressed.)
+/// of the positions by a hash of the id, then the id (ties in file order), so equal ids are
+/// neighbours: n log n whatever the ids are. The hash only makes most comparisons of the sort
+/// compare two numbers rather than two strings (the size-optimised standard library sorts with
+/// heapsort, and comparing ids was a tenth of decoding a 10,000-article index); ids crafted to
+/// share a hash only fall back to comparing strings. (A fixed hash with linear probing, as
+/// before, let a file of ids crafted to collide make the check quadratic; std's randomly seeded
+/// `HashSet` would cost the wasm its SipHash, ~1.5 kB compressed.)
 fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
-    let mut by_id: Vec<usize> = (0..ids.len()).collect();
-    by_id.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+    let mut by_id: Vec<(u64, usize)> = ids.iter().map(|id| quick_hash(id)).zip(0..).collect();
+    by_id.sort_unstable_by(|a, b| {
+        (a.0.cmp(&b.0))
+            .then_with(|| ids[a.1].cmp(ids[b.1]))
+            .then(a.1.cmp(&b.1))
+    });
     let repeat = by_id
         .windows(2)
-        .filter(|pair| ids[pair[0]] == ids[pair[1]])
-        .map(|pair| pair[1])
+        .filter(|pair| pair[0].0 == pair[1].0 && ids[pair[0].1] == ids[pair[1].1])
+        .map(|pair| pair[1].1)
         .min();
     let empty = ids.iter().position(|id| id.is_empty());
     let (i, message) = match (empty, repeat) {
@@ -447,6 +496,17 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
     Err(FormatError::Invalid {
         path: format!("{list}[{i}].id"),
         message,
+    })
+}
+
+/// A cheap hash of a string, eight bytes at a time (FxHash's step): only a sort key.
+fn quick_hash(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let chunks = text.as_bytes().chunks(8);
+    chunks.fold(text.len() as u64, |hash, chunk| {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K)
     })
 }
 
@@ -532,6 +592,33 @@ mod tests {
         let text = r#"{"version": 1, "id": 5, "body": []}"#;
         match Article::from_json(text) {
             Err(FormatError::Json { path, .. }) => assert_eq!(path, "id"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_index_read_from_bytes_is_the_index_read_from_text_and_must_be_utf8() {
+        use crate::core::format::{CorpusIndex, FormatError};
+        let text = r#"{"version": 1, "topics": [{"id": "t", "label": "T"}],
+            "articles": [{"id": "a", "headline": "Ünïcode \"quoted\"", "published": "2024-01-01",
+                          "url": "a.json", "topics": ["t"], "thumbnail": {"url": "i.jpg"}}]}"#;
+        let from_bytes = CorpusIndex::from_bytes(text.as_bytes().to_vec()).unwrap();
+        assert_eq!(from_bytes, CorpusIndex::from_json(text).unwrap());
+        assert_eq!(from_bytes.articles[0].headline, "Ünïcode \"quoted\"");
+        let mut bytes = text.as_bytes().to_vec();
+        let at = text.find("code").unwrap();
+        bytes[at] = 0xff;
+        match CorpusIndex::from_bytes(bytes) {
+            Err(FormatError::Json {
+                path,
+                message,
+                line,
+                column,
+            }) => {
+                assert_eq!(path, "articles[0].headline");
+                assert_eq!(message, "the file is not UTF-8 text");
+                assert_eq!((line, column), (2, at - text.find('\n').unwrap()));
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -5,6 +5,7 @@
 mod fail;
 pub mod path;
 pub mod reader;
+pub mod shared;
 
 use std::fmt;
 

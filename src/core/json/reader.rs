@@ -14,8 +14,10 @@
 
 use crate::core::json::fail::Segment;
 pub(crate) use crate::core::json::fail::{Fail, Read};
+use crate::core::json::shared::SharedStr;
 use crate::core::text::quote::{quoted_short, SHOWN_CHARS};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A number as written, cut after [`SHOWN_CHARS`] characters (a number is ASCII).
 fn cut(number: &str) -> String {
@@ -32,6 +34,9 @@ const MAX_DEPTH: u32 = 127;
 /// and leaves the position after it.
 pub(crate) struct Reader<'a> {
     text: &'a str,
+    /// The same text, shared, when the strings read with [`Reader::shared_string`] may be
+    /// ranges of it rather than copies.
+    shared: Option<&'a Arc<str>>,
     pos: usize,
     depth: u32,
 }
@@ -40,8 +45,17 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Reader {
             text,
+            shared: None,
             pos: 0,
             depth: 0,
+        }
+    }
+
+    /// A reader whose [`Reader::shared_string`]s are ranges of `text`.
+    pub(crate) fn new_shared(text: &'a Arc<str>) -> Self {
+        Reader {
+            shared: Some(text),
+            ..Reader::new(text)
         }
     }
 
@@ -54,7 +68,10 @@ impl<'a> Reader<'a> {
         Fail::new(self.pos, message)
     }
 
-    /// The next byte after whitespace, without taking it.
+    /// The next byte after whitespace, without taking it. Always inlined, as `eat` is: the
+    /// release build optimises for size, which left these calls, made for every value and
+    /// separator, a tenth of the time spent decoding an index.
+    #[inline(always)]
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.pos) {
@@ -64,6 +81,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `byte` if it comes next.
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let found = self.peek() == Some(byte);
         self.pos += usize::from(found);
@@ -266,17 +284,11 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         self.pos = start;
         loop {
-            let Some(run) = bytes[self.pos..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            else {
-                self.pos = bytes.len();
-                return Err(self.fail("a string is not closed"));
-            };
-            self.pos += run;
-            match bytes[self.pos] {
-                b'"' => break,
-                b'\\' => {
+            self.pos = special_byte(bytes, self.pos);
+            match bytes.get(self.pos) {
+                None => return Err(self.fail("a string is not closed")),
+                Some(b'"') => break,
+                Some(b'\\') => {
                     escaped = true;
                     self.pos += 1;
                     match bytes.get(self.pos) {
@@ -309,6 +321,20 @@ impl<'a> Reader<'a> {
         self.text_of_string().map(Cow::into_owned)
     }
 
+    /// Reads a string, decoding its escapes: a range of the shared text (no copy) when the
+    /// reader has one ([`Reader::new_shared`]) and the string has no escape.
+    pub(crate) fn shared_string(&mut self) -> Read<SharedStr> {
+        if self.peek() != Some(b'"') {
+            return Err(self.invalid_type("a string"));
+        }
+        let start = self.pos + 1;
+        let (raw, escaped) = self.raw_string()?;
+        match self.shared {
+            Some(text) if !escaped => Ok(SharedStr::range(text, start, start + raw.len())),
+            _ => self.unescape(raw, start, escaped).map(SharedStr::from),
+        }
+    }
+
     /// The string at the position (its opening quote), borrowed from the text when it has no
     /// escape (most keys and values), decoded into a new string when it has.
     fn text_of_string(&mut self) -> Read<Cow<'a, str>> {
@@ -316,6 +342,15 @@ impl<'a> Reader<'a> {
         let (raw, escaped) = self.raw_string()?;
         if !escaped {
             return Ok(Cow::Borrowed(raw));
+        }
+        self.unescape(raw, start, escaped).map(Cow::Owned)
+    }
+
+    /// `raw`, the string between the quotes at `start`, with its escapes decoded (`escaped`:
+    /// it has some).
+    fn unescape(&self, raw: &str, start: usize, escaped: bool) -> Read<String> {
+        if !escaped {
+            return Ok(raw.to_string());
         }
         let mut out = String::with_capacity(raw.len());
         // Runs without escapes are copied as they are; `i` walks the escapes, which
@@ -364,7 +399,7 @@ impl<'a> Reader<'a> {
             run = i;
         }
         out.push_str(&raw[run..]);
-        Ok(Cow::Owned(out))
+        Ok(out)
     }
 
     /// Checks a number's syntax and returns its text.
@@ -433,6 +468,37 @@ impl<'a> Reader<'a> {
             )),
         }
     }
+}
+
+/// The position of the first `"`, `\\` or control character at or after `from`, or the length
+/// of `bytes` if there is none: where a string's plain run ends. Eight bytes at a time (a
+/// byte-wise loop was most of the time spent skipping a file): each test below sets the high bit
+/// of a byte that matches, and the lowest such bit is exact (only a byte below a match can
+/// borrow from the bytes above it), so it is the first match in the text (little-endian).
+fn special_byte(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = from;
+    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (word.wrapping_sub(ONES * 0x20) & !word);
+        let found = found & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+    {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -512,6 +578,64 @@ mod tests {
         ] {
             assert_eq!(uint(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_special_byte_wherever_it_is() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(bytes.len())
+        };
+        // Every position of each special byte, among plain ASCII and multi-byte UTF-8, with
+        // bytes around it that would borrow or carry in a careless word test (0x00, 0x1f, 0x20,
+        // 0x21, 0x22, 0x5c, 0x5d, 0x7f, 0x80, 0xff).
+        let fillers: [&[u8]; 3] = [
+            b"abcdefghijklmnopqrst",
+            "é€😀aé€😀a".as_bytes(),
+            &[0x21; 20],
+        ];
+        for filler in fillers {
+            for special in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                for at in 0..filler.len() {
+                    let mut bytes = filler.to_vec();
+                    bytes[at] = special;
+                    for from in 0..=at {
+                        assert_eq!(special_byte(&bytes, from), naive(&bytes, from));
+                    }
+                }
+            }
+            assert_eq!(special_byte(filler, 0), naive(filler, 0));
+        }
+        for neighbours in [[0x20u8, 0x23], [0x21, 0x5d], [0x7f, 0x80], [0xff, 0x5b]] {
+            let mut bytes = vec![
+                neighbours[0],
+                neighbours[1],
+                0x20,
+                0xff,
+                0x80,
+                0x5d,
+                0x23,
+                0x21,
+            ];
+            assert_eq!(special_byte(&bytes, 0), 8);
+            bytes.extend_from_slice(&[0x7f, 0x22, 0x00]);
+            assert_eq!(special_byte(&bytes, 0), 9);
+        }
+    }
+
+    #[test]
+    fn shared_strings_are_ranges_unless_escaped() {
+        let text: Arc<str> = Arc::from(r#"["plain é", "a\nb", "\u00e9"]"#);
+        let mut r = Reader::new_shared(&text);
+        let mut got = Vec::new();
+        r.array("an array", &mut |r| {
+            got.push(r.shared_string()?);
+            Ok(())
+        })
+        .ok();
+        assert_eq!(got, ["plain é", "a\nb", "é"]);
+        assert!(Reader::new_shared(&text).shared_string().is_err());
     }
 
     #[test]
