@@ -11,7 +11,7 @@ use crate::core::format::shape::{
 };
 use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
-use crate::core::json::shared::SharedStr;
+use crate::core::json::shared::{SharedStr, SharedText};
 use crate::core::text::quote::quoted_short;
 use std::sync::Arc;
 
@@ -85,18 +85,18 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
 impl CorpusIndex {
     /// Parses and validates an index file.
     pub fn from_json(text: &str) -> Result<Self, FormatError> {
-        CorpusIndex::from_shared(&Arc::from(text))
+        CorpusIndex::from_shared(&Arc::new(text.to_string()))
     }
 
     /// Parses and validates an index file from its bytes, as the viewer fetches it: taking the
     /// bytes rather than a JavaScript string spares the copy from UTF-16 (see [`crate::core::json::shared::SharedStr`] for
     /// why the text is shared).
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, FormatError> {
-        CorpusIndex::from_shared(&Arc::from(utf8(bytes)?))
+        CorpusIndex::from_shared(&Arc::new(utf8(bytes)?))
     }
 
     /// Parses and validates an index file whose summaries' strings are ranges of `text`.
-    pub fn from_shared(text: &Arc<str>) -> Result<Self, FormatError> {
+    pub fn from_shared(text: &SharedText) -> Result<Self, FormatError> {
         let index = parse_shared(text, read_index)?;
         index.validate()?;
         Ok(index)

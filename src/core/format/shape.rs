@@ -26,9 +26,8 @@
 
 use crate::core::format::error::{FormatError, FORMAT_VERSION};
 use crate::core::json::reader::{Read, Reader};
-use crate::core::json::shared::SharedStr;
+use crate::core::json::shared::{SharedStr, SharedText};
 use crate::core::text::quote::quoted_short;
-use std::sync::Arc;
 
 /// What a reader expects where a file shape goes.
 pub(crate) const AN_OBJECT: &str = "an object";
@@ -389,7 +388,7 @@ pub(crate) fn parse<T: File>(
 
 /// [`parse`], for a file whose [`SharedStr`]s are to be ranges of its text rather than copies.
 pub(crate) fn parse_shared<T: File>(
-    text: &Arc<str>,
+    text: &SharedText,
     read: fn(&mut Reader) -> Read<T>,
 ) -> Result<T, FormatError> {
     checked(text, Reader::new_shared(text), read)
@@ -464,26 +463,9 @@ pub(crate) fn unique_ids<'a>(
     first_repeat(&ids.collect::<Vec<_>>(), list)
 }
 
-/// The first id in file order that is empty or repeats an earlier one, as an error. One sort
-/// of the positions by a hash of the id, then the id (ties in file order), so equal ids are
-/// neighbours: n log n whatever the ids are. The hash only makes most comparisons of the sort
-/// compare two numbers rather than two strings (the size-optimised standard library sorts with
-/// heapsort, and comparing ids was a tenth of decoding a 10,000-article index); ids crafted to
-/// share a hash only fall back to comparing strings. (A fixed hash with linear probing, as
-/// before, let a file of ids crafted to collide make the check quadratic; std's randomly seeded
-/// `HashSet` would cost the wasm its SipHash, ~1.5 kB compressed.)
+/// The first id in file order that is empty or repeats an earlier one, as an error.
 fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
-    let mut by_id: Vec<(u64, usize)> = ids.iter().map(|id| quick_hash(id)).zip(0..).collect();
-    by_id.sort_unstable_by(|a, b| {
-        (a.0.cmp(&b.0))
-            .then_with(|| ids[a.1].cmp(ids[b.1]))
-            .then(a.1.cmp(&b.1))
-    });
-    let repeat = by_id
-        .windows(2)
-        .filter(|pair| pair[0].0 == pair[1].0 && ids[pair[0].1] == ids[pair[1].1])
-        .map(|pair| pair[1].1)
-        .min();
+    let repeat = repeat_by_table(ids).unwrap_or_else(|| repeat_by_sort(ids));
     let empty = ids.iter().position(|id| id.is_empty());
     let (i, message) = match (empty, repeat) {
         (Some(e), Some(r)) if r < e => (r, None),
@@ -499,7 +481,54 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
     })
 }
 
-/// A cheap hash of a string, eight bytes at a time (FxHash's step): only a sort key.
+/// The first id that repeats an earlier one, found with a hash table: linear in the number of
+/// ids. `None` when the ids collide too often (a file crafted against [`quick_hash`], which is
+/// fixed): the table gives up after eight probes per id on average, and the caller sorts
+/// instead, so a crafted file costs n log n, never n². (A fixed hash with linear probing and no
+/// such bound let 30,000 crafted ids take 1.4 s; std's randomly seeded `HashSet` would cost the
+/// wasm its SipHash, ~1.5 kB compressed.)
+fn repeat_by_table(ids: &[&str]) -> Option<Option<usize>> {
+    let bits = ids
+        .len()
+        .checked_mul(2)?
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(1);
+    let mut table = vec![0u32; 1 << bits];
+    let mask = table.len() - 1;
+    let mut budget = ids.len().saturating_mul(8);
+    for (i, id) in ids.iter().enumerate() {
+        // The hash's top bits: the multiplication mixes its input into them.
+        let mut slot = (quick_hash(id) >> (64 - bits)) as usize;
+        loop {
+            match table.get(slot).copied()? {
+                0 => {
+                    table[slot] = u32::try_from(i + 1).ok()?;
+                    break;
+                }
+                j if ids.get(j as usize - 1) == Some(id) => return Some(Some(i)),
+                _ => {}
+            }
+            budget = budget.checked_sub(1)?;
+            slot = (slot + 1) & mask;
+        }
+    }
+    Some(None)
+}
+
+/// The first id that repeats an earlier one: one sort of the positions by id (ties in file
+/// order), so equal ids are neighbours; n log n whatever the ids are.
+fn repeat_by_sort(ids: &[&str]) -> Option<usize> {
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+    by_id
+        .windows(2)
+        .filter(|pair| ids[pair[0]] == ids[pair[1]])
+        .map(|pair| pair[1])
+        .min()
+}
+
+/// A cheap hash of a string, eight bytes at a time (FxHash's step): for [`repeat_by_table`].
 fn quick_hash(text: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let chunks = text.as_bytes().chunks(8);
@@ -594,6 +623,29 @@ mod tests {
             Err(FormatError::Json { path, .. }) => assert_eq!(path, "id"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn ids_crafted_to_collide_are_checked_by_the_sort_instead() {
+        use super::{first_repeat, quick_hash, repeat_by_sort, repeat_by_table};
+        // 64 ids: a table of 128 slots, whose slot is the hash's top 7 bits. All in slot 0.
+        let colliding: Vec<String> = (0u32..)
+            .map(|n| format!("id{n}"))
+            .filter(|id| quick_hash(id) >> 57 == 0)
+            .take(63)
+            .collect();
+        let mut ids: Vec<&str> = colliding.iter().map(String::as_str).collect();
+        ids.push(ids[10]);
+        assert_eq!(repeat_by_table(&ids), None, "gives up");
+        assert_eq!(repeat_by_sort(&ids), Some(63));
+        let error = first_repeat(&ids, "topics").unwrap_err().to_string();
+        assert!(error.starts_with("at topics[63].id: the id"), "{error}");
+        // Ids that do not collide: the table finds the same first repeat as the sort.
+        let ids: Vec<String> = (0..5000).map(|n| format!("a{}", n * 7 % 4001)).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(repeat_by_table(&ids), Some(Some(4001)));
+        assert_eq!(repeat_by_sort(&ids), Some(4001));
+        assert_eq!(repeat_by_table(&ids[..4001]), Some(None));
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! An index of 10,000 articles holds about 130,000 strings. Read as `String`s, each one was an
 //! allocation, a copy, and later a free: in the browser, with wasm's `dlmalloc`, most of the
-//! decoder's time. Read as `SharedStr`s, the file's text is copied once into one `Arc<str>` and
-//! every string without an escape is a range of it: a reference count and two offsets. (A string
+//! decoder's time. Read as `SharedStr`s, the file's text is kept, as it was fetched, in one
+//! [`SharedText`], and every string without an escape is a range of it: a reference count and
+//! two offsets. (A string
 //! with an escape is decoded into a text of its own, as before.) The text lives as long as any
 //! of its strings does; the index lives for the whole session anyway, and its strings are most
 //! of its text.
@@ -15,11 +16,17 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
+/// A file's text, shared by the strings read from it. An `Arc<String>` rather than an
+/// `Arc<str>`: the fetched bytes become the text without a copy (an `Arc<str>` would copy them
+/// next to its reference counts), at the price of one more pointer to follow when a string is
+/// read.
+pub type SharedText = Arc<String>;
+
 /// A string that is a range of a shared text. Reads as a `&str` (`Deref`); compares, orders and
 /// hashes as one. The empty string (`Default`) shares nothing and allocates nothing.
 #[derive(Clone, Default)]
 pub struct SharedStr {
-    text: Option<Arc<str>>,
+    text: Option<SharedText>,
     start: u32,
     end: u32,
 }
@@ -28,7 +35,7 @@ impl SharedStr {
     /// The range `start..end` of `text`, which the caller has checked is on character
     /// boundaries (a string read between a JSON text's quotes is). A range beyond what 32-bit
     /// offsets can say (a text of 4 GiB; never in wasm) is copied instead.
-    pub(crate) fn range(text: &Arc<str>, start: usize, end: usize) -> SharedStr {
+    pub(crate) fn range(text: &SharedText, start: usize, end: usize) -> SharedStr {
         match (u32::try_from(start), u32::try_from(end)) {
             (Ok(start), Ok(end)) => SharedStr {
                 text: Some(text.clone()),
@@ -64,7 +71,7 @@ impl From<String> for SharedStr {
             return SharedStr::default();
         }
         let len = text.len();
-        SharedStr::range(&Arc::from(text), 0, len)
+        SharedStr::range(&Arc::new(text), 0, len)
     }
 }
 
@@ -190,7 +197,7 @@ mod tests {
 
     #[test]
     fn a_range_reads_compares_and_hashes_as_its_str() {
-        let text: Arc<str> = Arc::from("{\"a\":\"héllo\"}");
+        let text = Arc::new("{\"a\":\"héllo\"}".to_string());
         let s = SharedStr::range(&text, 6, 12);
         assert_eq!(s, "héllo");
         assert_eq!(s, SharedStr::from("héllo"));
