@@ -6,8 +6,8 @@ use crate::core::format::directory::{DirectoryEntity, EntityDirectory};
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{
-    check_date, files, parse_shared, position, read_shape_into, shape, unique_ids, utf8, Shape,
-    AN_OBJECT,
+    check_date, files, parse_shared, position, read_shape_into, shape, unique_ids, utf8_text,
+    Shape, AN_OBJECT,
 };
 use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
@@ -92,7 +92,7 @@ impl CorpusIndex {
     /// bytes rather than a JavaScript string spares the copy from UTF-16 (see [`crate::core::json::shared::SharedStr`] for
     /// why the text is shared).
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, FormatError> {
-        CorpusIndex::from_shared(&Arc::new(utf8(bytes)?))
+        CorpusIndex::from_shared(&Arc::new(utf8_text(bytes)?))
     }
 
     /// Parses and validates an index file whose summaries' strings are ranges of `text`.

@@ -52,5 +52,6 @@ pub use directory::{DirectoryEntity, EntityDirectory};
 pub use entity::{Entity, EntityImage, EntityKind, EntitySummary, MAX_DESCRIPTION_CHARS};
 pub use error::{from_json, FormatError, FORMAT_VERSION};
 pub use index::CorpusIndex;
+pub use shape::utf8_text;
 pub use summary::{ArticleSummary, Thumbnail, Topic};
 pub use ui_strings::{UiStrings, UiStringsFile};

@@ -406,16 +406,23 @@ fn checked<T: File>(
 }
 
 /// A file's bytes as text: UTF-8, or the error that says where it is not.
-pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, FormatError> {
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, FormatError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
-        // Where the first bad byte is: the text up to it is valid, so it has a path.
+        // The text up to the first bad byte is valid: reading it stops at its end, with the
+        // path of the value the bad byte is in (not `json::path`, whose serde_json the viewer
+        // does not link).
         let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let mut r = Reader::new(before);
+        let path = match r.skip() {
+            Err(stopped) => stopped.into_error(before).path,
+            Ok(()) => String::new(),
+        };
         let line = 1 + before.matches('\n').count();
         let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
         FormatError::Json {
-            path: crate::core::json::path::path_at(before, at),
+            path,
             message: "the file is not UTF-8 text".to_string(),
             line,
             column,
