@@ -71,7 +71,7 @@ impl<'a> Reader<'a> {
     /// inlined, as `eat` is: the release build optimises for size, which left these calls, made
     /// for every value and separator, a tenth of the time spent decoding an index. Whitespace,
     /// rare between the values of a compact file, is skipped out of line.
-    #[inline]
+    #[inline(always)]
     fn peek(&mut self) -> Option<u8> {
         match self.text.as_bytes().get(self.pos) {
             Some(b' ' | b'\t' | b'\n' | b'\r') => self.skip_whitespace(),
@@ -89,7 +89,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `byte` if it comes next.
-    #[inline]
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let found = self.peek() == Some(byte);
         self.pos += usize::from(found);
