@@ -7,6 +7,11 @@
 //! is, so every error carries its JSON path (`articles[1].topics[1]`) and the line and column of
 //! the offending value without a second walk.
 //!
+//! Strings are read three ways: borrowed from the text (keys, and values checked then dropped),
+//! as a new `String`, or as a [`SharedStr`], a range of the file's text shared by every string
+//! read from it ([`Reader::new_shared`]; see [`crate::core::json::shared`] for why: allocating
+//! a `String` per value was most of the time spent decoding an index in the browser).
+//!
 //! The grammar is RFC 8259, as serde_json reads it: no comments, no trailing commas, no leading
 //! zeros, at most 127 nested arrays and objects, nothing but whitespace after the value. Like
 //! serde_json, a string read as a value must not hold a lone UTF-16 surrogate (`"\uD800"`), while
@@ -185,6 +190,16 @@ impl<'a> Reader<'a> {
         expected: &str,
         field: &mut dyn FnMut(&mut Self, &str) -> Read<()>,
     ) -> Read<()> {
+        self.members(expected, &[], &mut |r, key, _| field(r, key))
+    }
+
+    /// [`Reader::object`], also passing where each key is in `known`, if it is there.
+    fn members(
+        &mut self,
+        expected: &str,
+        known: &[&'static str],
+        field: &mut dyn FnMut(&mut Self, &str, Option<usize>) -> Read<()>,
+    ) -> Read<()> {
         if self.peek() != Some(b'{') {
             return Err(self.invalid_type(expected));
         }
@@ -194,9 +209,16 @@ impl<'a> Reader<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.fail("expected a key in double quotes"));
                 }
-                let key = self.text_of_string()?;
+                let (key, index) = match self.known_key(known) {
+                    Some(i) => (Cow::Borrowed(known[i]), Some(i)),
+                    None => {
+                        let key = self.text_of_string()?;
+                        let i = known.iter().position(|name| *name == key);
+                        (key, i)
+                    }
+                };
                 let result = if self.eat(b':') {
-                    field(self, &key)
+                    field(self, &key, index)
                 } else {
                     Err(self.fail("expected `:`"))
                 };
@@ -213,6 +235,21 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// Where the key at the position (its opening quote) is in `known`, when it is written
+    /// there without escapes; steps over it. Most keys of a file are one of the shape's, so
+    /// this spares reading them as strings and then looking them up: a name is compared only
+    /// when the byte after as many bytes as it has is the closing quote. (A name has no `"` or
+    /// `\`, so a key that starts with it and then closes is that name.)
+    #[inline(always)]
+    fn known_key(&mut self, known: &[&'static str]) -> Option<usize> {
+        let rest = self.text.as_bytes().get(self.pos + 1..)?;
+        let i = known.iter().position(|name| {
+            rest.get(name.len()) == Some(&b'"') && rest.starts_with(name.as_bytes())
+        })?;
+        self.pos += known[i].len() + 2;
+        Some(i)
+    }
+
     /// Reads an object with known keys `fields`, of which the first `required` must be present.
     /// Calls `field` with the index in `fields` of each known key, so that a shape dispatches
     /// on a number rather than comparing the key again; skips unknown keys, which newer writers
@@ -227,8 +264,8 @@ impl<'a> Reader<'a> {
         self.peek();
         let start = self.pos;
         let mut seen = 0u32;
-        self.object(expected, &mut |r, key| {
-            let Some(i) = fields.iter().position(|name| *name == key) else {
+        self.members(expected, fields, &mut |r, key, index| {
+            let Some(i) = index else {
                 return r.skip();
             };
             if seen & (1 << i) != 0 {
@@ -633,6 +670,31 @@ mod tests {
             bytes.extend_from_slice(&[0x7f, 0x22, 0x00]);
             assert_eq!(special_byte(&bytes, 0), 9);
         }
+    }
+
+    #[test]
+    fn known_keys_are_found_plain_or_escaped_and_never_by_prefix() {
+        let read = |text: &str| {
+            let mut found = Vec::new();
+            let mut r = Reader::new(text);
+            r.fields("an object", &["a", "ab", "abc"], 0, &mut |r, i| {
+                found.push(i);
+                r.skip()
+            })
+            .map(|()| found)
+            .map_err(|e| e.into_error(text).message)
+        };
+        assert_eq!(
+            read(r#"{"ab": 1, "abcd": 2, "a": 3, "abc": 4, "": 5}"#),
+            Ok(vec![1, 0, 2])
+        );
+        assert_eq!(read(r#"{"a\u0062c": 1, "\u0061": 2}"#), Ok(vec![2, 0]));
+        assert_eq!(
+            read(r#"{"ab": 1, "a\u0062": 2}"#),
+            Err("duplicate field `ab`".to_string())
+        );
+        // A key that runs to the end of the text is an unclosed string, not a known key.
+        assert!(read(r#"{"ab"#).is_err());
     }
 
     #[test]
