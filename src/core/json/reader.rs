@@ -31,6 +31,10 @@ fn cut(number: &str) -> String {
     }
 }
 
+/// What [`Reader::members`] calls for each member of an object: with the reader at its value,
+/// its key, and where the key is in the list of known keys, if it is there.
+type OnMember<'a, 'f> = dyn FnMut(&mut Reader<'a>, &str, Option<usize>) -> Read<()> + 'f;
+
 /// Nesting deeper than this is refused rather than risking the stack (serde_json's limit).
 const MAX_DEPTH: u32 = 127;
 
@@ -198,7 +202,7 @@ impl<'a> Reader<'a> {
         &mut self,
         expected: &str,
         known: &[&'static str],
-        field: &mut dyn FnMut(&mut Self, &str, Option<usize>) -> Read<()>,
+        field: &mut OnMember<'a, '_>,
     ) -> Read<()> {
         if self.peek() != Some(b'{') {
             return Err(self.invalid_type(expected));
