@@ -21,9 +21,10 @@
 //    to the same after-rAF task of the first frame whose DOM shows the expected result (pressed
 //    state, result count and first headline computed independently here; for an article, its
 //    headline and all of its paragraphs);
-//  - index parse: in Lede's page, `wasmBindings.decodeIndex(text)` vs `JSON.parse(text)` of the
-//    same text (the big inline index.json, not the small paged one Lede loads), alternated,
-//    median of --parse-iterations;
+//  - index parse: in Lede's page, `wasmBindings.decodeIndexBytes(bytes)` (the viewer's own path:
+//    the file's bytes) and `wasmBindings.decodeIndex(text)` vs `JSON.parse(text)` of the same
+//    file (the big inline index.json, not the small paged one Lede loads), alternated, median of
+//    --parse-iterations;
 //  - corpora: Lede is served the paged layout (`lede-corpus paginate`), the baseline the inline
 //    index.json of the same synthetic corpus;
 //  - memory: after a forced GC (CDP HeapProfiler.collectGarbage), CDP Runtime.getHeapUsage
@@ -397,23 +398,37 @@ const INIT = () => {
   };
   bench.idle = () => new Promise((r) => requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 2000 })));
   bench.parse = async (url, iterations) => {
-    const text = await (await fetch(url)).text();
+    // The file's bytes, as fetched, and its text, as `response.text()` decodes them: each
+    // decoder is given the file in the form its page receives it, outside the clock.
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const decode = window.wasmBindings?.decodeIndex;
+    const decodeBytes = window.wasmBindings?.decodeIndexBytes;
     const json = [];
     const wasm = [];
+    const wasmBytes = [];
     let count = null;
+    const check = (n, what) => {
+      if (n !== count) throw new Error(`${what} says ${n} articles, JSON.parse ${count}`);
+    };
     for (let i = 0; i < iterations; i++) {
       let t = performance.now();
       count = JSON.parse(text).articles.length;
       json.push(performance.now() - t);
+      if (decodeBytes) {
+        t = performance.now();
+        const n = decodeBytes(bytes);
+        wasmBytes.push(performance.now() - t);
+        check(n, 'decodeIndexBytes');
+      }
       if (decode) {
         t = performance.now();
         const n = decode(text);
         wasm.push(performance.now() - t);
-        if (n !== count) throw new Error(`decodeIndex says ${n} articles, JSON.parse ${count}`);
+        check(n, 'decodeIndex');
       }
     }
-    return { json, wasm: decode ? wasm : null, bytes: text.length };
+    return { json, wasm: decode ? wasm : null, wasmBytes: decodeBytes ? wasmBytes : null, bytes: bytes.length };
   };
 };
 
@@ -620,6 +635,7 @@ async function measureRun(browser, opts, { url, expect, cpu, app, indexPath, inl
     const parse = await withTimeout(page.evaluate(([u, n]) => window.__bench.parse(u, n), [inlineIndexUrl, opts.parseIterations]), t * 2, 'index parse');
     run.jsonParse = median(parse.json);
     run.decodeIndex = median(parse.wasm);
+    run.decodeIndexBytes = median(parse.wasmBytes);
     return run;
   } catch (error) {
     run.error = `${step}: ${error.message.split('\n')[0]}`;
@@ -737,7 +753,8 @@ const METRICS = [
   ['click3', 'topic click → paint, 3 topics', 'ms'],
   ['articleTypical', 'article open → paint, typical article', 'ms'],
   ['articleLong', 'article open → paint, long article (10k words, 1k mentions)', 'ms'],
-  ['parse', 'index parse of the inline index.json: Lede decodeIndex vs JSON.parse (same page, same text)', 'ms'],
+  ['parseBytes', "index parse of the inline index.json: Lede's decoder from the file's bytes, as the viewer reads its index (decodeIndexBytes), vs JSON.parse of its text (same page, same file)", 'ms'],
+  ['parse', 'index parse of the inline index.json: Lede from a JS string (decodeIndex: wasm-bindgen transcodes the string into wasm memory first) vs JSON.parse (same page, same text)', 'ms'],
   ['heapLoad', 'JS heap after load (after GC)', 'bytes'],
   ['heapCycles', `JS heap after 20 filter cycles (after GC)`, 'bytes'],
   ['wasmLoad', 'wasm memory after load', 'bytes'],
@@ -764,7 +781,7 @@ function summarize(cell) {
   const loads = [...cell.runs, ...(cell.loads || [])].map((r) => r.listPainted).filter((x) => typeof x === 'number');
   const out = { runs: ok.length, errors: cell.runs.filter((r) => r.error).map((r) => r.error), wrong: {} };
   for (const r of cell.runs) for (const [k, v] of Object.entries(r.wrong || {})) out.wrong[k] ||= v;
-  for (const key of ['seqP50', 'seqP95', 'click1', 'click1Again', 'click2', 'click3', 'articleTypical', 'articleLong', 'jsonParse', 'decodeIndex', 'heapLoad', 'heapCycles', 'wasmLoad', 'wasmCycles', 'cyclesMs']) {
+  for (const key of ['seqP50', 'seqP95', 'click1', 'click1Again', 'click2', 'click3', 'articleTypical', 'articleLong', 'jsonParse', 'decodeIndex', 'decodeIndexBytes', 'heapLoad', 'heapCycles', 'wasmLoad', 'wasmCycles', 'cyclesMs']) {
     out[key] = median(ok.map((r) => r[key]));
     // A figure some runs reached before failing is still worth showing.
     if (out[key] == null) out[key] = median(cell.runs.map((r) => r[key]));
@@ -827,13 +844,15 @@ function markdown(report) {
     for (const [key, , unit] of METRICS) {
       const label = labelFor(key, s);
       // A row a report has no figure for (taken before the harness measured it).
-      if (key !== 'parse' && cpus.every((c) => s.timing[c]?.lede?.[key] == null && s.timing[c]?.baseline?.[key] == null)) continue;
+      if (key === 'parseBytes' && cpus.every((c) => s.timing[c]?.lede?.decodeIndexBytes == null)) continue;
+      if (key !== 'parse' && key !== 'parseBytes' && cpus.every((c) => s.timing[c]?.lede?.[key] == null && s.timing[c]?.baseline?.[key] == null)) continue;
       const cells = cpus.map((c) => {
         const lede = s.timing[c]?.lede;
         const base = s.timing[c]?.baseline;
         if (!lede || !base) return '– | – | –';
         const fmt = unit === 'ms' ? fmtMs : fmtBytes;
         if (key === 'parse') return `${fmtMs(lede.decodeIndex)} | ${fmtMs(lede.jsonParse)} (JSON.parse) | ${fmtRatio(lede.decodeIndex, lede.jsonParse)}`;
+        if (key === 'parseBytes') return `${fmtMs(lede.decodeIndexBytes)} | ${fmtMs(lede.jsonParse)} (JSON.parse) | ${fmtRatio(lede.decodeIndexBytes, lede.jsonParse)}`;
         const flag = (cell) => (cell.wrong[key] ? ' †' : '');
         return `${fmt(lede[key])}${flag(lede)} | ${fmt(base[key])}${flag(base)} | ${fmtRatio(lede[key], base[key])}`;
       });

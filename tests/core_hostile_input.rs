@@ -879,15 +879,15 @@ fn topic(id: &str) -> Topic {
 
 fn summary_carrying(i: usize, topics: Vec<String>) -> ArticleSummary {
     ArticleSummary {
-        id: format!("a{i}"),
-        headline: format!("Headline {i}"),
+        id: format!("a{i}").into(),
+        headline: format!("Headline {i}").into(),
         standfirst: None,
-        published: format!("2024-01-{:02}", 1 + i % 28),
+        published: format!("2024-01-{:02}", 1 + i % 28).into(),
         language: None,
-        topics,
+        topics: topics.into_iter().map(Into::into).collect(),
         entities: Vec::new(),
         thumbnail: None,
-        url: format!("articles/a{i}.json"),
+        url: format!("articles/a{i}.json").into(),
         source_name: None,
         reading_minutes: None,
     }

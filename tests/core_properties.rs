@@ -625,10 +625,10 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
             .into_iter()
             .enumerate()
             .map(|(i, (mask, published, headline))| ArticleSummary {
-                id: format!("a{}", (i * 7) % 23),
-                headline: headline.to_string(),
+                id: format!("a{}", (i * 7) % 23).into(),
+                headline: headline.into(),
                 standfirst: None,
-                published: published.to_string(),
+                published: published.into(),
                 language: None,
                 // The last mask bit adds a topic the index does not list.
                 topics: TOPIC_IDS
@@ -636,11 +636,11 @@ fn corpus_index() -> impl Strategy<Value = CorpusIndex> {
                     .chain(&["unlisted"])
                     .zip(&mask)
                     .filter(|(_, on)| **on)
-                    .map(|(t, _)| t.to_string())
+                    .map(|(t, _)| (*t).into())
                     .collect(),
                 entities: Vec::new(),
                 thumbnail: None,
-                url: format!("a{i}.json"),
+                url: format!("a{i}.json").into(),
                 source_name: None,
                 reading_minutes: None,
             })
@@ -677,7 +677,7 @@ fn topic_filter() -> impl Strategy<Value = TopicFilter> {
 }
 
 fn ids<'a>(list: impl IntoIterator<Item = &'a ArticleSummary>) -> BTreeSet<String> {
-    list.into_iter().map(|a| a.id.clone()).collect()
+    list.into_iter().map(|a| a.id.to_string()).collect()
 }
 
 proptest! {
@@ -711,7 +711,7 @@ proptest! {
         prop_assert_eq!(counts.len(), index.topics.len());
         for (topic, count) in index.topics.iter().zip(&counts) {
             if filter.is_empty() || filter.is_selected(&topic.id) {
-                let carrying = result.iter().filter(|a| a.topics.contains(&topic.id)).count();
+                let carrying = result.iter().filter(|a| a.topics.iter().any(|t| *t == topic.id)).count();
                 prop_assert_eq!(*count, carrying, "count of {:?}", topic.id);
             }
         }
@@ -1065,12 +1065,12 @@ proptest! {
             .page(&result, limit)
             .into_iter()
             .map(|o| &index.articles[fast.position(o).expect("inline corpus")])
-            .map(|a| (a.published.clone(), a.headline.clone(), a.id.clone()))
+            .map(|a| (a.published.to_string(), a.headline.to_string(), a.id.to_string()))
             .collect();
         let expected: Vec<(String, String, String)> = reference
             .iter()
             .take(limit)
-            .map(|a| (a.published.clone(), a.headline.clone(), a.id.clone()))
+            .map(|a| (a.published.to_string(), a.headline.to_string(), a.id.to_string()))
             .collect();
         prop_assert_eq!(page, expected);
         prop_assert_eq!(result.count, reference.len());

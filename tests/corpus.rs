@@ -102,7 +102,7 @@ fn committed_corpus_validates() {
                 }
             }
         }
-        let listed: BTreeSet<String> = summary.entities.iter().cloned().collect();
+        let listed: BTreeSet<String> = summary.entities.iter().map(|e| e.to_string()).collect();
         assert_eq!(
             linked, listed,
             "{}: index entities differ from mentions",
@@ -259,7 +259,7 @@ fn corpus_is_varied_enough() {
             index
                 .articles
                 .iter()
-                .filter(|a| a.topics.contains(&t.id))
+                .filter(|a| a.topics.iter().any(|x| *x == t.id))
                 .count()
                 >= 2
         })

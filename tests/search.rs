@@ -91,7 +91,7 @@ impl Corpus {
             .iter()
             .map(|h| {
                 let p = order.position(h.ordinal as usize).unwrap();
-                self.index.articles[p].id.clone()
+                self.index.articles[p].id.to_string()
             })
             .collect();
         (ids, bytes, query, fragments)
@@ -99,7 +99,7 @@ impl Corpus {
 
     fn article(&self, id: &str) -> Article {
         let summary = self.index.article(id).unwrap();
-        Article::from_json(&read(&built().join(&summary.url))).unwrap()
+        Article::from_json(&read(&built().join(summary.url.as_str()))).unwrap()
     }
 }
 

@@ -409,15 +409,15 @@ async fn a_large_result_renders_one_page_and_grows_on_request() {
     let mut index = CorpusIndex::from_json(INDEX).unwrap();
     index.articles = (0..70)
         .map(|i| ArticleSummary {
-            id: format!("a{i}"),
-            headline: format!("Article {i}"),
+            id: format!("a{i}").into(),
+            headline: format!("Article {i}").into(),
             standfirst: None,
-            published: format!("2020-01-{:02}", i % 28 + 1),
+            published: format!("2020-01-{:02}", i % 28 + 1).into(),
             language: None,
-            topics: vec![if i % 2 == 0 { "iraq" } else { "sport" }.to_string()],
+            topics: vec![if i % 2 == 0 { "iraq" } else { "sport" }.into()],
             entities: vec![],
             thumbnail: None,
-            url: format!("a{i}.json"),
+            url: format!("a{i}.json").into(),
             source_name: None,
             reading_minutes: None,
         })

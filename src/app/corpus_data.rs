@@ -82,7 +82,7 @@ impl CorpusData {
                 Ok(url) => fetch::fetch_text(&url).await.and_then(|text| {
                     fetch
                         .file
-                        .read(&text, count)
+                        .read(text, count)
                         .map_err(fetch::format_error(&url))
                 }),
             };

@@ -2,7 +2,7 @@
 //! the file and the JSON path when a file is malformed.
 
 use crate::core::corpus::load_error::LoadError;
-use crate::core::format::{Article, CorpusIndex, FormatError};
+use crate::core::format::{utf8_text, Article, CorpusIndex, FormatError};
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -10,8 +10,18 @@ use wasm_bindgen::JsCast;
 /// How long the viewer waits for a file before it says so and offers a retry.
 pub const TIMEOUT_SECONDS: u32 = 20;
 
-/// The text of the file at `url`, or why not.
+/// The text of the file at `url`, or why not: read as bytes ([`fetch_bytes`]), so that the
+/// viewer has one fetch path in its wasm, not two, and a file that is not UTF-8 is refused with
+/// where it is not, as the index is (`Response::text()` would have replaced the bad bytes).
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let bytes = fetch_bytes(url).await?;
+    utf8_text(bytes).map_err(format_error(url))
+}
+
+/// The bytes of the file at `url`, or why not. The index is decoded from its bytes
+/// (`CorpusIndex::from_bytes`), which spares the browser's copy of the text into a JavaScript
+/// string (UTF-16) and wasm-bindgen's copy of that string back into UTF-8 in the wasm's memory.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     // gloo-net has no timeout of its own: abort the request from a timer.
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -43,7 +53,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             });
         }
         response
-            .text()
+            .binary()
             .await
             .map_err(|e| network_error(url, &timed_out, e))
     }
@@ -95,8 +105,8 @@ pub fn format_error(url: &str) -> impl FnOnce(FormatError) -> LoadError + '_ {
 
 /// Loads and validates the corpus index.
 pub async fn load_index(url: &str) -> Result<CorpusIndex, LoadError> {
-    let text = fetch_text(url).await?;
-    CorpusIndex::from_json(&text).map_err(format_error(url))
+    let bytes = fetch_bytes(url).await?;
+    CorpusIndex::from_bytes(bytes).map_err(format_error(url))
 }
 
 /// Loads and validates one article.

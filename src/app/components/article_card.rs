@@ -25,7 +25,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let dir = direction(lang.as_deref()).as_attr();
     let lang_attr = lang.clone();
     let to = ViewState {
-        view: View::Article(summary.id.clone()),
+        view: View::Article(summary.id.to_string()),
         filter: Default::default(),
     };
     let thumbnail = summary
@@ -35,7 +35,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let thumbnail = optional(thumbnail, |(src, t)| {
         view! {
             <div class="lede-card__thumb">
-                <SafeImage src alt=t.alt width=t.width height=t.height />
+                <SafeImage src alt=t.alt.to_string() width=t.width height=t.height />
             </div>
         }
     });
@@ -46,7 +46,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         .and_then(|tag| language_name(tag, &ui_lang));
     // Who published it and how long it takes to read, when the index says.
     let source = optional(summary.source_name.clone(), |name| {
-        view! { <span class="lede-card__source">{name}</span> }
+        view! { <span class="lede-card__source">{name.to_string()}</span> }
     });
     let minutes = optional(summary.reading_minutes, |n| {
         let text = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
@@ -59,15 +59,15 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         <article class="lede-card" lang=lang_attr dir=dir>
             <div class="lede-card__text">
                 <h3 class="lede-card__headline">
-                    <NavLink to keep_filter=true>{summary.headline.clone()}</NavLink>
+                    <NavLink to keep_filter=true>{summary.headline.to_string()}</NavLink>
                 </h3>
-                {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s}</p> })}
+                {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s.to_string()}</p> })}
                 <p class="lede-card__meta">
-                    <PublishedDate published=summary.published.clone() language=Some(ui_lang.clone()) />
+                    <PublishedDate published=summary.published.to_string() language=Some(ui_lang.clone()) />
                     {source}
                     {minutes}
                     {badge}
-                    {optional((!summary.topics.is_empty()).then(|| summary.topics.clone()), |topics| {
+                    {optional((!summary.topics.is_empty()).then(|| summary.topics.iter().map(|t| t.to_string()).collect()), |topics| {
                         view! { <TopicLinks topics class="lede-card__topics" /> }
                     })}
                 </p>

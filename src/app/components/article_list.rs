@@ -64,7 +64,7 @@ pub fn ArticleList(
                 else {
                     return view! { <PendingCard /> }.into_any();
                 };
-                let note = note.as_ref().map(|note| note(summary.id.clone()));
+                let note = note.as_ref().map(|note| note(summary.id.to_string()));
                 view! { <ArticleCard summary />{note} }.into_any()
             }
             Part::Failed(error) => {

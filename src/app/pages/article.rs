@@ -48,7 +48,11 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     let (article, retry) = use_article(Box::new(move || Some(url.clone())));
     // What the header shows: the index's summary, or the article once it is here.
     let header = computed(move || match (&summary, article.get()) {
-        (Some(s), _) => Some((s.headline.clone(), s.standfirst.clone(), s.language.clone())),
+        (Some(s), _) => Some((
+            s.headline.to_string(),
+            s.standfirst.as_deref().map(str::to_string),
+            s.language.as_deref().map(str::to_string),
+        )),
         (None, Part::Ready(loaded)) => {
             let a = &loaded.0;
             Some((a.headline.clone(), a.standfirst.clone(), a.language.clone()))

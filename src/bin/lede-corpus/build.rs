@@ -320,14 +320,14 @@ fn build_article(
 
     if thumbnail.is_none() {
         thumbnail = article.image.as_ref().map(|image| Thumbnail {
-            url: image.url.clone(),
-            alt: image.alt.clone(),
+            url: image.url.as_str().into(),
+            alt: image.alt.as_str().into(),
             width: image.width,
             height: image.height,
         });
     } else if let (Some(t), Some(image)) = (&mut thumbnail, &article.image) {
         // The list shows the same picture as the article: same description.
-        t.alt = image.alt.clone();
+        t.alt = image.alt.as_str().into();
     }
     Ok((article, thumbnail))
 }

@@ -270,8 +270,8 @@ fn lead_picture(obj: &serde_json::Map<String, Value>) -> (Option<LeadImage>, Opt
         .filter(|(_, w, _)| w.is_some_and(|w| (200..=600).contains(&w)))
         .min_by_key(|(_, w, _)| *w)
         .map(|(url, width, height)| Thumbnail {
-            url: url.clone(),
-            alt: alt.clone(),
+            url: url.as_str().into(),
+            alt: alt.as_str().into(),
             width: *width,
             height: *height,
         });

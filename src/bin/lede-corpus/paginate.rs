@@ -56,13 +56,13 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
             .iter()
             .map(|&p| {
                 let mut summary = index.articles[p].clone();
-                let from = source_dir.join(&summary.url);
+                let from = source_dir.join(summary.url.as_str());
                 let to = format!(
                     "articles/{}.json",
                     lede::core::format::catalog::encode_id(&summary.id)
                 );
                 copy(&from, &out.join(&to))?;
-                summary.url = to;
+                summary.url = to.into();
                 serde_json::to_value(&summary).map_err(|e| e.to_string())
             })
             .collect::<Result<_, String>>()?;
@@ -84,7 +84,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     let mut postings = Map::new();
     let mut counts = Vec::new();
     for topic in &index.topics {
-        let ordinals = ordinals_where(&|a| a.topics.contains(&topic.id));
+        let ordinals = ordinals_where(&|a| a.topics.iter().any(|t| *t == topic.id));
         counts.push(ordinals.len());
         postings.insert(topic.id.clone(), Value::String(encode_ordinals(&ordinals)));
     }
@@ -96,7 +96,7 @@ pub fn paginate(index_path: &Path, out: &Path, page_size: usize) -> Result<Pagin
     // Mentions: for each entity, the ordinals of the articles that mention it.
     let mut mentions = Map::new();
     for entity in &index.entities {
-        let ordinals = ordinals_where(&|a| a.entities.contains(&entity.id));
+        let ordinals = ordinals_where(&|a| a.entities.iter().any(|e| *e == entity.id));
         mentions.insert(entity.id.clone(), Value::String(encode_ordinals(&ordinals)));
     }
     write(

@@ -37,7 +37,7 @@ pub fn write_search(index: &CorpusIndex, base: &Path, out: &Path) -> Result<Sear
                 summary.id, summary.url
             ));
         }
-        let path = base.join(&summary.url);
+        let path = base.join(summary.url.as_str());
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         let article = Article::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -115,7 +115,7 @@ pub fn validate(index_path: &Path) -> Report {
             ));
             continue;
         }
-        let path = base.join(&summary.url);
+        let path = base.join(summary.url.as_str());
         let file = path.display().to_string();
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

@@ -79,7 +79,7 @@ impl Corpus {
             Layout::Inline(_) => self
                 .index
                 .article(id)
-                .map(|a| a.url.clone())
+                .map(|a| a.url.to_string())
                 .unwrap_or_default(),
         }
     }

@@ -8,7 +8,7 @@
 //! cost. Entities are looked up in an [`EntityLookup`] built once per corpus. No hashing: the
 //! viewer avoids std's `HashMap` (its SipHash costs the wasm binary, see the README's "Size").
 
-use crate::core::format::{ArticleSummary, EntitySummary};
+use crate::core::format::{ArticleSummary, EntitySummary, SharedStr};
 
 /// The corpus's entities sorted by id, built once, so that a name is a binary search away.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +58,7 @@ pub fn often_with<'a, 'b>(
             article
                 .entities
                 .iter()
-                .map(String::as_str)
+                .map(SharedStr::as_str)
                 .filter(|id| *id != entity_id),
         );
         own.sort_unstable();
@@ -98,7 +98,7 @@ mod tests {
     fn article(id: &str, entities: &[&str]) -> ArticleSummary {
         ArticleSummary {
             id: id.into(),
-            entities: entities.iter().map(|e| e.to_string()).collect(),
+            entities: entities.iter().map(|e| SharedStr::from(*e)).collect(),
             ..ArticleSummary::default()
         }
     }

@@ -312,15 +312,15 @@ mod tests {
             articles: articles
                 .iter()
                 .map(|(id, date, topics)| ArticleSummary {
-                    id: id.to_string(),
-                    headline: id.to_string(),
+                    id: (*id).into(),
+                    headline: (*id).into(),
                     standfirst: None,
-                    published: date.to_string(),
+                    published: (*date).into(),
                     language: None,
-                    topics: topics.iter().map(|t| t.to_string()).collect(),
+                    topics: topics.iter().map(|t| (*t).into()).collect(),
                     entities: vec![],
                     thumbnail: None,
-                    url: format!("{id}.json"),
+                    url: format!("{id}.json").into(),
                     source_name: None,
                     reading_minutes: None,
                 })

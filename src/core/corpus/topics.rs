@@ -9,7 +9,7 @@
 //! is exactly what the list would hold after also selecting that topic.
 
 use crate::core::corpus::order::newest_first;
-use crate::core::format::{ArticleSummary, CorpusIndex};
+use crate::core::format::{ArticleSummary, CorpusIndex, SharedStr};
 
 /// How several selected topics combine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -70,11 +70,11 @@ impl TopicFilter {
     }
 
     /// Whether an article with these topics is in the result.
-    pub fn matches(&self, topics: &[String]) -> bool {
+    pub fn matches(&self, topics: &[SharedStr]) -> bool {
         if self.selected.is_empty() {
             return true;
         }
-        let has = |t: &String| topics.contains(t);
+        let has = |t: &String| topics.iter().any(|topic| topic == t);
         match self.mode {
             TopicMatch::Any => self.selected.iter().any(has),
             TopicMatch::All => self.selected.iter().all(has),
@@ -127,7 +127,7 @@ impl TopicFilter {
             .map(|topic| {
                 if self.is_selected(&topic.id) || self.is_empty() {
                     (result.iter())
-                        .filter(|&&i| index.articles[i].topics.contains(&topic.id))
+                        .filter(|&&i| index.articles[i].topics.iter().any(|t| *t == topic.id))
                         .count()
                 } else {
                     let mut added = self.clone();

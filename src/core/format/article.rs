@@ -4,6 +4,7 @@ use crate::core::format::entity::Entity;
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{check_date, files, parse, read_shape, shape, unique_ids};
 use crate::core::format::summary::{ArticleSummary, Thumbnail};
+use crate::core::json::shared::SharedStr;
 use crate::core::text::reading_time::reading_minutes;
 
 // { "version": 1, "id": "us-troops-remain-in-iraq", "headline": "...",
@@ -139,16 +140,16 @@ impl Article {
     /// corpus tool writes).
     pub fn summary(&self, thumbnail: Option<Thumbnail>) -> ArticleSummary {
         ArticleSummary {
-            id: self.id.clone(),
-            headline: self.headline.clone(),
-            standfirst: self.standfirst.clone(),
-            published: self.published.clone(),
-            language: self.language.clone(),
-            topics: self.topics.clone(),
-            entities: self.entities.iter().map(|e| e.id.clone()).collect(),
+            id: self.id.as_str().into(),
+            headline: self.headline.as_str().into(),
+            standfirst: self.standfirst.as_deref().map(SharedStr::from),
+            published: self.published.as_str().into(),
+            language: self.language.as_deref().map(SharedStr::from),
+            topics: self.topics.iter().map(SharedStr::from).collect(),
+            entities: self.entities.iter().map(|e| e.id.as_str().into()).collect(),
             thumbnail,
-            url: format!("articles/{}.json", self.id),
-            source_name: self.source_name.clone(),
+            url: format!("articles/{}.json", self.id).into(),
+            source_name: self.source_name.as_deref().map(SharedStr::from),
             reading_minutes: Some(
                 reading_minutes(self.body.iter().map(|p| p.text.as_str())).min(u32::MAX as usize)
                     as u32,

@@ -22,10 +22,12 @@
 
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{
-    files, parse, position, read_shape, shape, FromJson, Shape, AN_OBJECT,
+    files, parse, parse_shared, position, read_shape, shape, FromJson, Shape, AN_OBJECT,
 };
 use crate::core::format::summary::ArticleSummary;
 use crate::core::json::reader::{Fail, Read, Reader};
+use crate::core::json::shared::SharedText;
+use std::sync::Arc;
 
 /// The most articles a paged corpus may have (its catalog's `count`): ten times the largest
 /// corpus the viewer is measured with (README, "Benchmarks").
@@ -150,7 +152,17 @@ files!(ListingPage);
 /// Reads listing page `page`: `{"version": 1, "page": n, "articles": [summaries...]}`. A file
 /// that says it is another page is refused (a mix-up on the server would show wrong articles).
 pub fn listing_page_from_json(text: &str, page: usize) -> Result<Vec<ArticleSummary>, FormatError> {
-    let listing: ListingPage = parse(text, read_shape)?;
+    listing_page_from_shared(&Arc::new(text.to_string()), page)
+}
+
+/// [`listing_page_from_json`], with the summaries' strings ranges of `text` (see [`SharedStr`]).
+///
+/// [`SharedStr`]: crate::core::json::shared::SharedStr
+pub fn listing_page_from_shared(
+    text: &SharedText,
+    page: usize,
+) -> Result<Vec<ArticleSummary>, FormatError> {
+    let listing: ListingPage = parse_shared(text, read_shape)?;
     if listing.page != page {
         return Err(FormatError::Invalid {
             path: "page".into(),

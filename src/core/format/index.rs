@@ -6,11 +6,14 @@ use crate::core::format::directory::{DirectoryEntity, EntityDirectory};
 use crate::core::format::entity::EntitySummary;
 use crate::core::format::error::FormatError;
 use crate::core::format::shape::{
-    check_date, files, parse, position, read_shape_into, shape, unique_ids, Shape, AN_OBJECT,
+    check_date, files, parse_shared, position, read_shape_into, shape, unique_ids, utf8_text,
+    Shape, AN_OBJECT,
 };
 use crate::core::format::summary::{ArticleSummary, Topic};
 use crate::core::json::reader::{Fail, Read, Reader};
+use crate::core::json::shared::{SharedStr, SharedText};
 use crate::core::text::quote::quoted_short;
+use std::sync::Arc;
 
 // { "version": 1, "title": "Lede News",
 //   "topics": [{ "id": "middle-east", "label": "Middle East" }],
@@ -82,7 +85,19 @@ fn read_index(r: &mut Reader) -> Read<CorpusIndex> {
 impl CorpusIndex {
     /// Parses and validates an index file.
     pub fn from_json(text: &str) -> Result<Self, FormatError> {
-        let index = parse(text, read_index)?;
+        CorpusIndex::from_shared(&Arc::new(text.to_string()))
+    }
+
+    /// Parses and validates an index file from its bytes, as the viewer fetches it: taking the
+    /// bytes rather than a JavaScript string spares the copy from UTF-16 (see [`crate::core::json::shared::SharedStr`] for
+    /// why the text is shared).
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, FormatError> {
+        CorpusIndex::from_shared(&Arc::new(utf8_text(bytes)?))
+    }
+
+    /// Parses and validates an index file whose summaries' strings are ranges of `text`.
+    pub fn from_shared(text: &SharedText) -> Result<Self, FormatError> {
+        let index = parse_shared(text, read_index)?;
         index.validate()?;
         Ok(index)
     }
@@ -147,9 +162,11 @@ impl CorpusIndex {
             positions.sort_unstable();
             let mut lists = vec![Vec::new(); self.articles.len()];
             for (i, entry) in directory.entities.iter().enumerate() {
+                // One copy of the id, shared by every article that mentions the entity.
+                let entity = SharedStr::from(&entry.entity.id);
                 for (j, id) in entry.articles.iter().enumerate() {
                     match positions.binary_search_by(|(known, _)| known.cmp(&id.as_str())) {
-                        Ok(found) => lists[positions[found].1].push(entry.entity.id.clone()),
+                        Ok(found) => lists[positions[found].1].push(entity.clone()),
                         Err(_) => {
                             return Err(FormatError::Invalid {
                                 path: format!("entities[{i}].articles[{j}]"),

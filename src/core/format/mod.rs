@@ -13,6 +13,12 @@
 //!   only changes when old viewers would misread a file;
 //! - mention offsets count **Unicode code points** within one paragraph, end exclusive, as spaCy
 //!   and the W3C Web Annotation model do (not UTF-16 units, not bytes);
+//! - a file is UTF-8 (RFC 8259): the viewer fetches every file as bytes and refuses one that is
+//!   not, with the path of the value the first bad byte is in ([`utf8_text`]), rather than
+//!   showing replacement characters;
+//! - the strings of an index's summaries ([`ArticleSummary`], [`Thumbnail`]) are
+//!   [`SharedStr`]s, ranges of the file's text, not a `String` each: decoding a large index
+//!   then allocates once (see [`crate::core::json::shared`]);
 //! - URLs in a file may be absolute (`http:`/`https:` only) or relative; relative ones resolve
 //!   against the URL of the file that contains them.
 //!
@@ -45,11 +51,13 @@ pub mod shape;
 pub mod summary;
 pub mod ui_strings;
 
+pub use crate::core::json::shared::SharedStr;
 pub use article::{Article, LeadImage, Mention, Paragraph, UNKNOWN_ENTITY};
 pub use catalog::MAX_CATALOG_ARTICLES;
 pub use directory::{DirectoryEntity, EntityDirectory};
 pub use entity::{Entity, EntityImage, EntityKind, EntitySummary, MAX_DESCRIPTION_CHARS};
 pub use error::{from_json, FormatError, FORMAT_VERSION};
 pub use index::CorpusIndex;
+pub use shape::utf8_text;
 pub use summary::{ArticleSummary, Thumbnail, Topic};
 pub use ui_strings::{UiStrings, UiStringsFile};

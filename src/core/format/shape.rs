@@ -26,6 +26,7 @@
 
 use crate::core::format::error::{FormatError, FORMAT_VERSION};
 use crate::core::json::reader::{Read, Reader};
+use crate::core::json::shared::{SharedStr, SharedText};
 use crate::core::text::quote::quoted_short;
 
 /// What a reader expects where a file shape goes.
@@ -47,6 +48,13 @@ pub(crate) trait FromJson: Sized {
 impl FromJson for String {
     fn read(r: &mut Reader) -> Read<String> {
         r.string()
+    }
+}
+
+/// A string read from a shared text is a range of it (see [`SharedStr`]).
+impl FromJson for SharedStr {
+    fn read(r: &mut Reader) -> Read<SharedStr> {
+        r.shared_string()
     }
 }
 
@@ -375,11 +383,51 @@ pub(crate) fn parse<T: File>(
     text: &str,
     read: fn(&mut Reader) -> Read<T>,
 ) -> Result<T, FormatError> {
-    let mut r = Reader::new(text);
+    checked(text, Reader::new(text), read)
+}
+
+/// [`parse`], for a file whose [`SharedStr`]s are to be ranges of its text rather than copies.
+pub(crate) fn parse_shared<T: File>(
+    text: &SharedText,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
+    checked(text, Reader::new_shared(text), read)
+}
+
+fn checked<T: File>(
+    text: &str,
+    mut r: Reader,
+    read: fn(&mut Reader) -> Read<T>,
+) -> Result<T, FormatError> {
     match read(&mut r).and_then(|file| r.end().map(|()| file)) {
         Ok(file) if file.version() == FORMAT_VERSION => Ok(file),
         other => Err(refusal(text, other.map(|file| file.version()))),
     }
+}
+
+/// A file's bytes as text: UTF-8, or the error that says where it is not.
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, FormatError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        // The text up to the first bad byte is valid: reading it stops at its end, with the
+        // path of the value the bad byte is in (not `json::path`, whose serde_json the viewer
+        // does not link).
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let mut r = Reader::new(before);
+        let path = match r.skip() {
+            Err(stopped) => stopped.into_error(before).path,
+            Ok(()) => String::new(),
+        };
+        let line = 1 + before.matches('\n').count();
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        FormatError::Json {
+            path,
+            message: "the file is not UTF-8 text".to_string(),
+            line,
+            column,
+        }
+    })
 }
 
 /// Why a file is refused, given what the one read of [`parse`] found: the version it read, or
@@ -422,19 +470,9 @@ pub(crate) fn unique_ids<'a>(
     first_repeat(&ids.collect::<Vec<_>>(), list)
 }
 
-/// The first id in file order that is empty or repeats an earlier one, as an error. One sort
-/// of the positions by id (ties in file order), so equal ids are neighbours: n log n whatever
-/// the ids are. (A fixed hash with linear probing, as before, let a file of ids crafted to
-/// collide make the check quadratic; std's randomly seeded `HashSet` would cost the wasm its
-/// SipHash, ~1.5 kB compressed.)
+/// The first id in file order that is empty or repeats an earlier one, as an error.
 fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
-    let mut by_id: Vec<usize> = (0..ids.len()).collect();
-    by_id.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
-    let repeat = by_id
-        .windows(2)
-        .filter(|pair| ids[pair[0]] == ids[pair[1]])
-        .map(|pair| pair[1])
-        .min();
+    let repeat = repeat_by_table(ids).unwrap_or_else(|| repeat_by_sort(ids));
     let empty = ids.iter().position(|id| id.is_empty());
     let (i, message) = match (empty, repeat) {
         (Some(e), Some(r)) if r < e => (r, None),
@@ -447,6 +485,64 @@ fn first_repeat(ids: &[&str], list: &str) -> Result<(), FormatError> {
     Err(FormatError::Invalid {
         path: format!("{list}[{i}].id"),
         message,
+    })
+}
+
+/// The first id that repeats an earlier one, found with a hash table: linear in the number of
+/// ids. `None` when the ids collide too often (a file crafted against [`quick_hash`], which is
+/// fixed): the table gives up after eight probes per id on average, and the caller sorts
+/// instead, so a crafted file costs n log n, never n². (A fixed hash with linear probing and no
+/// such bound let 30,000 crafted ids take 1.4 s; std's randomly seeded `HashSet` would cost the
+/// wasm its SipHash, ~1.5 kB compressed.)
+fn repeat_by_table(ids: &[&str]) -> Option<Option<usize>> {
+    let bits = ids
+        .len()
+        .checked_mul(2)?
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(1);
+    let mut table = vec![0u32; 1 << bits];
+    let mask = table.len() - 1;
+    let mut budget = ids.len().saturating_mul(8);
+    for (i, id) in ids.iter().enumerate() {
+        // The hash's top bits: the multiplication mixes its input into them.
+        let mut slot = (quick_hash(id) >> (64 - bits)) as usize;
+        loop {
+            match table.get(slot).copied()? {
+                0 => {
+                    table[slot] = u32::try_from(i + 1).ok()?;
+                    break;
+                }
+                j if ids.get(j as usize - 1) == Some(id) => return Some(Some(i)),
+                _ => {}
+            }
+            budget = budget.checked_sub(1)?;
+            slot = (slot + 1) & mask;
+        }
+    }
+    Some(None)
+}
+
+/// The first id that repeats an earlier one: one sort of the positions by id (ties in file
+/// order), so equal ids are neighbours; n log n whatever the ids are.
+fn repeat_by_sort(ids: &[&str]) -> Option<usize> {
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+    by_id
+        .windows(2)
+        .filter(|pair| ids[pair[0]] == ids[pair[1]])
+        .map(|pair| pair[1])
+        .min()
+}
+
+/// A cheap hash of a string, eight bytes at a time (FxHash's step): for [`repeat_by_table`].
+fn quick_hash(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let chunks = text.as_bytes().chunks(8);
+    chunks.fold(text.len() as u64, |hash, chunk| {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K)
     })
 }
 
@@ -532,6 +628,56 @@ mod tests {
         let text = r#"{"version": 1, "id": 5, "body": []}"#;
         match Article::from_json(text) {
             Err(FormatError::Json { path, .. }) => assert_eq!(path, "id"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ids_crafted_to_collide_are_checked_by_the_sort_instead() {
+        use super::{first_repeat, quick_hash, repeat_by_sort, repeat_by_table};
+        // 64 ids: a table of 128 slots, whose slot is the hash's top 7 bits. All in slot 0.
+        let colliding: Vec<String> = (0u32..)
+            .map(|n| format!("id{n}"))
+            .filter(|id| quick_hash(id) >> 57 == 0)
+            .take(63)
+            .collect();
+        let mut ids: Vec<&str> = colliding.iter().map(String::as_str).collect();
+        ids.push(ids[10]);
+        assert_eq!(repeat_by_table(&ids), None, "gives up");
+        assert_eq!(repeat_by_sort(&ids), Some(63));
+        let error = first_repeat(&ids, "topics").unwrap_err().to_string();
+        assert!(error.starts_with("at topics[63].id: the id"), "{error}");
+        // Ids that do not collide: the table finds the same first repeat as the sort.
+        let ids: Vec<String> = (0..5000).map(|n| format!("a{}", n * 7 % 4001)).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(repeat_by_table(&ids), Some(Some(4001)));
+        assert_eq!(repeat_by_sort(&ids), Some(4001));
+        assert_eq!(repeat_by_table(&ids[..4001]), Some(None));
+    }
+
+    #[test]
+    fn an_index_read_from_bytes_is_the_index_read_from_text_and_must_be_utf8() {
+        use crate::core::format::{CorpusIndex, FormatError};
+        let text = r#"{"version": 1, "topics": [{"id": "t", "label": "T"}],
+            "articles": [{"id": "a", "headline": "Ünïcode \"quoted\"", "published": "2024-01-01",
+                          "url": "a.json", "topics": ["t"], "thumbnail": {"url": "i.jpg"}}]}"#;
+        let from_bytes = CorpusIndex::from_bytes(text.as_bytes().to_vec()).unwrap();
+        assert_eq!(from_bytes, CorpusIndex::from_json(text).unwrap());
+        assert_eq!(from_bytes.articles[0].headline, "Ünïcode \"quoted\"");
+        let mut bytes = text.as_bytes().to_vec();
+        let at = text.find("code").unwrap();
+        bytes[at] = 0xff;
+        match CorpusIndex::from_bytes(bytes) {
+            Err(FormatError::Json {
+                path,
+                message,
+                line,
+                column,
+            }) => {
+                assert_eq!(path, "articles[0].headline");
+                assert_eq!(message, "the file is not UTF-8 text");
+                assert_eq!((line, column), (2, at - text.find('\n').unwrap()));
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -1,6 +1,7 @@
 //! What the list needs: an article's summary, its thumbnail, and the topics.
 
 use crate::core::format::shape::shape;
+use crate::core::json::shared::SharedStr;
 use serde::Deserialize;
 
 // { "id": "middle-east", "label": "Middle East", "count": 12 }
@@ -22,8 +23,8 @@ shape! {
     /// A small picture for the list.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Thumbnail {
-        pub url: String = required,
-        pub alt: String = default,
+        pub url: SharedStr = required,
+        pub alt: SharedStr = default,
         pub width: Option<u32> = optional,
         pub height: Option<u32> = optional,
     }
@@ -38,23 +39,23 @@ shape! {
     /// What the list, the filter and the entity view need to know about one article.
     #[derive(Debug, Clone, PartialEq)]
     pub struct ArticleSummary {
-        pub id: String = required,
-        pub headline: String = required,
-        pub standfirst: Option<String> = optional,
+        pub id: SharedStr = required,
+        pub headline: SharedStr = required,
+        pub standfirst: Option<SharedStr> = optional,
         /// ISO 8601 date or date-time (`2023-03-07` or `2023-03-07T10:00:00Z`).
-        pub published: String = required,
+        pub published: SharedStr = required,
         /// BCP 47 language tag of the article (`en`, `pt-BR`, `ar`).
-        pub language: Option<String> = optional,
-        pub topics: Vec<String> = default,
+        pub language: Option<SharedStr> = optional,
+        pub topics: Vec<SharedStr> = default,
         /// Ids of the entities the article mentions (see
         /// [`crate::core::format::CorpusIndex::entities`]); filled in from the
         /// [`crate::core::format::EntityDirectory`] when the index has one.
-        pub entities: Vec<String> = optional,
+        pub entities: Vec<SharedStr> = optional,
         pub thumbnail: Option<Thumbnail> = optional,
         /// Where the full article JSON lives, relative to the index file or absolute.
-        pub url: String = required,
+        pub url: SharedStr = required,
         /// The publisher's name (the article's `source_name`), for the card.
-        pub source_name: Option<String> = optional,
+        pub source_name: Option<SharedStr> = optional,
         /// Minutes to read the article (`core::text::reading_time`), for the card.
         pub reading_minutes: Option<u32> = optional,
     }

@@ -1,10 +1,12 @@
-//! JSON, the bottom floor with `text`: a strict reader that knows its path ([`reader`]) and the
-//! path of a position in a text ([`path`]), for serde's errors in the corpus tool. Nothing here
+//! JSON, the bottom floor with `text`: a strict reader that knows its path ([`reader`]), the
+//! strings it can read without copying them ([`shared`]) and the path of a position in a text
+//! ([`path`]), for serde's errors in the corpus tool. Nothing here
 //! knows the Lede format; the format is built on top ([`crate::core::format`]).
 
 mod fail;
 pub mod path;
 pub mod reader;
+pub mod shared;
 
 use std::fmt;
 

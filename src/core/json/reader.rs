@@ -7,6 +7,11 @@
 //! is, so every error carries its JSON path (`articles[1].topics[1]`) and the line and column of
 //! the offending value without a second walk.
 //!
+//! Strings are read three ways: borrowed from the text (keys, and values checked then dropped),
+//! as a new `String`, or as a [`SharedStr`], a range of the file's text shared by every string
+//! read from it ([`Reader::new_shared`]; see [`crate::core::json::shared`] for why: allocating
+//! a `String` per value was most of the time spent decoding an index in the browser).
+//!
 //! The grammar is RFC 8259, as serde_json reads it: no comments, no trailing commas, no leading
 //! zeros, at most 127 nested arrays and objects, nothing but whitespace after the value. Like
 //! serde_json, a string read as a value must not hold a lone UTF-16 surrogate (`"\uD800"`), while
@@ -14,6 +19,7 @@
 
 use crate::core::json::fail::Segment;
 pub(crate) use crate::core::json::fail::{Fail, Read};
+use crate::core::json::shared::{SharedStr, SharedText};
 use crate::core::text::quote::{quoted_short, SHOWN_CHARS};
 use std::borrow::Cow;
 
@@ -25,6 +31,10 @@ fn cut(number: &str) -> String {
     }
 }
 
+/// What [`Reader::members`] calls for each member of an object: with the reader at its value,
+/// its key, and where the key is in the list of known keys, if it is there.
+type OnMember<'a, 'f> = dyn FnMut(&mut Reader<'a>, &str, Option<usize>) -> Read<()> + 'f;
+
 /// Nesting deeper than this is refused rather than risking the stack (serde_json's limit).
 const MAX_DEPTH: u32 = 127;
 
@@ -32,6 +42,9 @@ const MAX_DEPTH: u32 = 127;
 /// and leaves the position after it.
 pub(crate) struct Reader<'a> {
     text: &'a str,
+    /// The same text, shared, when the strings read with [`Reader::shared_string`] may be
+    /// ranges of it rather than copies.
+    shared: Option<&'a SharedText>,
     pos: usize,
     depth: u32,
 }
@@ -40,8 +53,17 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Reader {
             text,
+            shared: None,
             pos: 0,
             depth: 0,
+        }
+    }
+
+    /// A reader whose [`Reader::shared_string`]s are ranges of `text`.
+    pub(crate) fn new_shared(text: &'a SharedText) -> Self {
+        Reader {
+            shared: Some(text),
+            ..Reader::new(text)
         }
     }
 
@@ -54,8 +76,20 @@ impl<'a> Reader<'a> {
         Fail::new(self.pos, message)
     }
 
-    /// The next byte after whitespace, without taking it.
+    /// The next byte after whitespace, without taking it. The first byte's test is always
+    /// inlined, as `eat` is: the release build optimises for size, which left these calls, made
+    /// for every value and separator, a tenth of the time spent decoding an index. Whitespace,
+    /// rare between the values of a compact file, is skipped out of line.
+    #[inline(always)]
     fn peek(&mut self) -> Option<u8> {
+        match self.text.as_bytes().get(self.pos) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => self.skip_whitespace(),
+            next => next.copied(),
+        }
+    }
+
+    #[inline(never)]
+    fn skip_whitespace(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.pos) {
             self.pos += 1;
@@ -64,6 +98,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `byte` if it comes next.
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let found = self.peek() == Some(byte);
         self.pos += usize::from(found);
@@ -159,6 +194,16 @@ impl<'a> Reader<'a> {
         expected: &str,
         field: &mut dyn FnMut(&mut Self, &str) -> Read<()>,
     ) -> Read<()> {
+        self.members(expected, &[], &mut |r, key, _| field(r, key))
+    }
+
+    /// [`Reader::object`], also passing where each key is in `known`, if it is there.
+    fn members(
+        &mut self,
+        expected: &str,
+        known: &[&'static str],
+        field: &mut OnMember<'a, '_>,
+    ) -> Read<()> {
         if self.peek() != Some(b'{') {
             return Err(self.invalid_type(expected));
         }
@@ -168,9 +213,16 @@ impl<'a> Reader<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.fail("expected a key in double quotes"));
                 }
-                let key = self.text_of_string()?;
+                let (key, index) = match self.known_key(known) {
+                    Some(i) => (Cow::Borrowed(known[i]), Some(i)),
+                    None => {
+                        let key = self.text_of_string()?;
+                        let i = known.iter().position(|name| *name == key);
+                        (key, i)
+                    }
+                };
                 let result = if self.eat(b':') {
-                    field(self, &key)
+                    field(self, &key, index)
                 } else {
                     Err(self.fail("expected `:`"))
                 };
@@ -187,6 +239,21 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// Where the key at the position (its opening quote) is in `known`, when it is written
+    /// there without escapes; steps over it. Most keys of a file are one of the shape's, so
+    /// this spares reading them as strings and then looking them up: a name is compared only
+    /// when the byte after as many bytes as it has is the closing quote. (A name has no `"` or
+    /// `\`, so a key that starts with it and then closes is that name.)
+    #[inline(always)]
+    fn known_key(&mut self, known: &[&'static str]) -> Option<usize> {
+        let rest = self.text.as_bytes().get(self.pos + 1..)?;
+        let i = known.iter().position(|name| {
+            rest.get(name.len()) == Some(&b'"') && rest.starts_with(name.as_bytes())
+        })?;
+        self.pos += known[i].len() + 2;
+        Some(i)
+    }
+
     /// Reads an object with known keys `fields`, of which the first `required` must be present.
     /// Calls `field` with the index in `fields` of each known key, so that a shape dispatches
     /// on a number rather than comparing the key again; skips unknown keys, which newer writers
@@ -201,8 +268,8 @@ impl<'a> Reader<'a> {
         self.peek();
         let start = self.pos;
         let mut seen = 0u32;
-        self.object(expected, &mut |r, key| {
-            let Some(i) = fields.iter().position(|name| *name == key) else {
+        self.members(expected, fields, &mut |r, key, index| {
+            let Some(i) = index else {
                 return r.skip();
             };
             if seen & (1 << i) != 0 {
@@ -266,17 +333,11 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         self.pos = start;
         loop {
-            let Some(run) = bytes[self.pos..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            else {
-                self.pos = bytes.len();
-                return Err(self.fail("a string is not closed"));
-            };
-            self.pos += run;
-            match bytes[self.pos] {
-                b'"' => break,
-                b'\\' => {
+            self.pos = special_byte(bytes, self.pos);
+            match bytes.get(self.pos) {
+                None => return Err(self.fail("a string is not closed")),
+                Some(b'"') => break,
+                Some(b'\\') => {
                     escaped = true;
                     self.pos += 1;
                     match bytes.get(self.pos) {
@@ -309,6 +370,20 @@ impl<'a> Reader<'a> {
         self.text_of_string().map(Cow::into_owned)
     }
 
+    /// Reads a string, decoding its escapes: a range of the shared text (no copy) when the
+    /// reader has one ([`Reader::new_shared`]) and the string has no escape.
+    pub(crate) fn shared_string(&mut self) -> Read<SharedStr> {
+        if self.peek() != Some(b'"') {
+            return Err(self.invalid_type("a string"));
+        }
+        let start = self.pos + 1;
+        let (raw, escaped) = self.raw_string()?;
+        match self.shared {
+            Some(text) if !escaped => Ok(SharedStr::range(text, start, start + raw.len())),
+            _ => self.unescape(raw, start, escaped).map(SharedStr::from),
+        }
+    }
+
     /// The string at the position (its opening quote), borrowed from the text when it has no
     /// escape (most keys and values), decoded into a new string when it has.
     fn text_of_string(&mut self) -> Read<Cow<'a, str>> {
@@ -316,6 +391,15 @@ impl<'a> Reader<'a> {
         let (raw, escaped) = self.raw_string()?;
         if !escaped {
             return Ok(Cow::Borrowed(raw));
+        }
+        self.unescape(raw, start, escaped).map(Cow::Owned)
+    }
+
+    /// `raw`, the string between the quotes at `start`, with its escapes decoded (`escaped`:
+    /// it has some).
+    fn unescape(&self, raw: &str, start: usize, escaped: bool) -> Read<String> {
+        if !escaped {
+            return Ok(raw.to_string());
         }
         let mut out = String::with_capacity(raw.len());
         // Runs without escapes are copied as they are; `i` walks the escapes, which
@@ -364,7 +448,7 @@ impl<'a> Reader<'a> {
             run = i;
         }
         out.push_str(&raw[run..]);
-        Ok(Cow::Owned(out))
+        Ok(out)
     }
 
     /// Checks a number's syntax and returns its text.
@@ -433,6 +517,40 @@ impl<'a> Reader<'a> {
             )),
         }
     }
+}
+
+/// The position of the first `"`, `\\` or control character at or after `from`, or the length
+/// of `bytes` if there is none: where a string's plain run ends. Eight bytes at a time (a
+/// byte-wise loop was most of the time spent skipping a file): each test below sets the high bit
+/// of a byte that matches, and the lowest such bit is exact (only a byte below a match can
+/// borrow from the bytes above it), so it is the first match in the text (little-endian).
+fn special_byte(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = from;
+    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        // `!quote`, `!backslash` and `!word` have the same high bits (`"` and `\\` are ASCII),
+        // so one mask serves the three tests.
+        let found = (quote.wrapping_sub(ONES)
+            | backslash.wrapping_sub(ONES)
+            | word.wrapping_sub(ONES * 0x20))
+            & !word
+            & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+    {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -512,6 +630,89 @@ mod tests {
         ] {
             assert_eq!(uint(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_special_byte_wherever_it_is() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(bytes.len())
+        };
+        // Every position of each special byte, among plain ASCII and multi-byte UTF-8, with
+        // bytes around it that would borrow or carry in a careless word test (0x00, 0x1f, 0x20,
+        // 0x21, 0x22, 0x5c, 0x5d, 0x7f, 0x80, 0xff).
+        let fillers: [&[u8]; 3] = [
+            b"abcdefghijklmnopqrst",
+            "é€😀aé€😀a".as_bytes(),
+            &[0x21; 20],
+        ];
+        for filler in fillers {
+            for special in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                for at in 0..filler.len() {
+                    let mut bytes = filler.to_vec();
+                    bytes[at] = special;
+                    for from in 0..=at {
+                        assert_eq!(special_byte(&bytes, from), naive(&bytes, from));
+                    }
+                }
+            }
+            assert_eq!(special_byte(filler, 0), naive(filler, 0));
+        }
+        for neighbours in [[0x20u8, 0x23], [0x21, 0x5d], [0x7f, 0x80], [0xff, 0x5b]] {
+            let mut bytes = vec![
+                neighbours[0],
+                neighbours[1],
+                0x20,
+                0xff,
+                0x80,
+                0x5d,
+                0x23,
+                0x21,
+            ];
+            assert_eq!(special_byte(&bytes, 0), 8);
+            bytes.extend_from_slice(&[0x7f, 0x22, 0x00]);
+            assert_eq!(special_byte(&bytes, 0), 9);
+        }
+    }
+
+    #[test]
+    fn known_keys_are_found_plain_or_escaped_and_never_by_prefix() {
+        let read = |text: &str| {
+            let mut found = Vec::new();
+            let mut r = Reader::new(text);
+            r.fields("an object", &["a", "ab", "abc"], 0, &mut |r, i| {
+                found.push(i);
+                r.skip()
+            })
+            .map(|()| found)
+            .map_err(|e| e.into_error(text).message)
+        };
+        assert_eq!(
+            read(r#"{"ab": 1, "abcd": 2, "a": 3, "abc": 4, "": 5}"#),
+            Ok(vec![1, 0, 2])
+        );
+        assert_eq!(read(r#"{"a\u0062c": 1, "\u0061": 2}"#), Ok(vec![2, 0]));
+        assert_eq!(
+            read(r#"{"ab": 1, "a\u0062": 2}"#),
+            Err("duplicate field `ab`".to_string())
+        );
+        // A key that runs to the end of the text is an unclosed string, not a known key.
+        assert!(read(r#"{"ab"#).is_err());
+    }
+
+    #[test]
+    fn shared_strings_are_ranges_unless_escaped() {
+        let text = std::sync::Arc::new(r#"["plain é", "a\nb", "\u00e9"]"#.to_string());
+        let mut r = Reader::new_shared(&text);
+        let mut got = Vec::new();
+        r.array("an array", &mut |r| {
+            got.push(r.shared_string()?);
+            Ok(())
+        })
+        .ok();
+        assert_eq!(got, ["plain é", "a\nb", "é"]);
+        assert!(Reader::new_shared(&text).shared_string().is_err());
     }
 
     #[test]

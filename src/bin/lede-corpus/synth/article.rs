@@ -140,8 +140,8 @@ fn with_headline_mentions(mut article: Article) -> Article {
 
 pub(super) fn thumbnail_of(image: &LeadImage) -> Thumbnail {
     Thumbnail {
-        url: image.url.clone(),
-        alt: image.alt.clone(),
+        url: image.url.as_str().into(),
+        alt: image.alt.as_str().into(),
         width: image.width,
         height: image.height,
     }

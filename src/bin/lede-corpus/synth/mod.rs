@@ -222,7 +222,7 @@ mod tests {
         let index = CorpusIndex::from_json(std::str::from_utf8(&first).unwrap()).unwrap();
         assert_eq!(index.articles.len(), 51);
         for s in &index.articles {
-            let text = std::fs::read_to_string(dir.join(&s.url)).unwrap();
+            let text = std::fs::read_to_string(dir.join(s.url.as_str())).unwrap();
             let a = Article::from_json(&text).unwrap();
             assert_eq!(a.headline, s.headline);
         }

@@ -55,9 +55,15 @@ pub enum Loaded {
 impl PartFile {
     /// Reads the text of this file of a corpus of `count` articles. One function for every
     /// kind of part, so the viewer fetches all of them with one piece of async code (four
-    /// `async fn`s, one per kind, cost 0.5 kB gzip more of wasm).
-    pub fn read(self, text: &str, count: usize) -> Result<Loaded, FormatError> {
+    /// `async fn`s, one per kind, cost 0.5 kB gzip more of wasm). Takes the text, so that a
+    /// listing page's summaries can share it rather than copy it.
+    pub fn read(self, text: String, count: usize) -> Result<Loaded, FormatError> {
         use crate::core::format::catalog;
+        if let PartFile::Page(n) = self {
+            let text = std::sync::Arc::new(text);
+            return Ok(Loaded::Page(catalog::listing_page_from_shared(&text, n)?));
+        }
+        let text = text.as_str();
         Ok(match self {
             PartFile::Postings => Loaded::Postings(catalog::postings_from_json(text, count)?),
             PartFile::Page(n) => Loaded::Page(catalog::listing_page_from_json(text, n)?),

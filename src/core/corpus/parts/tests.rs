@@ -112,15 +112,15 @@ fn page(page: usize) -> Loaded {
     Loaded::Page(
         (0..10)
             .map(|slot| ArticleSummary {
-                id: format!("a{}", page * 10 + slot),
-                headline: format!("Article {}", page * 10 + slot),
+                id: format!("a{}", page * 10 + slot).into(),
+                headline: format!("Article {}", page * 10 + slot).into(),
                 standfirst: None,
                 published: "2024-01-01".into(),
                 language: None,
                 topics: Vec::new(),
                 entities: Vec::new(),
                 thumbnail: None,
-                url: String::new(),
+                url: Default::default(),
                 source_name: None,
                 reading_minutes: None,
             })
