@@ -65,6 +65,11 @@ impl<T: 'static> Computed<T> {
         self.memo.with_untracked(|value| read(value.get()))
     }
 
+    /// Reads the value without tracking it; `None` once it is gone (with its page).
+    pub fn try_with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
+        self.memo.try_with_untracked(|value| read(value.get()))
+    }
+
     /// A copy of the value, tracked.
     pub fn get(&self) -> T
     where

@@ -69,6 +69,7 @@ pub mod effect;
 pub mod pages;
 pub mod remote;
 pub mod split_pages;
+pub mod split_search;
 pub mod viewer;
 pub mod views;
 pub mod work;

@@ -342,6 +342,27 @@ impl Viewer {
         }
     }
 
+    /// Sets the search text. A search begun on the unsearched list is a new history entry (Back
+    /// returns to the list as it was); further typing, and clearing the box, replace it: each
+    /// keystroke is not a page of its own.
+    pub fn set_query(&self, query: String) {
+        let before = self.state.with_untracked(|s| s.filter.search().to_string());
+        if before == query.trim() {
+            return;
+        }
+        let push = before.is_empty();
+        self.state.update(|s| s.filter.query = query);
+        if self.owns_url() {
+            let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            if push {
+                history::remember_place();
+            }
+            let entry = if push { Entry::Push } else { Entry::Replace };
+            self.state
+                .with_untracked(|s| history::write_state(s, &prefix, entry));
+        }
+    }
+
     /// The article this page was opened from just before (its id and headline), for a "Back
     /// to" link: only while the entry before this one is known to be that article.
     pub fn came_from(&self) -> Option<(String, String)> {

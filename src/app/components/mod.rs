@@ -15,5 +15,7 @@ pub mod paragraph;
 pub mod published_date;
 pub mod reader_controls;
 pub mod safe_image;
+pub mod search;
+pub mod search_box;
 pub mod topic_filter;
 pub mod topic_links;

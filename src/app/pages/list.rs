@@ -1,6 +1,7 @@
 use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
+use crate::app::components::search_box::SearchBox;
 use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
@@ -39,6 +40,8 @@ enum Phase {
     Failed(LoadError),
     Empty,
     Results,
+    /// The search failed (the worker, the index, or the search's own code did not load).
+    SearchFailed(String),
 }
 
 /// The article list, newest first, with the topic filter.
@@ -87,9 +90,14 @@ pub fn ListPage() -> impl IntoView {
         grown.set((filter.get_untracked(), extra));
         history::note_depth(extra);
     };
-    // A paged corpus fetches its postings when the reader first filters.
+    // A search (`?q=`), when the corpus has a search index and the list a box: the hits
+    // within the topics, ranked (`components/search_box.rs`).
+    let indexed = corpus.index.search.is_some();
+    let search_shown = move || indexed && viewer.presentation(|p| p.search);
+    let searching = move || search_shown() && filter.with(|f| !f.search().is_empty());
+    // A paged corpus fetches its postings when the reader first filters or searches.
     effect(move || {
-        if !filter.with(TopicFilter::is_empty) {
+        if !filter.with(TopicFilter::is_empty) || searching() {
             data.request(CorpusParts::want_topics);
         }
     });
@@ -102,6 +110,22 @@ pub fn ListPage() -> impl IntoView {
         ListWork::count_selection();
         let limit = limit();
         let everything = filter.with(|f| f.is_empty());
+        if searching() {
+            return filter.with(|f| {
+                data.read(|p| match (p.topic_index(), p.search_answer(f.search())) {
+                    (Part::Ready(topics), Some(Ok(answer))) => {
+                        let (count, visible, counts) =
+                            topics.search_listing(f, &answer.hits, limit);
+                        Some(Listing {
+                            count,
+                            visible,
+                            counts,
+                        })
+                    }
+                    _ => None,
+                })
+            });
+        }
         match data.read(CorpusParts::topic_index) {
             Part::Ready(topics) => {
                 let result = filter.with(|f| topics.select(f));
@@ -125,9 +149,28 @@ pub fn ListPage() -> impl IntoView {
     });
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
+    let search = SearchBox::new(viewer, data, filter, visible);
+    let query = move || filter.with(|f| f.search().to_string());
+    let search_failed = move || {
+        let failed = |p: &CorpusParts| match p.search_answer(&query()) {
+            Some(Err(why)) => Some(why.clone()),
+            _ => None,
+        };
+        searching().then(|| data.read(failed)).flatten()
+    };
 
     let summary = move || {
-        if filter.with(|f| f.is_empty()) {
+        if searching() {
+            let query = query();
+            match listing.with(|l| l.as_ref().map(|l| l.count)) {
+                _ if search_failed().is_some() => viewer.word(UiText::SearchFailed),
+                None => viewer.fill(UiText::Searching, &[("query", &query)]),
+                Some(n) => {
+                    let text = if n == 1 { UiText::MatchesOne } else { UiText::Matches };
+                    viewer.fill(text, &[("n", &n.to_string()), ("query", &query)])
+                }
+            }
+        } else if filter.with(|f| f.is_empty()) {
             viewer.count(total, UiText::ArticleCountOne, UiText::ArticleCount)
         } else if listing.with(Option::is_none) {
             viewer.word(UiText::Filtering)
@@ -196,30 +239,45 @@ pub fn ListPage() -> impl IntoView {
                     .into_any()
             })
     };
+    // A search that finds nothing has the same view, in other words (a view of its own would
+    // cost more than this `match`: "Writing views in Lede").
     let empty_state = move || {
         let labels = selected_labels();
         let all = filter.with(|f| f.mode == TopicMatch::All);
-        let (none, hint) = if all {
-            (UiText::NoneWithAll, UiText::HintAll)
-        } else {
-            (UiText::NoneWith, UiText::HintAny)
+        let topics = !filter.with(TopicFilter::is_empty);
+        let (none, hint, button) = match (searching(), topics) {
+            (true, true) => (UiText::NoneMatch, UiText::HintSearchTopics, UiText::ClearTopics),
+            (true, false) => (UiText::NoneMatch, UiText::HintSearch, UiText::ClearSearch),
+            _ if all => (UiText::NoneWithAll, UiText::HintAll, UiText::ClearTopics),
+            _ => (UiText::NoneWith, UiText::HintAny, UiText::ClearTopics),
         };
+        let q = query();
+        let filled = [("labels", labels.as_str()), ("query", q.as_str())];
         view! {
             <div class="lede-empty">
-                <p>{viewer.fill(none, &[("labels", &labels)])}</p>
+                <p>{viewer.fill(none, &filled)}</p>
                 <p>{viewer.word(hint)}</p>
                 <button
                     type="button"
                     class="lede-button"
-                    on:click=move |_| viewer.update_filter(|f| f.clear())
+                    on:click=move |_| {
+                        if topics {
+                            viewer.update_filter(|f| f.clear());
+                        } else {
+                            viewer.set_query(String::new());
+                        }
+                    }
                 >
-                    {viewer.word(UiText::ClearTopics)}
+                    {viewer.word(button)}
                 </button>
             </div>
         }
     };
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
     let phase = computed(move || {
+        if let Some(why) = search_failed() {
+            return Phase::SearchFailed(why);
+        }
         match (
             listing.with(Option::is_some),
             data.read(CorpusParts::topic_index),
@@ -230,9 +288,19 @@ pub fn ListPage() -> impl IntoView {
             (true, _) => Phase::Results,
         }
     });
+    let retry_search = search.clone();
     let body = move || match phase.get() {
         Phase::Failed(error) => {
             let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_topics));
+            view! { <ErrorPanel error retry /> }.into_any()
+        }
+        Phase::SearchFailed(message) => {
+            let error = LoadError::Network {
+                url: "(the search index)".to_string(),
+                message,
+            };
+            let search = retry_search.clone();
+            let retry: Handler = Arc::new(move || search.retry());
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Phase::Loading => view! { <Loading label=viewer.word(UiText::LoadingTopics) /> }.into_any(),
@@ -302,6 +370,7 @@ pub fn ListPage() -> impl IntoView {
     view! {
         <div class=page_class>
             {move || heading().into_any()}
+            {move || search_shown().then(|| search.view()).into_any()}
             {move || topic_bar().into_any()}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">

@@ -199,6 +199,49 @@ impl TopicIndex {
     /// the intersection); for a selected topic, how many results carry it. Linear in the size
     /// of the postings: a rare topic costs its own articles, a common one a word per 64.
     pub fn counts(&self, filter: &TopicFilter, result: &FilterResult) -> Vec<usize> {
+        self.counts_among(filter, result, None)
+    }
+
+    /// A search's results within a topic selection: of `ranked` (ordinals, best first), those
+    /// `filter`'s topics select, in rank order; how many they are, the first `limit`, and the
+    /// topic counts of the search (as [`TopicIndex::counts`], with the search's hits in place
+    /// of the whole corpus: a toggle says how many results a click would show). Ordinals out
+    /// of range or repeated are dropped.
+    pub fn search_listing(
+        &self,
+        filter: &TopicFilter,
+        ranked: &[usize],
+        limit: usize,
+    ) -> (usize, Vec<usize>, Vec<usize>) {
+        let selection = self.select(filter);
+        let mut hits = Bitset::empty(self.len);
+        let mut matches = Bitset::empty(self.len);
+        let mut order = Vec::new();
+        for &o in ranked.iter().filter(|&&o| o < self.len) {
+            if !hits.contains(o) {
+                hits.insert(o);
+                if selection.matches.contains(o) {
+                    matches.insert(o);
+                    order.push(o);
+                }
+            }
+        }
+        let result = FilterResult {
+            count: order.len(),
+            matches,
+        };
+        let counts = self.counts_among(filter, &result, Some(&hits));
+        order.truncate(limit);
+        (result.count, order, counts)
+    }
+
+    /// [`TopicIndex::counts`] among the articles of `among` (all of them when `None`).
+    fn counts_among(
+        &self,
+        filter: &TopicFilter,
+        result: &FilterResult,
+        among: Option<&Bitset>,
+    ) -> Vec<usize> {
         let mut selected = vec![false; self.by_topic.len()];
         for id in &filter.selected {
             if let Some(t) = self.topic_of_id.get(id) {
@@ -210,7 +253,8 @@ impl TopicIndex {
             .map(|(set, selected)| {
                 let shared = set.intersection_len(&result.matches);
                 if union && !selected {
-                    result.count + set.len() - shared
+                    let size = among.map_or_else(|| set.len(), |a| set.intersection_len(a));
+                    result.count + size - shared
                 } else {
                     shared
                 }
@@ -330,10 +374,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_search_within_topics_keeps_its_rank_and_counts_only_its_hits() {
+        // Articles 0..6: "a" on 0, 1, 2; "b" on 2, 3.
+        let json = r#"{"version": 1, "topics": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+            "articles": [
+              {"id": "0", "headline": "0", "published": "2024-01-06", "topics": ["a"], "url": "0.json"},
+              {"id": "1", "headline": "1", "published": "2024-01-05", "topics": ["a"], "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2024-01-04", "topics": ["a", "b"], "url": "2.json"},
+              {"id": "3", "headline": "3", "published": "2024-01-03", "topics": ["b"], "url": "3.json"},
+              {"id": "4", "headline": "4", "published": "2024-01-02", "url": "4.json"},
+              {"id": "5", "headline": "5", "published": "2024-01-01", "url": "5.json"}]}"#;
+        let index = TopicIndex::new(&CorpusIndex::from_json(json).unwrap());
+        let ranked = [4, 3, 4, 42, 1, 0];
+        // No topic: every hit, in rank order; each topic counts its hits.
+        let (count, order, counts) = index.search_listing(&filter(&[], TopicMatch::Any), &ranked, 10);
+        assert_eq!((count, order, counts), (4, vec![4, 3, 1, 0], vec![2, 1]));
+        // "a": its hits 1, 0; adding "b" (any) would show 1, 0 and 3, not every article of b.
+        let (count, order, counts) = index.search_listing(&filter(&["a"], TopicMatch::Any), &ranked, 1);
+        assert_eq!((count, order, counts), (2, vec![1], vec![2, 3]));
+        let (count, _, counts) = index.search_listing(&filter(&["a", "b"], TopicMatch::All), &ranked, 10);
+        assert_eq!((count, counts), (0, vec![0, 0]));
+        let (count, order, _) = index.search_listing(&filter(&[], TopicMatch::Any), &[], 10);
+        assert_eq!((count, order), (0, vec![]));
+    }
+
     fn filter(selected: &[&str], mode: TopicMatch) -> TopicFilter {
         TopicFilter {
             selected: selected.iter().map(|s| s.to_string()).collect(),
             mode,
+            query: String::new(),
         }
     }
 
