@@ -393,7 +393,16 @@ fn view_state() -> impl Strategy<Value = ViewState> {
             id().prop_map(View::Article),
             id().prop_map(View::Entity),
         ],
-        prop::sample::select(&["", "austin", " \"US troops\" ", "人工智能", "a&b=c?d#e", "+%"][..]),
+        prop::sample::select(
+            &[
+                "",
+                "austin",
+                " \"US troops\" ",
+                "人工智能",
+                "a&b=c?d#e",
+                "+%",
+            ][..],
+        ),
     )
         .prop_map(|(topics, all, view, query)| {
             let mut selected: Vec<String> = Vec::new();
@@ -513,6 +522,9 @@ proptest! {
             .collect();
         if state.filter.mode == TopicMatch::All {
             expected.push((format!("{prefix}match"), "all".into()));
+        }
+        if !state.filter.query.trim().is_empty() {
+            expected.push((format!("{prefix}q"), state.filter.query.clone()));
         }
         match &state.view {
             View::List => {}

@@ -5,7 +5,8 @@
 //! itself runs in the worker (`src/bin/lede-search.rs`). See `split_pages.rs` for how a split
 //! point works and why `wasm_split(.., fallible)` rather than `#[lazy]`.
 
-use crate::app::components::search::{start, SearchContext};
+use crate::app::components::search::start;
+use crate::app::components::search_context::SearchContext;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -31,8 +32,7 @@ pub fn start_search(
             use std::task::{Context, Poll, Waker};
             let started = owner.with(|| {
                 let mut call = std::pin::pin!(search_view(Box::new(context)));
-                call.as_mut()
-                    .poll(&mut Context::from_waker(Waker::noop()))
+                call.as_mut().poll(&mut Context::from_waker(Waker::noop()))
             });
             done(matches!(started, Poll::Ready(Ok(()))));
         }

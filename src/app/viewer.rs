@@ -332,7 +332,8 @@ impl Viewer {
     #[inline(never)]
     fn set_filter(&self, before: TopicFilter, after: TopicFilter) {
         self.state.update(|s| s.filter = after.clone());
-        if before != after {
+        // A topic change, not a change of the search text alone.
+        if before.selected != after.selected || before.mode != after.mode {
             self.emit(events::TOPIC_CHANGE, &events::topic_detail(&after));
         }
         if self.owns_url() {

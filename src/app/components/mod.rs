@@ -17,5 +17,6 @@ pub mod reader_controls;
 pub mod safe_image;
 pub mod search;
 pub mod search_box;
+pub mod search_context;
 pub mod topic_filter;
 pub mod topic_links;

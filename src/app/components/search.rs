@@ -13,6 +13,7 @@
 //!   elements. They are drawn once the list has drawn its cards (the next animation frame), and
 //!   again whenever the cards, the query or the snippets change.
 
+use crate::app::components::search_context::{Hooks, SearchContext};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
 use crate::app::effect::effect;
@@ -43,17 +44,6 @@ pub const SNIPPETS: usize = 10;
 /// How long typing must pause before the query is set.
 const PAUSE: Duration = Duration::from_millis(150);
 
-/// What the search needs of its list page.
-#[derive(Clone, Copy)]
-pub struct SearchContext {
-    pub viewer: Viewer,
-    pub data: CorpusData,
-    /// The list's filter: topics and the query.
-    pub filter: Computed<TopicFilter>,
-    /// The list's visible ordinals, in the order of its cards.
-    pub visible: Computed<Vec<usize>>,
-}
-
 /// A snippet: its text, and the (start, end) code points of the text to mark.
 type Snippet = (String, Vec<(usize, usize)>);
 
@@ -74,12 +64,14 @@ struct Search {
 /// Starts the search on the list page being built (its effects and listeners go with it).
 pub fn start(context: SearchContext) {
     let SearchContext {
+        viewer,
         data,
         filter,
         visible,
         ..
     } = context;
     worker::start();
+    context.hooks.set(list_hooks(viewer, data, filter), data);
     let search = Rc::new(Search {
         context,
         snippets: RefCell::new((String::new(), Vec::new())),
@@ -91,22 +83,19 @@ pub fn start(context: SearchContext) {
         .and_then(|meta| resolve(&meta, &index_url))
         .unwrap_or_default();
 
-    // Typing, Enter, and a click on the entity line.
+    // Typing, Enter, and a click on the entity line: listened to on the viewer's element, so
+    // that a box drawn again (the `search` attribute off and on) is heard too.
     let listening = search.clone();
     let mut listener = EventListener::new(move |e: web_sys::Event| listening.event(&e));
-    if let Some(input) = search.element("search") {
-        listener.listen(&input, "input", false);
-        if let Some(form) = input.closest("form").ok().flatten() {
-            listener.listen(&form, "submit", false);
+    if let Some(root) = viewer.root_element() {
+        for event in ["input", "submit", "click"] {
+            listener.listen(&root, event, false);
         }
-        // What the reader typed before this code was here.
-        search.set_query_from_box(false);
-    }
-    if let Some(line) = search.element("search-entity") {
-        listener.listen(&line, "click", false);
     }
     let listener = SendWrapper::new(listener);
     on_cleanup(move || drop(listener));
+    // What the reader typed before this code was here.
+    search.set_query_from_box(false);
 
     // A new query goes to the worker; the answer goes into the parts.
     let asking = search.clone();
@@ -128,11 +117,7 @@ pub fn start(context: SearchContext) {
                     hits: Arc::new(hits),
                     entities,
                 }));
-                data.change(&mut |p| {
-                    answer
-                        .take()
-                        .is_some_and(|a| p.search_answered(&query, a))
-                });
+                data.change(&mut |p| answer.take().is_some_and(|a| p.search_answered(&query, a)));
             });
         }
     });
@@ -162,6 +147,68 @@ pub fn start(context: SearchContext) {
         let drawing = search.clone();
         request_animation_frame(move || drawing.draw(entity));
     });
+}
+
+/// The list's search parts: its listing (the hits within the topic selection, ranked, with the
+/// search's topic counts), its status line and its empty state.
+fn list_hooks(viewer: Viewer, data: CorpusData, filter: Computed<TopicFilter>) -> Hooks {
+    let listing = move |limit: usize| {
+        filter.with(|f| {
+            data.read(|p| match (p.topic_index(), p.search_answer(f.search())) {
+                (Part::Ready(topics), Some(Ok(answer))) => {
+                    Some(topics.search_listing(f, &answer.hits, limit))
+                }
+                _ => None,
+            })
+        })
+    };
+    let status = move |count: Option<usize>| {
+        let query = filter.with(|f| f.search().to_string());
+        let failed = data.read(|p| matches!(p.search_answer(&query), Some(Err(_))));
+        match count {
+            _ if failed => viewer.word(UiText::SearchFailed),
+            None => viewer.fill(UiText::Searching, &[("query", &query)]),
+            Some(n) => {
+                let text = if n == 1 {
+                    UiText::MatchesOne
+                } else {
+                    UiText::Matches
+                };
+                viewer.fill(text, &[("n", &n.to_string()), ("query", &query)])
+            }
+        }
+    };
+    // As the list's own empty state, in other words.
+    let empty = move || {
+        let query = filter.with(|f| f.search().to_string());
+        let topics = !filter.with(TopicFilter::is_empty);
+        let (hint, button) = if topics {
+            (UiText::HintSearchTopics, UiText::ClearTopics)
+        } else {
+            (UiText::HintSearch, UiText::ClearSearch)
+        };
+        view! {
+            <div class="lede-empty">
+                <p>{viewer.fill(UiText::NoneMatch, &[("query", &query)])}</p>
+                <p>{viewer.word(hint)}</p>
+                <button
+                    type="button"
+                    class="lede-button"
+                    on:click=move |_| {
+                        viewer.update_filter(|f| if topics { f.clear() } else { f.query.clear() })
+                    }
+                >
+                    {viewer.word(button)}
+                </button>
+            </div>
+        }
+        .into_any()
+    };
+    Hooks {
+        listing: Box::new(listing),
+        status: Box::new(status),
+        empty: Box::new(empty),
+    }
 }
 
 /// The entity the answer to `query` names first: `None` if none; `Some(None)` while its parts
@@ -214,17 +261,32 @@ impl Search {
     fn show_in_box(&self, query: &str) {
         if let Some(input) = self.input() {
             if input.value().trim() != query {
-                let text = self.context.viewer.state.with_untracked(|s| s.filter.query.clone());
+                let text = self
+                    .context
+                    .viewer
+                    .state
+                    .with_untracked(|s| s.filter.query.clone());
                 input.set_value(&text);
             }
         }
     }
 
     fn event(self: &Rc<Self>, e: &web_sys::Event) {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(target) = target else {
+            return;
+        };
+        let viewer = self.context.viewer;
         match e.type_().as_str() {
-            "input" => self.set_query_from_box(true),
-            "submit" => self.set_query_from_box(false),
-            _ => self.entity_clicked(e),
+            "input" if target.id() == viewer.id("search") => self.set_query_from_box(true),
+            "submit" if target.class_name() == "lede-search" => self.set_query_from_box(false),
+            "click" if target.tag_name() == "A" => {
+                let line = target.parent_element().map(|p| p.id());
+                if line.is_some_and(|id| id == viewer.id("search-entity")) {
+                    self.entity_clicked(e);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -234,12 +296,9 @@ impl Search {
         let Some(click) = e.dyn_ref::<web_sys::MouseEvent>() else {
             return;
         };
-        let on_link = (e.target())
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .is_some_and(|t| t.tag_name() == "A");
         let plain = click.button() == 0
             && !(click.ctrl_key() || click.meta_key() || click.shift_key() || click.alt_key());
-        if let (true, true, Some(id)) = (on_link, plain, self.entity.borrow().clone()) {
+        if let (true, Some(id)) = (plain, self.entity.borrow().clone()) {
             e.prevent_default();
             let viewer = self.context.viewer;
             viewer.go(viewer.state.with_untracked(|s| ViewState {
@@ -296,7 +355,9 @@ impl Search {
         let (Some(root), Some(doc)) = (viewer.root_element(), document()) else {
             return;
         };
-        let Some(query) = viewer.state.try_with_untracked(|s| s.filter.search().to_string())
+        let Some(query) = viewer
+            .state
+            .try_with_untracked(|s| s.filter.search().to_string())
         else {
             return;
         };

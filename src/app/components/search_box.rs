@@ -1,11 +1,11 @@
 //! The list's search box as the first view has it: the form (`role=search`, a label, the box
-//! with `?q=` in it), `/` to focus it, and the trigger that loads the rest of the search
+//! with `?q=` in it, drawn with the DOM API into an element the list draws), `/` to focus it, and the trigger that loads the rest of the search
 //! (`split_search.rs`: the chunk with `components/search.rs`, which starts the worker) when the
 //! reader first focuses the box, or at once when the URL names a search. The first view may
 //! grow by 2 kB brotli for search (README, "Size"): what is here is that, and nothing more.
 //! The results are the list's own (`pages/list.rs`, from the parts' search answer).
 
-use crate::app::components::search::SearchContext;
+use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
 use crate::app::effect::effect;
@@ -16,10 +16,17 @@ use crate::core::text::ui_text::UiText;
 use crate::web::listener::EventListener;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Why a search shows no results when the search's code could not be fetched.
 const NOT_LOADED: &str = "the viewer's search code did not load";
+
+/// The states of a page's search: not started, its code loading or running, the page gone.
+const IDLE: usize = 0;
+const STARTED: usize = 1;
+const GONE: usize = 2;
 
 /// The search of one list page; cheap to clone into closures.
 #[derive(Clone)]
@@ -27,9 +34,9 @@ pub struct SearchBox {
     context: SearchContext,
     /// The list page's owner: the search's effects, made when its code is here, are its own.
     owner: Owner,
-    /// `1` once the search's code is loading or started for this page (a flag, as a `usize`
-    /// signal: "Writing views in Lede"); gone with the page.
-    started: RwSignal<usize>,
+    /// [`IDLE`], [`STARTED`] (the search's code is loading or running for this page) or
+    /// [`GONE`] (the page is).
+    started: Arc<AtomicUsize>,
 }
 
 impl SearchBox {
@@ -41,6 +48,7 @@ impl SearchBox {
         data: CorpusData,
         filter: Computed<TopicFilter>,
         visible: Computed<Vec<usize>>,
+        hooks: SearchHooks,
     ) -> SearchBox {
         let search = SearchBox {
             context: SearchContext {
@@ -48,10 +56,13 @@ impl SearchBox {
                 data,
                 filter,
                 visible,
+                hooks,
             },
             owner: Owner::current().unwrap_or_default(),
-            started: RwSignal::new(0_usize),
+            started: Arc::new(AtomicUsize::new(IDLE)),
         };
+        let started = search.started.clone();
+        on_cleanup(move || started.store(GONE, Ordering::Relaxed));
         let load = search.clone();
         effect(move || {
             if load.context.filter.with(|f| !f.search().is_empty()) {
@@ -66,7 +77,9 @@ impl SearchBox {
                 // Enter: the chunk's own listener searches at once; the page never reloads.
                 "submit" => e.prevent_default(),
                 "focusin" => {
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let target = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                     if target.is_some_and(|t| t.id() == input_id) {
                         load.load();
                     }
@@ -88,24 +101,41 @@ impl SearchBox {
 
     /// Loads the search's code and starts it on this page, once.
     pub fn load(&self) {
-        let started = self.started;
-        if started.try_get_untracked() != Some(0) {
+        let started = self.started.clone();
+        if started
+            .compare_exchange(IDLE, STARTED, Ordering::Relaxed, Ordering::Relaxed)
+            .is_err()
+        {
             return;
         }
-        started.update_untracked(|s| *s = 1);
         let (viewer, data) = (self.context.viewer, self.context.data);
-        let alive = move || started.try_get_untracked().is_some();
-        start_search(self.context, self.owner.clone(), alive, move |ok| {
-            if ok {
+        let alive = started.clone();
+        let alive = move || alive.load(Ordering::Relaxed) != GONE;
+        start_search(self.context.clone(), self.owner.clone(), alive, move |ok| {
+            // Tried again on the next focus, or by the error panel's "Try again".
+            if ok
+                || started
+                    .compare_exchange(STARTED, IDLE, Ordering::Relaxed, Ordering::Relaxed)
+                    .is_err()
+            {
                 return;
             }
-            // Tried again on the next focus, or by the error panel's "Try again".
-            started.try_update_untracked(|s| *s = 0);
-            let query = viewer.state.try_with_untracked(|s| s.filter.search().to_string());
+            let query = viewer
+                .state
+                .try_with_untracked(|s| s.filter.search().to_string());
             if let Some(query) = query.filter(|q| !q.is_empty()) {
                 data.change(&mut |p| p.search_answered(&query, Err(NOT_LOADED.to_string())));
             }
         });
+    }
+
+    /// Why the search failed, if it did (tracked).
+    pub fn failed(&self) -> Option<String> {
+        let query = self.context.filter.with(|f| f.search().to_string());
+        self.context.data.read(|p| match p.search_answer(&query) {
+            Some(Err(why)) => Some(why.clone()),
+            _ => None,
+        })
     }
 
     /// "Try again" after a search failed: asks again (and loads the search's code, if that
@@ -115,31 +145,77 @@ impl SearchBox {
         self.load();
     }
 
-    /// The box: a form with the `search` role, its label, and the text searched for.
+    /// Where the box goes: an element Leptos draws empty, which [`fill`] fills once it is in
+    /// the page (the form, its label and box, and the entity line's place). Made with the DOM
+    /// API, not a view: a form with a labelled box of its own attribute types linked about
+    /// 1 kB of Leptos' rendering code into the first view.
     pub fn view(&self) -> AnyView {
         let viewer = self.context.viewer;
-        let input = viewer.id("search");
-        let typed = viewer.state.with_untracked(|s| s.filter.query.clone());
-        view! {
-            <form role="search" class="lede-search">
-                <label class="lede-search__label" for=input.clone()>
-                    {viewer.word(UiText::SearchLabel)}
-                </label>
-                <input
-                    class="lede-search__input"
-                    id=input
-                    type="search"
-                    autocomplete="off"
-                    enterkeyhint="search"
-                    aria-keyshortcuts="/"
-                    value=typed
-                />
-                // The entity the query names goes here ("Lloyd Austin, person, 3 articles").
-                <p class="lede-search__entity" id=viewer.id("search-entity")></p>
-            </form>
-        }
-        .into_any()
+        request_animation_frame(move || {
+            fill(viewer);
+        });
+        view! { <div class="lede-search-host" id=viewer.id("search-host")></div> }.into_any()
     }
+}
+
+/// Fills the box's place (see [`SearchBox::view`]), unless it is gone or already filled:
+/// `<form role="search">` with its label, the box (`?q=`'s text in it) and an empty line for
+/// the entity the query names ("Lloyd Austin, person, 3 articles", `components/search.rs`).
+fn fill(viewer: Viewer) -> Option<()> {
+    let id = |name: &str| viewer.id(name);
+    let host = viewer
+        .root_element()?
+        .query_selector(&format!("#{}", id("search-host")))
+        .ok()??;
+    if host.child_element_count() > 0 {
+        return None;
+    }
+    let doc = host.owner_document()?;
+    let element = |parent: &web_sys::Element, tag: &str, attributes: &[(&str, &str)]| {
+        let e = doc.create_element(tag).ok()?;
+        for (name, value) in attributes {
+            e.set_attribute(name, value).ok()?;
+        }
+        parent.append_child(&e).ok()?;
+        Some(e)
+    };
+    let form = element(
+        &host,
+        "form",
+        &[("role", "search"), ("class", "lede-search")],
+    )?;
+    let input = id("search");
+    let label = element(
+        &form,
+        "label",
+        &[("class", "lede-search__label"), ("for", &input)],
+    )?;
+    label.set_text_content(Some(&viewer.word(UiText::SearchLabel)));
+    let typed = viewer
+        .state
+        .try_with_untracked(|s| s.filter.query.clone())?;
+    element(
+        &form,
+        "input",
+        &[
+            ("class", "lede-search__input"),
+            ("id", &input),
+            ("type", "search"),
+            ("autocomplete", "off"),
+            ("enterkeyhint", "search"),
+            ("aria-keyshortcuts", "/"),
+            ("value", &typed),
+        ],
+    )?;
+    element(
+        &form,
+        "p",
+        &[
+            ("class", "lede-search__entity"),
+            ("id", &id("search-entity")),
+        ],
+    )?;
+    Some(())
 }
 
 /// `/` focuses the box from anywhere in the page but another field (the first viewer's box,

@@ -2,6 +2,7 @@ use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::search_box::SearchBox;
+use crate::app::components::search_context::SearchHooks;
 use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
@@ -40,8 +41,6 @@ enum Phase {
     Failed(LoadError),
     Empty,
     Results,
-    /// The search failed (the worker, the index, or the search's own code did not load).
-    SearchFailed(String),
 }
 
 /// The article list, newest first, with the topic filter.
@@ -90,8 +89,10 @@ pub fn ListPage() -> impl IntoView {
         grown.set((filter.get_untracked(), extra));
         history::note_depth(extra);
     };
-    // A search (`?q=`), when the corpus has a search index and the list a box: the hits
-    // within the topics, ranked (`components/search_box.rs`).
+    // A search (`?q=`), when the corpus has a search index and the list a box
+    // (`components/search_box.rs`): its results, status line and empty state come from the
+    // search's own code once it runs (`hooks`), which is not in the first view.
+    let hooks = SearchHooks::default();
     let indexed = corpus.index.search.is_some();
     let search_shown = move || indexed && viewer.presentation(|p| p.search);
     let searching = move || search_shown() && filter.with(|f| !f.search().is_empty());
@@ -106,26 +107,19 @@ pub fn ListPage() -> impl IntoView {
     // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
     // so nothing that reads it runs again). A memo of the topics' state alone would avoid it
     // (0.6 kB gzipped when memos of each type cost their own code; less now, see `computed`).
+    let listed = hooks.clone();
     let listing = computed(move || {
         ListWork::count_selection();
         let limit = limit();
-        let everything = filter.with(|f| f.is_empty());
         if searching() {
-            return filter.with(|f| {
-                data.read(|p| match (p.topic_index(), p.search_answer(f.search())) {
-                    (Part::Ready(topics), Some(Ok(answer))) => {
-                        let (count, visible, counts) =
-                            topics.search_listing(f, &answer.hits, limit);
-                        Some(Listing {
-                            count,
-                            visible,
-                            counts,
-                        })
-                    }
-                    _ => None,
-                })
+            let (count, visible, counts) = listed.listing(data, limit)?;
+            return Some(Listing {
+                count,
+                visible,
+                counts,
             });
         }
+        let everything = filter.with(|f| f.is_empty());
         match data.read(CorpusParts::topic_index) {
             Part::Ready(topics) => {
                 let result = filter.with(|f| topics.select(f));
@@ -149,27 +143,14 @@ pub fn ListPage() -> impl IntoView {
     });
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
-    let search = SearchBox::new(viewer, data, filter, visible);
-    let query = move || filter.with(|f| f.search().to_string());
-    let search_failed = move || {
-        let failed = |p: &CorpusParts| match p.search_answer(&query()) {
-            Some(Err(why)) => Some(why.clone()),
-            _ => None,
-        };
-        searching().then(|| data.read(failed)).flatten()
-    };
+    let search = SearchBox::new(viewer, data, filter, visible, hooks.clone());
 
+    let status = hooks.clone();
     let summary = move || {
         if searching() {
-            let query = query();
-            match listing.with(|l| l.as_ref().map(|l| l.count)) {
-                _ if search_failed().is_some() => viewer.word(UiText::SearchFailed),
-                None => viewer.fill(UiText::Searching, &[("query", &query)]),
-                Some(n) => {
-                    let text = if n == 1 { UiText::MatchesOne } else { UiText::Matches };
-                    viewer.fill(text, &[("n", &n.to_string()), ("query", &query)])
-                }
-            }
+            status
+                .status(listing.with(|l| l.as_ref().map(|l| l.count)))
+                .unwrap_or_else(|| viewer.word(UiText::Filtering))
         } else if filter.with(|f| f.is_empty()) {
             viewer.count(total, UiText::ArticleCountOne, UiText::ArticleCount)
         } else if listing.with(Option::is_none) {
@@ -239,44 +220,35 @@ pub fn ListPage() -> impl IntoView {
                     .into_any()
             })
     };
-    // A search that finds nothing has the same view, in other words (a view of its own would
-    // cost more than this `match`: "Writing views in Lede").
     let empty_state = move || {
         let labels = selected_labels();
         let all = filter.with(|f| f.mode == TopicMatch::All);
-        let topics = !filter.with(TopicFilter::is_empty);
-        let (none, hint, button) = match (searching(), topics) {
-            (true, true) => (UiText::NoneMatch, UiText::HintSearchTopics, UiText::ClearTopics),
-            (true, false) => (UiText::NoneMatch, UiText::HintSearch, UiText::ClearSearch),
-            _ if all => (UiText::NoneWithAll, UiText::HintAll, UiText::ClearTopics),
-            _ => (UiText::NoneWith, UiText::HintAny, UiText::ClearTopics),
+        let (none, hint) = if all {
+            (UiText::NoneWithAll, UiText::HintAll)
+        } else {
+            (UiText::NoneWith, UiText::HintAny)
         };
-        let q = query();
-        let filled = [("labels", labels.as_str()), ("query", q.as_str())];
         view! {
             <div class="lede-empty">
-                <p>{viewer.fill(none, &filled)}</p>
+                <p>{viewer.fill(none, &[("labels", &labels)])}</p>
                 <p>{viewer.word(hint)}</p>
                 <button
                     type="button"
                     class="lede-button"
-                    on:click=move |_| {
-                        if topics {
-                            viewer.update_filter(|f| f.clear());
-                        } else {
-                            viewer.set_query(String::new());
-                        }
-                    }
+                    on:click=move |_| viewer.update_filter(|f| f.clear())
                 >
-                    {viewer.word(button)}
+                    {viewer.word(UiText::ClearTopics)}
                 </button>
             </div>
         }
     };
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
+    let (failing, retrying) = (search.clone(), search.clone());
     let phase = computed(move || {
-        if let Some(why) = search_failed() {
-            return Phase::SearchFailed(why);
+        // The search failed: the worker, the index, or the search's own code did not load.
+        if let Some(message) = searching().then(|| failing.failed()).flatten() {
+            let url = "(the search index)".to_string();
+            return Phase::Failed(LoadError::Network { url, message });
         }
         match (
             listing.with(Option::is_some),
@@ -288,23 +260,18 @@ pub fn ListPage() -> impl IntoView {
             (true, _) => Phase::Results,
         }
     });
-    let retry_search = search.clone();
     let body = move || match phase.get() {
         Phase::Failed(error) => {
-            let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_topics));
-            view! { <ErrorPanel error retry /> }.into_any()
-        }
-        Phase::SearchFailed(message) => {
-            let error = LoadError::Network {
-                url: "(the search index)".to_string(),
-                message,
-            };
-            let search = retry_search.clone();
-            let retry: Handler = Arc::new(move || search.retry());
+            let search = retrying.clone();
+            let retry: Handler = Arc::new(move || {
+                data.request(CorpusParts::retry_topics);
+                search.retry();
+            });
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Phase::Loading => view! { <Loading label=viewer.word(UiText::LoadingTopics) /> }.into_any(),
-        Phase::Empty => empty_state().into_any(),
+        Phase::Empty => (searching().then(|| hooks.empty()).flatten())
+            .unwrap_or_else(|| empty_state().into_any()),
         Phase::Results => view! {
             <ArticleList
                 visible

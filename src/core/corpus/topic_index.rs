@@ -199,7 +199,23 @@ impl TopicIndex {
     /// the intersection); for a selected topic, how many results carry it. Linear in the size
     /// of the postings: a rare topic costs its own articles, a common one a word per 64.
     pub fn counts(&self, filter: &TopicFilter, result: &FilterResult) -> Vec<usize> {
-        self.counts_among(filter, result, None)
+        let mut selected = vec![false; self.by_topic.len()];
+        for id in &filter.selected {
+            if let Some(t) = self.topic_of_id.get(id) {
+                selected[t] = true;
+            }
+        }
+        let union = filter.mode == TopicMatch::Any && !filter.is_empty();
+        (self.by_topic.iter().zip(selected))
+            .map(|(set, selected)| {
+                let shared = set.intersection_len(&result.matches);
+                if union && !selected {
+                    result.count + set.len() - shared
+                } else {
+                    shared
+                }
+            })
+            .collect()
     }
 
     /// A search's results within a topic selection: of `ranked` (ordinals, best first), those
@@ -230,36 +246,28 @@ impl TopicIndex {
             count: order.len(),
             matches,
         };
-        let counts = self.counts_among(filter, &result, Some(&hits));
-        order.truncate(limit);
-        (result.count, order, counts)
-    }
-
-    /// [`TopicIndex::counts`] among the articles of `among` (all of them when `None`).
-    fn counts_among(
-        &self,
-        filter: &TopicFilter,
-        result: &FilterResult,
-        among: Option<&Bitset>,
-    ) -> Vec<usize> {
-        let mut selected = vec![false; self.by_topic.len()];
+        // As `counts`, with the hits in place of the corpus: a topic not selected (in *any*
+        // mode) adds its hits; otherwise a toggle counts the results that carry it. (Written
+        // out, not shared with `counts`: this is the search's code, outside the first view.)
+        let mut chosen = vec![false; self.by_topic.len()];
         for id in &filter.selected {
             if let Some(t) = self.topic_of_id.get(id) {
-                selected[t] = true;
+                chosen[t] = true;
             }
         }
         let union = filter.mode == TopicMatch::Any && !filter.is_empty();
-        (self.by_topic.iter().zip(selected))
-            .map(|(set, selected)| {
+        let counts = (self.by_topic.iter().zip(chosen))
+            .map(|(set, chosen)| {
                 let shared = set.intersection_len(&result.matches);
-                if union && !selected {
-                    let size = among.map_or_else(|| set.len(), |a| set.intersection_len(a));
-                    result.count + size - shared
+                if union && !chosen {
+                    result.count + set.intersection_len(&hits) - shared
                 } else {
                     shared
                 }
             })
-            .collect()
+            .collect();
+        order.truncate(limit);
+        (result.count, order, counts)
     }
 
     /// "More on <topic>": the articles most like one whose topics are `topics` (ids, the first
@@ -388,12 +396,15 @@ mod tests {
         let index = TopicIndex::new(&CorpusIndex::from_json(json).unwrap());
         let ranked = [4, 3, 4, 42, 1, 0];
         // No topic: every hit, in rank order; each topic counts its hits.
-        let (count, order, counts) = index.search_listing(&filter(&[], TopicMatch::Any), &ranked, 10);
+        let (count, order, counts) =
+            index.search_listing(&filter(&[], TopicMatch::Any), &ranked, 10);
         assert_eq!((count, order, counts), (4, vec![4, 3, 1, 0], vec![2, 1]));
         // "a": its hits 1, 0; adding "b" (any) would show 1, 0 and 3, not every article of b.
-        let (count, order, counts) = index.search_listing(&filter(&["a"], TopicMatch::Any), &ranked, 1);
+        let (count, order, counts) =
+            index.search_listing(&filter(&["a"], TopicMatch::Any), &ranked, 1);
         assert_eq!((count, order, counts), (2, vec![1], vec![2, 3]));
-        let (count, _, counts) = index.search_listing(&filter(&["a", "b"], TopicMatch::All), &ranked, 10);
+        let (count, _, counts) =
+            index.search_listing(&filter(&["a", "b"], TopicMatch::All), &ranked, 10);
         assert_eq!((count, counts), (0, vec![0, 0]));
         let (count, order, _) = index.search_listing(&filter(&[], TopicMatch::Any), &[], 10);
         assert_eq!((count, order), (0, vec![]));

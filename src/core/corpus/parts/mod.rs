@@ -487,7 +487,11 @@ impl CorpusParts {
     /// it is the query last asked (answered or on its way). An answer to an earlier query is
     /// dropped from now on.
     pub fn ask_search(&mut self, query: &str) -> bool {
-        if self.search.as_ref().is_some_and(|(asked, _)| asked == query) {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|(asked, _)| asked == query)
+        {
             return false;
         }
         self.search = Some((query.to_string(), None));

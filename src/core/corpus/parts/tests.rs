@@ -376,10 +376,16 @@ fn a_search_is_asked_once_and_only_the_latest_answer_is_kept() {
     assert!(!parts.ask_search("austin"), "asked once");
     assert!(parts.search_answer("austin").is_none(), "on its way");
     assert!(parts.ask_search("iraq"));
-    assert!(!parts.search_answered("austin", found(vec![1])), "an earlier query's answer");
+    assert!(
+        !parts.search_answered("austin", found(vec![1])),
+        "an earlier query's answer"
+    );
     assert!(parts.search_answer("austin").is_none());
     assert!(parts.search_answered("iraq", found(vec![0, 1])));
-    assert!(!parts.search_answered("iraq", found(vec![1])), "answered once");
+    assert!(
+        !parts.search_answered("iraq", found(vec![1])),
+        "answered once"
+    );
     let answer = parts.search_answer("iraq").unwrap().as_ref().unwrap();
     assert_eq!(*answer.hits, [0, 1]);
     assert!(!parts.ask_search("iraq"), "answered: not asked again");
