@@ -99,6 +99,17 @@ function optimiseWorker() {
   const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
   execFileSync("wasm-opt", ["-Oz", ...params, "--output", path, path], { stdio: "inherit" });
   console.error(`post-build: lede-search_bg.wasm ${before.length} -> ${readFileSync(path).length} bytes`);
+  // Trunk's loader shim starts the glue with a bare path, which wasm-bindgen's glue warns
+  // about in the console ("deprecated parameters"): the object form, as the viewer's own.
+  const loader = join(staging, "lede-search_loader.js");
+  const shim = readFileSync(loader, "utf8");
+  const start = /wasm_bindgen\(("[^"]+")\)/;
+  if (!start.test(shim)) throw new Error("post-build: lede-search_loader.js is not as expected");
+  writeFileSync(loader, shim.replace(start, "wasm_bindgen({ module_or_path: $1 })"));
+  // The worker's glue is a classic script (importScripts): minified without a module format,
+  // so its global `wasm_bindgen` keeps its name.
+  const glue = join(staging, "lede-search.js");
+  writeFileSync(glue, transformSync(readFileSync(glue, "utf8"), { loader: "js", minify: true, legalComments: "none" }).code);
 }
 
 /** `wasm` without the custom sections whose name `drop` accepts. */

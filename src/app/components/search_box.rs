@@ -151,8 +151,14 @@ impl SearchBox {
     /// 1 kB of Leptos' rendering code into the first view.
     pub fn view(&self) -> AnyView {
         let viewer = self.context.viewer;
-        request_animation_frame(move || {
+        // As soon as Leptos has put it in the page (the microtask after this update), before
+        // the next frame: drawn a frame later, above a list whose place Back restores, the box
+        // would shift the list (scroll anchoring). A frame later too, in case it was not yet.
+        queue_microtask(move || {
             fill(viewer);
+            request_animation_frame(move || {
+                fill(viewer);
+            });
         });
         view! { <div class="lede-search-host" id=viewer.id("search-host")></div> }.into_any()
     }
@@ -240,6 +246,10 @@ fn slash_focuses(e: &web_sys::Event, root: Option<&web_sys::HtmlElement>, input_
         .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(input) = input {
         e.prevent_default();
-        let _ = input.focus();
+        // After this listener returns: focusing now would call it again (`focusin`) from
+        // inside itself, which a wasm-bindgen closure refuses.
+        queue_microtask(move || {
+            let _ = input.focus();
+        });
     }
 }

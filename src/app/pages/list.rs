@@ -301,7 +301,9 @@ pub fn ListPage() -> impl IntoView {
             }
         }
     };
-    // The skip link goes with the toggles it skips.
+    // The skip link goes with the toggles it skips (and the search box between them: the
+    // skip link stays the first stop of the keyboard).
+    let boxed = search.clone();
     let topic_bar = move || {
         viewer.presentation(|p| p.topic_controls).then(|| {
             view! {
@@ -315,6 +317,7 @@ pub fn ListPage() -> impl IntoView {
                 >
                     {viewer.word(UiText::SkipToArticles)}
                 </a>
+                {search_shown().then(|| boxed.view())}
                 <TopicFilterBar filter counts />
             }
             .into_any()
@@ -337,8 +340,11 @@ pub fn ListPage() -> impl IntoView {
     view! {
         <div class=page_class>
             {move || heading().into_any()}
-            {move || search_shown().then(|| search.view()).into_any()}
             {move || topic_bar().into_any()}
+            {move || {
+                let alone = search_shown() && !viewer.presentation(|p| p.topic_controls);
+                alone.then(|| search.view()).into_any()
+            }}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">
                     {viewer.word(UiText::Results)}
