@@ -18,16 +18,16 @@ const headline = (id) => site.index.articles.find((a) => a.id === id).headline;
 const BOX = 'form[role=search] input.lede-search__input';
 const searchFiles = (paths) => paths.filter((p) => /split_lede_search|lede-search|\/search\//.test(p));
 
-/** The result cards' headlines once the status line says the search is done. */
-async function results(page) {
+/** The result cards' headlines once the status line says the search for `query` is done. */
+async function results(page, query) {
   await until(
     page,
-    'the search results',
-    () => {
+    `the results for ${query}`,
+    (q) => {
       const status = document.querySelector('p.lede-results')?.textContent || '';
-      return /match(es)? “/.test(status) || /No article matches/.test(document.querySelector('.lede-empty')?.textContent || '');
+      return status.includes(`match`) && status.includes(`“${q}”`);
     },
-    null,
+    query,
     () => ({ status: document.querySelector('p.lede-results')?.textContent, body: document.querySelector('[data-lede]')?.innerText?.slice(0, 400) }),
   );
   return page.$$eval('.lede-page--list ol.lede-list > li > article.lede-card .lede-card__headline a', (as) => as.map((a) => a.textContent.trim()));
@@ -37,7 +37,7 @@ async function results(page) {
 async function search(page, query) {
   await page.locator(BOX).fill(query);
   await until(page, `q=${query} in the URL`, (q) => new URL(location.href).searchParams.get('q') === q, query);
-  return results(page);
+  return results(page, query);
 }
 
 test('the search code and worker load on first focus; Austin, liberation, Chinese and a phrase find their articles', { timeout: 120_000 }, async () => {
@@ -104,7 +104,8 @@ test('typing is debounced into one history entry; Back and Forward go between th
     const before = await page.evaluate(() => history.length);
     await page.locator(BOX).click();
     await page.locator(BOX).pressSequentially('austin', { delay: 40 });
-    const found = await results(page);
+    await until(page, 'q=austin in the URL', () => new URL(location.href).searchParams.get('q') === 'austin');
+    const found = await results(page, 'austin');
     assert.equal(found[0], headline(SEED_ID));
     assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('q')), 'austin');
     assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry for the whole search');
@@ -113,13 +114,13 @@ test('typing is debounced into one history entry; Back and Forward go between th
     await until(page, 'the list without the search', () => !new URL(location.href).searchParams.has('q') && !/match/.test(document.querySelector('p.lede-results')?.textContent || ''));
     assert.equal(await page.locator(BOX).inputValue(), '', 'Back empties the box');
     await page.goForward();
-    assert.deepEqual(await results(page), found, 'Forward shows the search again');
+    assert.deepEqual(await results(page, 'austin'), found, 'Forward shows the search again');
     assert.equal(await page.locator(BOX).inputValue(), 'austin', 'Forward puts the query back in the box');
     // An article opened from the results, then Back: the same results.
     await page.locator('ol.lede-list > li .lede-card__headline a').first().click();
     await viewShown(page, 'article');
     await page.goBack();
-    assert.deepEqual(await results(page), found, 'Back from an article shows the same results');
+    assert.deepEqual(await results(page, 'austin'), found, 'Back from an article shows the same results');
     // The entity line's link opens the entity's page.
     await until(page, 'the entity line', () => !!document.querySelector('.lede-search__entity a'));
     await page.locator('.lede-search__entity a').click();
@@ -137,7 +138,7 @@ test('?q=austin&topic=middle-east reloads to the same results, and the topic cou
     beforeGoto: async (p) => p.context().on('request', (r) => requested.push(new URL(r.url()).pathname)),
   });
   try {
-    const first = await results(page);
+    const first = await results(page, 'austin');
     assert.ok(first.length > 0, 'results');
     assert.equal(first[0], headline(SEED_ID));
     assert.equal(await page.locator(BOX).inputValue(), 'austin');
@@ -145,7 +146,7 @@ test('?q=austin&topic=middle-east reloads to the same results, and the topic cou
     const counts = await page.$$eval('.lede-filter button.lede-topic .lede-topic__count', (cs) => cs.map((c) => Number(c.textContent)));
     assert.ok(counts.length > 0 && Math.max(...counts) <= first.length + 3, `topic counts within the search's hits: ${counts}`);
     await page.reload();
-    assert.deepEqual(await results(page), first, 'the same results after a reload');
+    assert.deepEqual(await results(page, 'austin'), first, 'the same results after a reload');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -155,7 +156,7 @@ test('?q=austin&topic=middle-east reloads to the same results, and the topic cou
 test('axe finds nothing with results, snippets and the entity line, nor on the empty state', { timeout: 90_000 }, async () => {
   const { context, page, problems } = await site.open('?q=austin');
   try {
-    await results(page);
+    await results(page, 'austin');
     await until(page, 'a snippet', () => !!document.querySelector('.lede-card__snippet mark'));
     await until(page, 'the entity line', () => !!document.querySelector('.lede-search__entity a'));
     let violations = await axeViolations(page);

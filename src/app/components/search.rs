@@ -59,6 +59,9 @@ struct Search {
     entity: RefCell<Option<String>>,
     /// Bumped by every keystroke: only the last of a pause sets the query.
     typed: Cell<u32>,
+    /// The query (trimmed) the box last set or was given: another one came from elsewhere
+    /// (Back, Forward, "Clear the search") and goes into the box.
+    shown: RefCell<String>,
 }
 
 /// Starts the search on the list page being built (its effects and listeners go with it).
@@ -77,6 +80,7 @@ pub fn start(context: SearchContext) {
         snippets: RefCell::new((String::new(), Vec::new())),
         entity: RefCell::new(None),
         typed: Cell::new(0),
+        shown: RefCell::new(String::new()),
     });
     let index_url = data.index_url();
     let meta_url = (data.corpus().index.search.clone())
@@ -247,7 +251,9 @@ impl Search {
                 return;
             };
             if viewer.state.try_with_untracked(|_| ()).is_some() {
-                viewer.set_query(input.value());
+                let value = input.value();
+                *search.shown.borrow_mut() = value.trim().to_string();
+                viewer.set_query(value);
             }
         };
         if pause {
@@ -257,8 +263,13 @@ impl Search {
         }
     }
 
-    /// Puts `query` in the box when it is not what the box says (Back or Forward).
+    /// Puts `query` in the box when it came from elsewhere than the box (Back or Forward) and
+    /// is not what the box says. Never while the reader types ahead of the query (the pause).
     fn show_in_box(&self, query: &str) {
+        if *self.shown.borrow() == query {
+            return;
+        }
+        *self.shown.borrow_mut() = query.to_string();
         if let Some(input) = self.input() {
             if input.value().trim() != query {
                 let text = self
@@ -327,9 +338,8 @@ impl Search {
                 let Ok(article) = load_article(&url).await else {
                     return;
                 };
-                let mut texts: Vec<&str> = Vec::new();
-                texts.extend(article.standfirst.as_deref());
-                texts.extend(article.body.iter().map(|p| p.text.as_str()));
+                // The body only: the card shows the headline and the standfirst already.
+                let texts: Vec<&str> = article.body.iter().map(|p| p.text.as_str()).collect();
                 let language = article.language.as_deref().or(language.as_deref());
                 let asked = query.clone();
                 worker::snippet(&asked, language, &texts, move |text, marks| {
