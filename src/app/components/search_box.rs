@@ -1,9 +1,10 @@
 //! The list's search box as the first view has it: the form (`role=search`, a label, the box
-//! with `?q=` in it, drawn with the DOM API into an element the list draws), `/` to focus it, and the trigger that loads the rest of the search
-//! (`split_search.rs`: the chunk with `components/search.rs`, which starts the worker) when the
-//! reader first focuses the box, or at once when the URL names a search. The first view may
-//! grow by 2 kB brotli for search (README, "Size"): what is here is that, and nothing more.
-//! The results are the list's own (`pages/list.rs`, from the parts' search answer).
+//! with `?q=` in it, drawn with the DOM API into an element the list draws), `/` to focus it,
+//! and the trigger that loads the rest of the search (`split_search.rs`: the chunk with
+//! `components/search.rs`, which starts the worker) when the reader first focuses the box, or
+//! at once when the URL names a search. The results, the status line and the empty state of a
+//! search come from the chunk, through the hooks the list reads (`search_context.rs`). README,
+//! "Size", says what this costs the first view.
 
 use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
@@ -64,8 +65,11 @@ impl SearchBox {
         let started = search.started.clone();
         on_cleanup(move || started.store(GONE, Ordering::Relaxed));
         let load = search.clone();
+        // Not for a viewer without a box (`search="off"`, or no index), whatever the URL says.
+        let indexed = data.corpus().index.search.is_some();
         effect(move || {
-            if load.context.filter.with(|f| !f.search().is_empty()) {
+            let boxed = indexed && viewer.presentation(|p| p.search);
+            if boxed && load.context.filter.with(|f| !f.search().is_empty()) {
                 load.load();
             }
         });
