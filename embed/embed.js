@@ -35,7 +35,7 @@ function loadViewer() {
 
 const VIEW_ATTRIBUTES = ['topic', 'match', 'article', 'entity'];
 // How the list is presented: read again on every change (README, "Widget attributes").
-const PRESENTATION_ATTRIBUTES = ['heading', 'controls', 'limit', 'more-href', 'layout', 'lang'];
+const PRESENTATION_ATTRIBUTES = ['heading', 'controls', 'search', 'limit', 'more-href', 'layout', 'lang'];
 
 class LedeViewer extends HTMLElement {
   static observedAttributes = ['src', 'sync-url', ...VIEW_ATTRIBUTES, ...PRESENTATION_ATTRIBUTES];

@@ -134,6 +134,7 @@ if (refused) {
     // Presentation, as the element's attributes (README, "Widget attributes").
     ['heading', 'data-heading'],
     ['controls', 'data-controls'],
+    ['search', 'data-search'],
     ['limit', 'data-limit'],
     ['more-href', 'data-more-href'],
     ['layout', 'data-layout'],

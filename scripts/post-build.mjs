@@ -56,6 +56,7 @@ for (const [file, change] of Object.entries(shrink)) {
   html = replaceIntegrity(html, file, sri(before), sri(after));
   console.error(`post-build: ${file} ${before.length} -> ${after.length} bytes`);
 }
+optimiseWorker();
 html = withSplitLoader(html);
 html = withExternalStart(html);
 html = withoutPreloadIntegrity(html);
@@ -79,6 +80,66 @@ function splitOrOptimised(glue) {
   const params = (source.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
   execFileSync("wasm-opt", ["-Oz", ...params, "--output", wasm, wasm], { stdio: "inherit" });
   return glue;
+}
+
+/**
+ * The search worker's wasm (index.html's `data-type="worker"` link, whose wasm-opt is off in
+ * Trunk): without the linker's relocations, which the release build asks for the viewer's wasm
+ * (`--emit-relocs`, for the split) and Trunk's single RUSTFLAGS gives the worker too (they were
+ * 60 % of its file, and wasm-opt does not optimise around them), then optimised with the
+ * link's own `data-wasm-opt-params`.
+ */
+function optimiseWorker() {
+  const path = join(staging, "lede-search_bg.wasm");
+  if (!existsSync(path)) return;
+  const before = readFileSync(path);
+  writeFileSync(path, withoutCustomSections(before, (name) => name === "linking" || name.startsWith("reloc.")));
+  const source = readFileSync(join(process.env.TRUNK_SOURCE_DIR || ".", "index.html"), "utf8");
+  const link = source.match(/<link\b[^>]*data-bin="lede-search"[^>]*>/)?.[0] ?? "";
+  const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  execFileSync("wasm-opt", ["-Oz", ...params, "--output", path, path], { stdio: "inherit" });
+  console.error(`post-build: lede-search_bg.wasm ${before.length} -> ${readFileSync(path).length} bytes`);
+  // Trunk's loader shim starts the glue with a bare path, which wasm-bindgen's glue warns
+  // about in the console ("deprecated parameters"): the object form, as the viewer's own.
+  const loader = join(staging, "lede-search_loader.js");
+  const shim = readFileSync(loader, "utf8");
+  const start = /wasm_bindgen\(("[^"]+")\)/;
+  if (!start.test(shim)) throw new Error("post-build: lede-search_loader.js is not as expected");
+  writeFileSync(loader, shim.replace(start, "wasm_bindgen({ module_or_path: $1 })"));
+  // The worker's glue is a classic script (importScripts): minified without a module format,
+  // so its global `wasm_bindgen` keeps its name.
+  const glue = join(staging, "lede-search.js");
+  writeFileSync(glue, transformSync(readFileSync(glue, "utf8"), { loader: "js", minify: true, legalComments: "none" }).code);
+}
+
+/** `wasm` without the custom sections whose name `drop` accepts. */
+function withoutCustomSections(wasm, drop) {
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const size = leb();
+    const end = at + size;
+    let keep = true;
+    if (id === 0) {
+      const length = leb();
+      keep = !drop(wasm.subarray(at, at + length).toString("utf8"));
+    }
+    if (keep) kept.push(wasm.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
 }
 
 /** The split loader minified and preloaded next to the glue (which imports it), if there is one. */

@@ -4,12 +4,15 @@
 //! - `web`: browser services the components use (fetching, history, the console), wasm32 only;
 //! - `app`: the Leptos components, on top of `core` and `web`, wasm32 only;
 //! - `entry`: what mounts the viewer into a page (`[data-lede]`, `<lede-viewer>`), wasm32 only.
+//!
+//! `app`, `web` and `entry` are the `viewer` feature (default); the search worker
+//! (`src/bin/lede-search.rs`) is built without it and links only `core`.
 
 pub mod core;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "viewer"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "viewer"))]
 pub mod entry;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "viewer"))]
 pub mod web;

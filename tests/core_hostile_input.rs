@@ -924,6 +924,7 @@ fn any_of(ids: &[&str]) -> TopicFilter {
     TopicFilter {
         selected: ids.iter().map(|s| s.to_string()).collect(),
         mode: TopicMatch::Any,
+        query: String::new(),
     }
 }
 
@@ -1027,6 +1028,7 @@ fn an_index_listing_300k_topics_gets_its_topic_table() {
     let mut filter = TopicFilter {
         selected: (0..n).map(|i| format!("t{i:06}")).collect(),
         mode: TopicMatch::Any,
+        query: String::new(),
     };
     filter.selected.push("gone".into());
     let dropped = filter.retain_known(&corpus.index);

@@ -372,7 +372,7 @@ proptest! {
 // view state
 // ---------------------------------------------------------------------------------------------
 
-const OURS: &[&str] = &["topic", "match", "article", "entity"];
+const OURS: &[&str] = &["topic", "match", "article", "entity", "q"];
 
 fn id() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -393,8 +393,18 @@ fn view_state() -> impl Strategy<Value = ViewState> {
             id().prop_map(View::Article),
             id().prop_map(View::Entity),
         ],
+        prop::sample::select(
+            &[
+                "",
+                "austin",
+                " \"US troops\" ",
+                "人工智能",
+                "a&b=c?d#e",
+                "+%",
+            ][..],
+        ),
     )
-        .prop_map(|(topics, all, view)| {
+        .prop_map(|(topics, all, view, query)| {
             let mut selected: Vec<String> = Vec::new();
             for t in topics {
                 if !selected.contains(&t) {
@@ -410,6 +420,7 @@ fn view_state() -> impl Strategy<Value = ViewState> {
                     } else {
                         TopicMatch::Any
                     },
+                    query: query.to_string(),
                 },
             }
         })
@@ -512,6 +523,9 @@ proptest! {
         if state.filter.mode == TopicMatch::All {
             expected.push((format!("{prefix}match"), "all".into()));
         }
+        if !state.filter.query.trim().is_empty() {
+            expected.push((format!("{prefix}q"), state.filter.query.clone()));
+        }
         match &state.view {
             View::List => {}
             View::Article(id) => expected.push((format!("{prefix}article"), id.clone())),
@@ -556,12 +570,14 @@ proptest! {
         let mut selected: Vec<String> = Vec::new();
         let mut mode = TopicMatch::Any;
         let (mut article, mut entity) = (None, None);
+        let mut q = String::new();
         for (k, v) in &decoded {
             match k.as_str() {
                 "topic" if !v.is_empty() && !selected.contains(v) => selected.push(v.clone()),
                 "match" => mode = if v.eq_ignore_ascii_case("all") { TopicMatch::All } else { TopicMatch::Any },
                 "article" if !v.is_empty() => article = Some(v.clone()),
                 "entity" if !v.is_empty() => entity = Some(v.clone()),
+                "q" => q = v.clone(),
                 _ => {}
             }
         }
@@ -570,7 +586,7 @@ proptest! {
             (None, Some(a)) => View::Article(a),
             (None, None) => View::List,
         };
-        let expected = ViewState { view, filter: TopicFilter { selected, mode } };
+        let expected = ViewState { view, filter: TopicFilter { selected, mode, query: q } };
         prop_assert_eq!(ViewState::from_query(&query, prefix), expected, "{}", query);
     }
 
@@ -666,6 +682,7 @@ fn topic_filter() -> impl Strategy<Value = TopicFilter> {
                 } else {
                     TopicMatch::Any
                 },
+                query: String::new(),
             };
             for p in picks {
                 if !filter.is_selected(p) {

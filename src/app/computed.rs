@@ -65,13 +65,9 @@ impl<T: 'static> Computed<T> {
         self.memo.with_untracked(|value| read(value.get()))
     }
 
-    /// A copy of the value, not tracked; `None` once the memo is disposed (its owner gone).
-    pub fn try_get_untracked(&self) -> Option<T>
-    where
-        T: Clone,
-    {
-        self.memo
-            .try_with_untracked(|value| value.get::<T>().clone())
+    /// Reads the value without tracking it; `None` once it is gone (with its page).
+    pub fn try_with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
+        self.memo.try_with_untracked(|value| read(value.get()))
     }
 
     /// A copy of the value, tracked.

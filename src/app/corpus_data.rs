@@ -48,10 +48,9 @@ impl CorpusData {
         self.parts.with(read)
     }
 
-    /// Whether the viewer this data belongs to is still there (a callback that runs later may
-    /// find it gone).
-    pub fn is_alive(&self) -> bool {
-        self.parts.try_with_untracked(|_| ()).is_some()
+    /// Reads the parts without tracking them; `None` once the viewer is gone.
+    pub fn read_untracked<R>(&self, read: impl FnOnce(&CorpusParts) -> R) -> Option<R> {
+        self.parts.try_with_untracked(read)
     }
 
     /// Asks the parts for something (`want_…`, `retry_…`), and starts the fetches they answer
@@ -66,6 +65,13 @@ impl CorpusData {
         for fetch in fetches {
             self.drive(fetch);
         }
+    }
+
+    /// Changes the parts' search state (`ask_search`, `search_answered`, `retry_search`): the
+    /// readers are notified when `change` returns `true`. Does nothing once the viewer is gone.
+    /// (A `dyn` closure: one copy of the signal's update code for every caller.)
+    pub fn change(&self, change: &mut dyn FnMut(&mut CorpusParts) -> bool) {
+        self.parts.try_maybe_update(|p| (change(p), ()));
     }
 
     /// Runs one fetch and hands its answer to the parts.

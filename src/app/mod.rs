@@ -70,6 +70,7 @@ pub mod kept_list;
 pub mod pages;
 pub mod remote;
 pub mod split_pages;
+pub mod split_search;
 pub mod viewer;
 pub mod views;
 pub mod work;

@@ -337,13 +337,35 @@ impl Viewer {
     #[inline(never)]
     fn set_filter(&self, before: TopicFilter, after: TopicFilter) {
         self.state.update(|s| s.filter = after.clone());
-        if before != after {
+        // A topic change, not a change of the search text alone.
+        if before.selected != after.selected || before.mode != after.mode {
             self.emit(events::TOPIC_CHANGE, &events::topic_detail(&after));
         }
         if self.owns_url() {
             let prefix = self.options.with_value(|o| o.url_prefix.clone());
             self.state
                 .with_untracked(|s| history::write_state(s, &prefix, Entry::Replace));
+        }
+    }
+
+    /// Sets the search text. A search begun on the unsearched list is a new history entry (Back
+    /// returns to the list as it was); further typing, and clearing the box, replace it: each
+    /// keystroke is not a page of its own.
+    pub fn set_query(&self, query: String) {
+        let before = self.state.with_untracked(|s| s.filter.search().to_string());
+        if before == query.trim() {
+            return;
+        }
+        let push = before.is_empty();
+        self.state.update(|s| s.filter.query = query);
+        if self.owns_url() {
+            let prefix = self.options.with_value(|o| o.url_prefix.clone());
+            if push {
+                history::remember_place();
+            }
+            let entry = if push { Entry::Push } else { Entry::Replace };
+            self.state
+                .with_untracked(|s| history::write_state(s, &prefix, entry));
         }
     }
 

@@ -1,6 +1,6 @@
 //! Browser services the components use: fetching corpus files, the History API, the console,
 //! dates in the reader's locale, events and listening to them, URLs, the reader's stored
-//! settings. Below `app`: nothing here knows about Leptos views or imports a component.
+//! settings, the search worker's client. Below `app`: nothing here knows about Leptos views or imports a component.
 //! (Putting viewers into a page is `entry`, above `app`.)
 
 pub mod console;
@@ -10,5 +10,6 @@ pub mod fetch;
 pub mod history;
 pub mod idle;
 pub mod listener;
+pub mod search;
 pub mod storage;
 pub mod urls;

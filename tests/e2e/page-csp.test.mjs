@@ -64,6 +64,20 @@ for (const [name, path] of [
   });
 }
 
+test(`the search (its chunk and its worker) runs under "${POLICY}" with no violation`, { timeout: 60_000 }, async () => {
+  const { context, page, problems, violations } = await openUnderPolicy('?q=austin');
+  try {
+    await page.waitForFunction(() => /articles? match/.test(document.querySelector('p.lede-results')?.textContent || ''), null, {
+      timeout: 20_000,
+    });
+    assert.ok((await page.locator('ol.lede-list > li').count()) > 0, 'the worker answered: results are listed');
+    assert.deepEqual(violations, [], 'CSP violations');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('no HTML file of the build has an inline script, <style> or style attribute', () => {
   const found = [];
   for (const name of readdirSync(site.dist).filter((f) => f.endsWith('.html'))) {

@@ -47,3 +47,20 @@ test('screenshot of the list', { skip: !enabled && 'set LEDE_SCREENSHOTS=1', tim
     await context.close();
   }
 });
+
+test('screenshot of a search', { skip: !enabled && 'set LEDE_SCREENSHOTS=1', timeout: 60_000 }, async () => {
+  const { context, page } = await site.open('?q=iraq', options);
+  try {
+    await viewShown(page, 'list');
+    await until(page, 'the results', () => /match/.test(document.querySelector('p.lede-results')?.textContent || ''));
+    await until(page, 'a snippet and the entity line', () =>
+      !!document.querySelector('.lede-card__snippet mark') && !!document.querySelector('.lede-search__entity a'));
+    await page.evaluate(() => document.activeElement?.blur());
+    mkdirSync(docs, { recursive: true });
+    const path = join(docs, 'screenshot-search.png');
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    assert.ok(statSync(path).size > 10_000, 'a real picture was written');
+  } finally {
+    await context.close();
+  }
+});

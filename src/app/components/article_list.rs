@@ -70,7 +70,9 @@ pub fn ArticleList(
             Part::Failed(error) => {
                 // The list's articles, or this one's if the card outlived its list (`Shelf`).
                 let retry: Handler = Arc::new(move || {
-                    let ordinals = visible.try_get_untracked().unwrap_or_else(|| vec![ordinal]);
+                    let ordinals = visible
+                        .try_with_untracked(Vec::clone)
+                        .unwrap_or_else(|| vec![ordinal]);
                     data.request(|parts| parts.retry_summaries(&ordinals))
                 });
                 view! { <ErrorPanel error retry /> }.into_any()

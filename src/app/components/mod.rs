@@ -15,5 +15,8 @@ pub mod paragraph;
 pub mod published_date;
 pub mod reader_controls;
 pub mod safe_image;
+pub mod search;
+pub mod search_box;
+pub mod search_context;
 pub mod topic_filter;
 pub mod topic_links;

@@ -1,6 +1,8 @@
 use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
+use crate::app::components::search_box::SearchBox;
+use crate::app::components::search_context::SearchHooks;
 use crate::app::components::topic_filter::TopicFilterBar;
 use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
@@ -94,17 +96,25 @@ pub fn ListPage() -> impl IntoView {
         grown.set((filter.get_untracked(), extra));
         history::note_depth(extra);
     };
-    // A paged corpus fetches its postings when the reader first filters, or before that, once
-    // the list is on screen and the browser idle: a first topic click then costs what a later
-    // one does (30 kB at 10,000 articles, 0.3 MB at 100,000; never during the first view).
+    // A search (`?q=`), when the corpus has a search index and the list a box
+    // (`components/search_box.rs`): its results, status line and empty state come from the
+    // search's own code once it runs (`hooks`), which is not in the first view.
+    let hooks = SearchHooks::default();
+    let indexed = corpus.index.search.is_some();
+    let search_shown = move || indexed && viewer.presentation(|p| p.search);
+    let searching = move || search_shown() && filter.with(|f| !f.search().is_empty());
+    // A paged corpus fetches its postings when the reader first filters or searches, or
+    // before that, once the list is on screen and the browser idle: a first topic click then
+    // costs what a later one does (30 kB at 10,000 articles, 0.3 MB at 100,000; never during
+    // the first view).
     effect(move || {
-        if !filter.with(TopicFilter::is_empty) {
+        if !filter.with(TopicFilter::is_empty) || searching() {
             data.request(CorpusParts::want_topics);
         }
     });
     when_idle(move || {
         // The page may be gone by then; its data with it (`try_`).
-        if data.is_alive() {
+        if data.read_untracked(|_| ()).is_some() {
             data.request(CorpusParts::want_topics);
         }
     });
@@ -113,9 +123,18 @@ pub fn ListPage() -> impl IntoView {
     // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
     // so nothing that reads it runs again). A memo of the topics' state alone would avoid it
     // (0.6 kB gzipped when memos of each type cost their own code; less now, see `computed`).
+    let listed = hooks.clone();
     let listing = computed(move || {
         ListWork::count_selection();
         let limit = limit();
+        if searching() {
+            let (count, visible, counts) = listed.listing(data, limit)?;
+            return Some(Listing {
+                count,
+                visible,
+                counts,
+            });
+        }
         let everything = filter.with(|f| f.is_empty());
         match data.read(CorpusParts::topic_index) {
             Part::Ready(topics) => {
@@ -140,9 +159,15 @@ pub fn ListPage() -> impl IntoView {
     });
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
+    let search = SearchBox::new(viewer, data, filter, visible, hooks.clone());
 
+    let status = hooks.clone();
     let summary = move || {
-        if filter.with(|f| f.is_empty()) {
+        if searching() {
+            status
+                .status(listing.with(|l| l.as_ref().map(|l| l.count)))
+                .unwrap_or_else(|| viewer.word(UiText::Filtering))
+        } else if filter.with(|f| f.is_empty()) {
             viewer.count(total, UiText::ArticleCountOne, UiText::ArticleCount)
         } else if listing.with(Option::is_none) {
             viewer.word(UiText::Filtering)
@@ -234,7 +259,13 @@ pub fn ListPage() -> impl IntoView {
         }
     };
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
+    let (failing, retrying) = (search.clone(), search.clone());
     let phase = computed(move || {
+        // The search failed: the worker, the index, or the search's own code did not load.
+        if let Some(message) = searching().then(|| failing.failed()).flatten() {
+            let url = "(the search index)".to_string();
+            return Phase::Failed(LoadError::Network { url, message });
+        }
         match (
             listing.with(Option::is_some),
             data.read(CorpusParts::topic_index),
@@ -247,11 +278,16 @@ pub fn ListPage() -> impl IntoView {
     });
     let body = move || match phase.get() {
         Phase::Failed(error) => {
-            let retry: Handler = Arc::new(move || data.request(CorpusParts::retry_topics));
+            let search = retrying.clone();
+            let retry: Handler = Arc::new(move || {
+                data.request(CorpusParts::retry_topics);
+                search.retry();
+            });
             view! { <ErrorPanel error retry /> }.into_any()
         }
         Phase::Loading => view! { <Loading label=viewer.word(UiText::LoadingTopics) /> }.into_any(),
-        Phase::Empty => empty_state().into_any(),
+        Phase::Empty => (searching().then(|| hooks.empty()).flatten())
+            .unwrap_or_else(|| empty_state().into_any()),
         Phase::Results => view! {
             <ArticleList
                 shelf=(*cards).clone()
@@ -282,7 +318,9 @@ pub fn ListPage() -> impl IntoView {
             }
         }
     };
-    // The skip link goes with the toggles it skips.
+    // The skip link goes with the toggles it skips (and the search box between them: the
+    // skip link stays the first stop of the keyboard).
+    let boxed = search.clone();
     let topic_bar = move || {
         viewer.presentation(|p| p.topic_controls).then(|| {
             view! {
@@ -296,6 +334,7 @@ pub fn ListPage() -> impl IntoView {
                 >
                     {viewer.word(UiText::SkipToArticles)}
                 </a>
+                {search_shown().then(|| boxed.view())}
                 <TopicFilterBar filter counts />
             }
             .into_any()
@@ -319,6 +358,10 @@ pub fn ListPage() -> impl IntoView {
         <div class=page_class>
             {move || heading().into_any()}
             {move || topic_bar().into_any()}
+            {move || {
+                let alone = search_shown() && !viewer.presentation(|p| p.topic_controls);
+                alone.then(|| search.view()).into_any()
+            }}
             <section class="lede-results-region" aria-labelledby=labelled_by>
                 <h2 class="lede-visually-hidden" id=results tabindex="-1">
                     {viewer.word(UiText::Results)}

@@ -218,6 +218,58 @@ impl TopicIndex {
             .collect()
     }
 
+    /// A search's results within a topic selection: of `ranked` (ordinals, best first), those
+    /// `filter`'s topics select, in rank order; how many they are, the first `limit`, and the
+    /// topic counts of the search (as [`TopicIndex::counts`], with the search's hits in place
+    /// of the whole corpus: a toggle says how many results a click would show). Ordinals out
+    /// of range or repeated are dropped.
+    pub fn search_listing(
+        &self,
+        filter: &TopicFilter,
+        ranked: &[usize],
+        limit: usize,
+    ) -> (usize, Vec<usize>, Vec<usize>) {
+        let selection = self.select(filter);
+        let mut hits = Bitset::empty(self.len);
+        let mut matches = Bitset::empty(self.len);
+        let mut order = Vec::new();
+        for &o in ranked.iter().filter(|&&o| o < self.len) {
+            if !hits.contains(o) {
+                hits.insert(o);
+                if selection.matches.contains(o) {
+                    matches.insert(o);
+                    order.push(o);
+                }
+            }
+        }
+        let result = FilterResult {
+            count: order.len(),
+            matches,
+        };
+        // As `counts`, with the hits in place of the corpus: a topic not selected (in *any*
+        // mode) adds its hits; otherwise a toggle counts the results that carry it. (Written
+        // out, not shared with `counts`: this is the search's code, outside the first view.)
+        let mut chosen = vec![false; self.by_topic.len()];
+        for id in &filter.selected {
+            if let Some(t) = self.topic_of_id.get(id) {
+                chosen[t] = true;
+            }
+        }
+        let union = filter.mode == TopicMatch::Any && !filter.is_empty();
+        let counts = (self.by_topic.iter().zip(chosen))
+            .map(|(set, chosen)| {
+                let shared = set.intersection_len(&result.matches);
+                if union && !chosen {
+                    result.count + set.intersection_len(&hits) - shared
+                } else {
+                    shared
+                }
+            })
+            .collect();
+        order.truncate(limit);
+        (result.count, order, counts)
+    }
+
     /// "More on <topic>": the articles most like one whose topics are `topics` (ids, the first
     /// the one it is mostly about) and whose ordinal is `own` (left out; `None` if not known).
     /// The candidates are the articles of the first topic; each scores a point for every topic
@@ -330,10 +382,39 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_search_within_topics_keeps_its_rank_and_counts_only_its_hits() {
+        // Articles 0..6: "a" on 0, 1, 2; "b" on 2, 3.
+        let json = r#"{"version": 1, "topics": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+            "articles": [
+              {"id": "0", "headline": "0", "published": "2024-01-06", "topics": ["a"], "url": "0.json"},
+              {"id": "1", "headline": "1", "published": "2024-01-05", "topics": ["a"], "url": "1.json"},
+              {"id": "2", "headline": "2", "published": "2024-01-04", "topics": ["a", "b"], "url": "2.json"},
+              {"id": "3", "headline": "3", "published": "2024-01-03", "topics": ["b"], "url": "3.json"},
+              {"id": "4", "headline": "4", "published": "2024-01-02", "url": "4.json"},
+              {"id": "5", "headline": "5", "published": "2024-01-01", "url": "5.json"}]}"#;
+        let index = TopicIndex::new(&CorpusIndex::from_json(json).unwrap());
+        let ranked = [4, 3, 4, 42, 1, 0];
+        // No topic: every hit, in rank order; each topic counts its hits.
+        let (count, order, counts) =
+            index.search_listing(&filter(&[], TopicMatch::Any), &ranked, 10);
+        assert_eq!((count, order, counts), (4, vec![4, 3, 1, 0], vec![2, 1]));
+        // "a": its hits 1, 0; adding "b" (any) would show 1, 0 and 3, not every article of b.
+        let (count, order, counts) =
+            index.search_listing(&filter(&["a"], TopicMatch::Any), &ranked, 1);
+        assert_eq!((count, order, counts), (2, vec![1], vec![2, 3]));
+        let (count, _, counts) =
+            index.search_listing(&filter(&["a", "b"], TopicMatch::All), &ranked, 10);
+        assert_eq!((count, counts), (0, vec![0, 0]));
+        let (count, order, _) = index.search_listing(&filter(&[], TopicMatch::Any), &[], 10);
+        assert_eq!((count, order), (0, vec![]));
+    }
+
     fn filter(selected: &[&str], mode: TopicMatch) -> TopicFilter {
         TopicFilter {
             selected: selected.iter().map(|s| s.to_string()).collect(),
             mode,
+            query: String::new(),
         }
     }
 

@@ -38,18 +38,28 @@ impl TopicMatch {
     }
 }
 
-/// The reader's topic selection.
+/// The reader's topic selection, and the search text that narrows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct TopicFilter {
     /// Selected topic ids, in the order they were chosen, without repeats.
     pub selected: Vec<String>,
     pub mode: TopicMatch,
+    /// The search box's text as typed (`q=`), empty when not searching: the list then shows
+    /// the search's hits within the topic selection, ranked. The topic methods ignore it. Here
+    /// rather than in [`ViewState`](crate::core::view::state::ViewState), so that an article
+    /// opened from the results, and every "back to the list", keeps it.
+    pub query: String,
 }
 
 impl TopicFilter {
     /// True when nothing is selected: every article shows.
     pub fn is_empty(&self) -> bool {
         self.selected.is_empty()
+    }
+
+    /// The search text, trimmed: empty when the list is not a search.
+    pub fn search(&self) -> &str {
+        self.query.trim()
     }
 
     pub fn is_selected(&self, topic: &str) -> bool {

@@ -129,6 +129,16 @@ ui_text! {
     ReadingTime = "reading_time": "{n} min read",
     /// Under an article on an entity's page, when its file (and so the sentence) did not load.
     SentenceMissing = "sentence_missing": "The sentence that mentions it could not be loaded.",
+    /// The list's search box (its label), the status line and the empty state of a search.
+    SearchLabel = "search_label": "Search articles",
+    Searching = "searching": "Searching for “{query}”…",
+    MatchesOne = "matches_one": "1 article matches “{query}”",
+    Matches = "matches": "{n} articles match “{query}”",
+    SearchFailed = "search_failed": "The search failed.",
+    NoneMatch = "none_match": "No article matches “{query}”.",
+    HintSearch = "hint_search": "Check the spelling, or try fewer or other words.",
+    HintSearchTopics = "hint_search_topics": "Check the spelling, try fewer or other words, or clear the topics to search every article.",
+    ClearSearch = "clear_search": "Clear the search",
 }
 
 impl UiText {

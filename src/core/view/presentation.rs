@@ -36,6 +36,9 @@ pub struct Presentation {
     pub heading: Heading,
     /// Whether the topic filter is shown (`controls="topics"`, the default, or `"none"`).
     pub topic_controls: bool,
+    /// Whether the list has a search box (`search="off"` or `"none"` removes it; it shows only
+    /// when the corpus has a search index).
+    pub search: bool,
     /// At most this many articles, then a "More" link instead of "Show more".
     pub limit: Option<usize>,
     /// Where "More" leads when `limit` cuts the list: an `http:`, `https:` or relative URL (any
@@ -55,6 +58,7 @@ impl Default for Presentation {
                 text: None,
             },
             topic_controls: true,
+            search: true,
             limit: None,
             more_href: None,
             layout: ListLayout::Cards,
@@ -108,6 +112,10 @@ impl Presentation {
             value("controls").map(|v| v.to_ascii_lowercase()).as_deref(),
             Some("none" | "off")
         );
+        let search = !matches!(
+            value("search").map(|v| v.to_ascii_lowercase()).as_deref(),
+            Some("none" | "off" | "false")
+        );
         let limit = value("limit")
             .and_then(|v| small_number(&v))
             .filter(|&n| n > 0);
@@ -120,6 +128,7 @@ impl Presentation {
         Presentation {
             heading,
             topic_controls,
+            search,
             limit,
             more_href,
             layout,
@@ -266,5 +275,15 @@ mod tests {
         let p = read(&[("controls", "none"), ("layout", "Compact")], true);
         assert!(!p.topic_controls);
         assert_eq!(p.layout, ListLayout::Compact);
+    }
+
+    #[test]
+    fn search_is_on_unless_switched_off() {
+        assert!(read(&[], true).search);
+        assert!(read(&[("search", "")], true).search);
+        assert!(read(&[("search", "on")], false).search);
+        assert!(!read(&[("search", " OFF ")], true).search);
+        assert!(!read(&[("search", "none")], false).search);
+        assert!(!read(&[("search", "false")], true).search);
     }
 }

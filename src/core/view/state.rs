@@ -1,6 +1,7 @@
 //! What the reader is looking at, as a value that round-trips through a query string.
 //!
-//! `?topic=iraq&topic=iran&match=all&article=<id>` or `?entity=<id>`: a query string, not a
+//! `?topic=iraq&topic=iran&match=all&article=<id>` or `?entity=<id>`, with `q=<search text>` for
+//! a search of the list (combined with the topics): a query string, not a
 //! path or a hash route, so every view is a deep link that works on any static host under any
 //! sub-path without rewrite rules (the server always serves the same `index.html`). An embedded
 //! viewer may put its keys under a prefix (`lede.topic=`) so that it shares the URL with its host;
@@ -30,6 +31,7 @@ const TOPIC: &str = "topic";
 const MATCH: &str = "match";
 const ARTICLE: &str = "article";
 const ENTITY: &str = "entity";
+const QUERY: &str = "q";
 
 impl ViewState {
     /// Reads the state from a query string (with or without its leading `?`). Unknown keys and
@@ -47,6 +49,7 @@ impl ViewState {
                 MATCH => state.filter.mode = TopicMatch::parse(&value),
                 ARTICLE if !value.is_empty() => article = Some(value),
                 ENTITY if !value.is_empty() => entity = Some(value),
+                QUERY => state.filter.query = value,
                 _ => {}
             }
         }
@@ -66,7 +69,7 @@ impl ViewState {
         let mut pairs: Vec<(String, String)> = parse_query(existing)
             .filter(|(k, _)| {
                 !k.strip_prefix(prefix)
-                    .is_some_and(|k| matches!(k, TOPIC | MATCH | ARTICLE | ENTITY))
+                    .is_some_and(|k| matches!(k, TOPIC | MATCH | ARTICLE | ENTITY | QUERY))
             })
             .collect();
         for topic in &self.filter.selected {
@@ -74,6 +77,9 @@ impl ViewState {
         }
         if self.filter.mode != TopicMatch::default() {
             pairs.push((format!("{prefix}{MATCH}"), self.filter.mode.as_str().into()));
+        }
+        if !self.filter.search().is_empty() {
+            pairs.push((format!("{prefix}{QUERY}"), self.filter.query.clone()));
         }
         match &self.view {
             View::List => {}
@@ -161,6 +167,28 @@ mod tests {
         let s = ViewState::from_query("?article=%E2%82&topic=%zz&topic=%", "");
         assert_eq!(s.view, View::Article("\u{FFFD}".into()));
         assert_eq!(s.filter.selected, ["%zz", "%"]);
+    }
+
+    #[test]
+    fn the_search_text_round_trips_with_topics() {
+        let s = ViewState::from_query("?q=%22US%20troops%22+austin&topic=middle-east", "");
+        assert_eq!(s.filter.query, "\"US troops\" austin");
+        assert_eq!(s.filter.selected, ["middle-east"]);
+        let q = s.to_query("?keep=1&q=old", "");
+        assert_eq!(q, "?keep=1&topic=middle-east&q=%22US%20troops%22%20austin");
+        assert_eq!(ViewState::from_query(&q, ""), s);
+    }
+
+    #[test]
+    fn a_blank_search_is_not_written_and_prefixes_apply() {
+        let mut s = ViewState::default();
+        s.filter.query = "  ".into();
+        assert_eq!(s.to_query("?q=x", ""), "");
+        s.filter.query = "人工智能".into();
+        let q = s.to_query("?q=host", "lede.");
+        assert!(q.starts_with("?q=host&lede.q="), "{q}");
+        assert_eq!(ViewState::from_query(&q, "lede.").filter.query, "人工智能");
+        assert_eq!(ViewState::from_query(&q, "").filter.query, "host");
     }
 
     #[test]

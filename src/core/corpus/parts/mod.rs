@@ -88,6 +88,19 @@ pub struct CorpusParts {
     pages: Vec<(usize, Part<Arc<Vec<ArticleSummary>>>)>,
     mentions: Part<Arc<Ordinals>>,
     directory: Part<Arc<EntityDirectory>>,
+    /// The list's search: the query last asked (trimmed), and the search worker's answer once
+    /// here. Kept with the parts, which the list already reads, rather than in a signal of its
+    /// own: each signal type is reactive code of its own in the first view (README, "Size").
+    search: Option<(String, Option<Result<SearchAnswer, String>>)>,
+}
+
+/// What the search worker found for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchAnswer {
+    /// Ordinals, best first.
+    pub hits: Arc<Vec<usize>>,
+    /// The ids of the entities the query names, best first.
+    pub entities: Vec<String>,
 }
 
 impl CorpusParts {
@@ -117,6 +130,7 @@ impl CorpusParts {
             pages: Vec::new(),
             mentions,
             directory,
+            search: None,
         }
     }
 
@@ -464,6 +478,50 @@ impl CorpusParts {
             }
             Ok(Loaded::Directory(directory)) => self.directory.arrived(id, Ok(Arc::new(directory))),
         }
+    }
+
+    /// The answer to the search `query` (trimmed), once here: the hits, or why the search
+    /// failed. `None` while it is on its way, or when another query was asked since.
+    pub fn search_answer(&self, query: &str) -> Option<&Result<SearchAnswer, String>> {
+        match &self.search {
+            Some((asked, answer)) if asked == query => answer.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Asks for the search `query`: `true` if it must be sent to the worker now, `false` when
+    /// it is the query last asked (answered or on its way). An answer to an earlier query is
+    /// dropped from now on.
+    pub fn ask_search(&mut self, query: &str) -> bool {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|(asked, _)| asked == query)
+        {
+            return false;
+        }
+        self.search = Some((query.to_string(), None));
+        true
+    }
+
+    /// Takes the answer to the search `query` (or why it failed): `true` if it is kept, that
+    /// is if `query` is the query last asked (or none was) and has no answer yet.
+    pub fn search_answered(&mut self, query: &str, answer: Result<SearchAnswer, String>) -> bool {
+        match &mut self.search {
+            Some((asked, slot)) if asked == query && slot.is_none() => *slot = Some(answer),
+            Some(_) => return false,
+            None => self.search = Some((query.to_string(), Some(answer))),
+        }
+        true
+    }
+
+    /// Forgets a failed search, so that it is asked again: `true` if there was one.
+    pub fn retry_search(&mut self) -> bool {
+        let failed = matches!(&self.search, Some((_, Some(Err(_)))));
+        if failed {
+            self.search = None;
+        }
+        failed
     }
 
     /// Where listing page `page` is, or would be inserted, in `pages`.

@@ -361,3 +361,47 @@ fn a_new_request_supersedes_the_one_in_flight() {
     assert!(!part.arrived(second, Ok(3)), "an answer counts once");
     assert_eq!(part.retry(), None, "nothing failed");
 }
+
+#[test]
+fn a_search_is_asked_once_and_only_the_latest_answer_is_kept() {
+    let mut parts = inline();
+    let found = |hits: Vec<usize>| {
+        Ok(SearchAnswer {
+            hits: Arc::new(hits),
+            entities: vec!["baghdad".into()],
+        })
+    };
+    assert!(parts.search_answer("austin").is_none());
+    assert!(parts.ask_search("austin"));
+    assert!(!parts.ask_search("austin"), "asked once");
+    assert!(parts.search_answer("austin").is_none(), "on its way");
+    assert!(parts.ask_search("iraq"));
+    assert!(
+        !parts.search_answered("austin", found(vec![1])),
+        "an earlier query's answer"
+    );
+    assert!(parts.search_answer("austin").is_none());
+    assert!(parts.search_answered("iraq", found(vec![0, 1])));
+    assert!(
+        !parts.search_answered("iraq", found(vec![1])),
+        "answered once"
+    );
+    let answer = parts.search_answer("iraq").unwrap().as_ref().unwrap();
+    assert_eq!(*answer.hits, [0, 1]);
+    assert!(!parts.ask_search("iraq"), "answered: not asked again");
+    assert!(!parts.retry_search(), "nothing failed");
+    // A failure (the worker, or the viewer's search code, did not load) is retried on demand.
+    assert!(parts.ask_search("baghdad"));
+    assert!(parts.search_answered("baghdad", Err("search/meta.json: HTTP 404".into())));
+    assert_eq!(
+        parts.search_answer("baghdad"),
+        Some(&Err("search/meta.json: HTTP 404".to_string()))
+    );
+    assert!(parts.retry_search());
+    assert!(parts.search_answer("baghdad").is_none());
+    assert!(parts.ask_search("baghdad"));
+    // An answer when nothing was asked (the search code failed to load first) is kept.
+    let mut parts = inline();
+    assert!(parts.search_answered("x", Err("no".into())));
+    assert!(parts.search_answer("x").is_some());
+}
