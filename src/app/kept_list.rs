@@ -11,10 +11,15 @@
 //! on a [`Shelf`] that outlives the list page, so that Back to the list finds them built.
 //!
 //! At most [`KEPT`] items are kept besides those shown, the least recently shown going first,
-//! so memory is bounded by the list's length, not by how many articles the reader has seen.
+//! so their DOM and state are bounded by the list's length, not by how many articles the reader
+//! has seen. (Each item built leaves its owner's entry, a weak pointer and about 100 bytes, in
+//! the shelf's owner until the viewer goes: Leptos keeps a child list it never prunes.)
 //! Items keep their reactive parts (a pending card becomes a card when its summary arrives, also
 //! while it is off the list), so they should follow few signals: a card's links follow none
-//! (`NavLink`), its summary's arrival is one yes/no memo.
+//! (`NavLink`: its `href` is written once, with the page's other query parameters as they were
+//! then), its summary's state is one small memo. In a paged corpus a kept card whose listing
+//! page the page cache dropped (`core::corpus::parts`, past 24 pages) turns back into a
+//! placeholder and is built again when its page returns.
 //!
 //! A hand-written keyed list, not Leptos `<For>`: `<For>` keeps the items that stay but drops
 //! those that go (a toggled topic builds them all again), removes and inserts node by node, and

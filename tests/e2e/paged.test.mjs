@@ -183,6 +183,28 @@ test('a failing postings file shows an error with a retry that recovers', async 
   await context.close();
 });
 
+test('postings that failed while fetched ahead of need are fetched again by the first click, with no error shown', async () => {
+  // The idle fetch fails (a blip); the reader's click must not meet an error it did not cause.
+  let failures = 0;
+  const { context, page, problems } = await open(state.defaultServer, '', (page) =>
+    page.route('**/corpus/postings.json', (route) => {
+      if (failures++ === 0) return route.fulfill({ status: 503, body: 'busy' });
+      return route.continue();
+    }));
+  await listHeadlines(page, state.inline.articles.length);
+  // Until the viewer has taken the failure in (the browser logs the 503).
+  for (let i = 0; i < 100 && !problems.some((p) => /postings\.json|503/.test(p)); i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(200);
+  assert.equal(failures, 1, 'the postings were fetched ahead of need, and failed');
+  await page.locator('button.lede-topic').first().click();
+  const expected = filtered(state.inline, [state.inline.topics[0].id]);
+  assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline));
+  assert.equal(await page.locator('.lede-error').count(), 0, 'no error panel');
+  assert.equal(failures, 2, 'fetched again by the click');
+  assert.deepEqual(problems.filter((p) => !/postings\.json|503/.test(p)), []);
+  await context.close();
+});
+
 test('past the page cache bound, topic after topic still shows the right cards', async () => {
   const { context, page, problems, requests } = await open(state.tinyPagesServer);
   await listHeadlines(page, 30);

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NavLink(
     /// The view the link shows. Its `href` is written once: a link's address follows no signal,
-    /// so a card kept across topic clicks (`keyed_list`) costs nothing when the topics change.
+    /// so a card kept across topic clicks (`kept_list`) costs nothing when the topics change.
     to: ViewState,
     /// A plain click keeps the topics selected now (a card's headline: Back and "All articles"
     /// then return to the same list), while the `href`, for a new tab or a copied link, names

@@ -106,15 +106,27 @@ pub fn ListPage() -> impl IntoView {
     // A paged corpus fetches its postings when the reader first filters or searches, or
     // before that, once the list is on screen and the browser idle: a first topic click then
     // costs what a later one does (30 kB at 10,000 articles, 0.3 MB at 100,000; never during
-    // the first view).
+    // the first view). Ahead of need only where the reader can filter or search here (an
+    // embed showing a few headlines does not download them on every page of its host). A
+    // filter or a search fetches them again if they failed before, whether ahead of need or
+    // on an earlier click: the reader sees an error only for a fetch their own click made.
     effect(move || {
         if !filter.with(TopicFilter::is_empty) || searching() {
-            data.request(CorpusParts::want_topics);
+            data.request(|parts| match parts.retry_topics() {
+                again if again.is_empty() => parts.want_topics(),
+                again => again,
+            });
         }
     });
     when_idle(move || {
-        // The page may be gone by then; its data with it (`try_`).
-        if data.read_untracked(|_| ()).is_some() {
+        // The viewer may be gone by then, its data with it (`read_untracked` says; the data
+        // goes before the viewer's own signals).
+        if data.read_untracked(|_| ()).is_none() {
+            return;
+        }
+        let filterable = viewer.presentation_untracked(|p| p.topic_controls)
+            || (indexed && viewer.presentation_untracked(|p| p.search));
+        if filterable {
             data.request(CorpusParts::want_topics);
         }
     });

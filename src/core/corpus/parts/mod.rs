@@ -224,9 +224,15 @@ impl CorpusParts {
         fetches
     }
 
-    /// Forgets the listing pages that failed, and fetches again the ones these ordinals need.
+    /// Fetches again the failed listing pages these ordinals need. Other failed pages stay
+    /// failed: a card kept from another list (`kept_list`) retries its own page, and the cards
+    /// of the pages it did not ask for keep their error and their own "Try again", instead of
+    /// turning into placeholders that nothing fetches.
     pub fn retry_summaries(&mut self, ordinals: &[usize]) -> Vec<Fetch> {
-        self.pages.retain(|(_, part)| !part.is_failed());
+        if let Some(catalog) = self.corpus.catalog().cloned() {
+            let needed: Vec<usize> = ordinals.iter().map(|&o| catalog.locate(o).0).collect();
+            (self.pages).retain(|(page, part)| !(part.is_failed() && needed.contains(page)));
+        }
         self.want_summaries(ordinals)
     }
 

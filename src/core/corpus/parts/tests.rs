@@ -263,14 +263,32 @@ fn a_failure_stays_until_a_retry_which_fetches_again() {
         other => panic!("{}", other.is_failed()),
     }
 
-    // Failed listing pages: a retry forgets them and fetches the ones still needed.
+    // Failed listing pages: a retry fetches again the ones its ordinals need, and only those.
     let fetches = parts.want_summaries(&[0, 10]);
     for fetch in &fetches {
         parts.arrived(fetch.id, Err(offline(&fetch.path)));
     }
     assert!(parts.want_summaries(&[0, 10]).is_empty());
     assert_eq!(pages_of(&parts.retry_summaries(&[10])), [1]);
-    assert_eq!(parts.summary(0), Part::NotRequested);
+    assert!(parts.summary(10).is_loading());
+    assert!(
+        parts.summary(0).is_failed(),
+        "a page the retry did not ask for keeps its error"
+    );
+    assert_eq!(pages_of(&parts.retry_summaries(&[0])), [0]);
+}
+
+#[test]
+fn a_retry_for_one_card_leaves_the_other_failed_cards_failed_not_forgotten() {
+    // A card kept from another list retries its own page; a card of another failed page must
+    // keep its error (and its own "Try again"), not become a placeholder nothing fetches.
+    let mut parts = paged();
+    for fetch in parts.want_summaries(&[0, 10]) {
+        parts.arrived(fetch.id, Err(offline(&fetch.path)));
+    }
+    parts.retry_summaries(&[0]);
+    assert!(parts.summary(10).is_failed());
+    assert!(parts.summary(0).is_loading());
 }
 
 #[test]
@@ -289,10 +307,10 @@ fn stale_answers_change_nothing() {
     // An answer for a page that was forgotten meanwhile.
     let fetch = parts.want_summaries(&[0]).remove(0);
     parts.arrived(fetch.id, Err(offline("listing/0.json")));
-    parts.retry_summaries(&[]);
-    assert_eq!(parts.summary(0), Part::NotRequested);
+    parts.retry_summaries(&[0]);
+    assert!(parts.summary(0).is_loading());
     assert!(!parts.arrived(fetch.id, Ok(page(0))));
-    assert_eq!(parts.summary(0), Part::NotRequested);
+    assert!(parts.summary(0).is_loading());
 
     // An answer of another kind than its request was for fills nothing.
     let mentions = parts.want_mentions().remove(0);
