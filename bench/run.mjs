@@ -1253,29 +1253,7 @@ async function main() {
     date: new Date().toISOString(),
     sizes: opts.sizes,
     options: { runs: opts.runs, loadRuns: opts.loadRuns, sequence: opts.sequence ? SEQUENCE : null, cpu: opts.cpu, seed: opts.seed, visible: opts.visible, parseIterations: opts.parseIterations, cycles: opts.cycles, timeoutS: opts.timeoutS },
-    machine: {
-      cpu: cpus()[0]?.model?.trim() || 'unknown',
-      cores: cpus().length,
-      memoryGB: Math.round(totalmem() / 1e9),
-      loadAverageAtStart: loadavg()[0],
-      loadAverages: { start: loadavg() },
-      loadSamples: [],
-      host: hostname(),
-      os: `${osType()} ${osRelease()}`,
-      browser: `Chromium ${browser.version()}`,
-      node: process.versions.node,
-      commit: (() => {
-        if (process.env.LEDE_BENCH_BUILT_FROM) return `${process.env.LEDE_BENCH_BUILT_FROM} (clean export)`;
-        try {
-          const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO }).toString().trim();
-          const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml'], { cwd: REPO }).toString().trim();
-          return dirty ? `${rev} + uncommitted changes in src/style` : rev;
-        } catch {
-          return 'unknown';
-        }
-      })(),
-      wasmBytes: statSync(join(dist, 'lede_bg.wasm')).size,
-    },
+    machine: machineInfo(browser, dist),
     results: {},
   };
 
