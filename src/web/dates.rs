@@ -60,22 +60,10 @@ fn formatter(locale: Option<String>, utc: bool) -> Option<js_sys::Function> {
     if utc {
         set("timeZone", "UTC");
     }
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
     let locale_value = locale
         .as_deref()
         .map_or(JsValue::UNDEFINED, JsValue::from_str);
-    // An invalid language tag makes Intl throw a RangeError: Reflect turns it into an Err.
-    let made =
-        Reflect::construct(&constructor, &js_sys::Array::of2(&locale_value, &options)).ok()?;
-    // `format` is a bound getter: the function it returns needs no `this`.
-    let format: js_sys::Function = Reflect::get(&made, &"format".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let format = intl_method("DateTimeFormat", &locale_value, &options, "format")?;
     FORMATTERS.with_borrow_mut(|made| {
         // Bounded however many languages the articles claim: past a few, make them anew.
         if made.len() < KEPT_FORMATTERS {
@@ -117,18 +105,30 @@ fn language_names(in_language: &str) -> Option<js_sys::Function> {
     if known.is_some() {
         return known;
     }
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-    let args = js_sys::Array::of2(&JsValue::from_str(in_language), &options);
-    let names = Reflect::construct(&constructor, &args).ok()?;
-    let of: js_sys::Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
-    // `of` is a prototype method, not bound like `format`: bind it to its object.
-    let of = of.bind0(&names);
+    let of = intl_method(
+        "DisplayNames",
+        &JsValue::from_str(in_language),
+        &options,
+        "of",
+    )?;
     NAMES.with_borrow_mut(|names| *names = Some((in_language.to_string(), of.clone())));
     Some(of)
+}
+
+/// `new Intl[class](locale, options)[method]`, bound to the object made, so that it can be
+/// called with no `this`; `None` where the browser has no such class or refuses the locale (an
+/// invalid language tag makes Intl throw a RangeError: Reflect turns it into an Err).
+fn intl_method(
+    class: &str,
+    locale: &JsValue,
+    options: &Object,
+    method: &str,
+) -> Option<js_sys::Function> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &class.into()).ok()?.dyn_into().ok()?;
+    let made = Reflect::construct(&constructor, &js_sys::Array::of2(locale, options)).ok()?;
+    let method: js_sys::Function = Reflect::get(&made, &method.into()).ok()?.dyn_into().ok()?;
+    Some(method.bind0(&made))
 }
