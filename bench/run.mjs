@@ -3,7 +3,7 @@
 // of 1k, 10k and 100k articles (+ one long article), in headless Chromium at CPU 1x and 4x.
 //
 //   node bench/run.mjs --dist /tmp/lede-dist-bench [--sizes default,1k,10k,100k] [--runs 5] [--cpu 1,4]
-//                      [--load-runs 5] [--no-sequence] [--visible auto|all|N] [--page-size 100] [--check]
+//                      [--load-runs 5] [--no-sequence] [--visible auto|all|N] [--page-size 10] [--check]
 //                      [--timeout-s 300] [--no-write]
 //   node bench/run.mjs --search [--search-engines lede,pagefind] [--sizes 10k,100k] [--runs 5] [--cpu 1,4]
 //
@@ -58,7 +58,7 @@ function parseArgs(argv) {
     cache: process.env.LEDE_BENCH_CACHE || join(homedir(), '.cache/lede/bench'),
     out: join(HERE, 'results'),
     parseIterations: 5,
-    pageSize: 100,
+    pageSize: 10,
     cycles: 20,
     timeoutS: 300,
     check: false,
@@ -1269,7 +1269,7 @@ async function main() {
         `/${size}/lede/`, `/${size}/lede/lede.js`, `/${size}/lede/lede_bg.wasm`, `/${size}/lede/lede.css`,
         `/${size}/baseline/`, `/${size}/baseline/baseline.js`,
         `/${size}/lede/corpus/index.json`,
-        ...(isDefault(size) ? [] : [`/${size}/lede/corpus/listing/0.json`, `/${size}/lede/corpus/postings.json`]),
+        ...(isDefault(size) ? [] : [...[0, 1, 2].map((n) => `/${size}/lede/corpus/listing/${n}.json`), `/${size}/lede/corpus/postings.json`]),
         `/${size}/baseline/corpus/index.json`,
         ...[0, 1].map((p) => (isDefault(size) ? `/${size}/lede/corpus/${expect.article(p).url}` : `/${size}/lede/corpus/articles/${encodeURIComponent(expect.article(p).id)}.json`)),
         ...[0, 1].map((p) => `/${size}/baseline/corpus/${expect.article(p).url}`),

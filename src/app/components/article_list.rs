@@ -16,6 +16,12 @@ use std::sync::Arc;
 /// than this many cards, however large the corpus.
 pub const PAGE_SIZE: usize = 30;
 
+/// The same for a search's results (`?q=`), which are ranked: the best ten are what a reader
+/// reads (as on the search pages they know), and each costs a listing page and, for its
+/// snippet, an article file (`components/search.rs`, `SNIPPETS`): 30 results fetched three
+/// times what 10 do, most of it never read.
+pub const SEARCH_PAGE_SIZE: usize = 10;
+
 /// What [`ArticleList`] shows under a card, given the article's id.
 pub type Note = Arc<dyn Fn(String) -> AnyView + Send + Sync>;
 
@@ -29,7 +35,7 @@ pub fn ArticleList(
     /// follows the signals it reads. (A closure, not a `Signal`: rule 10 of "Writing views in
     /// Lede", `app/mod.rs`.)
     remaining: Arc<dyn Fn() -> usize + Send + Sync>,
-    /// Shows the next [`PAGE_SIZE`] articles.
+    /// Shows the next page of articles ([`PAGE_SIZE`], or [`SEARCH_PAGE_SIZE`] for a search).
     on_more: Handler,
     /// Something to show under a card once its summary is here, given the article's id (the
     /// entity page's sentence of the mention). A shared closure, not a

@@ -1,4 +1,4 @@
-use crate::app::components::article_list::{ArticleList, PAGE_SIZE};
+use crate::app::components::article_list::{ArticleList, PAGE_SIZE, SEARCH_PAGE_SIZE};
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::loading::Loading;
 use crate::app::components::search_box::SearchBox;
@@ -67,6 +67,21 @@ pub fn ListPage() -> impl IntoView {
         .unwrap_or_else(|| send_wrapper::SendWrapper::new(Shelf::new()));
     cards.keep_for(viewer.words_version());
 
+    // A search (`?q=`), when the corpus has a search index and the list a box
+    // (`components/search_box.rs`): its results, status line and empty state come from the
+    // search's own code once it runs (`hooks`), which is not in the first view.
+    let hooks = SearchHooks::default();
+    let indexed = corpus.index.search.is_some();
+    let search_shown = move || indexed && viewer.presentation(|p| p.search);
+    let searching = move || search_shown() && filter.with(|f| !f.search().is_empty());
+    // A page: of the list, or of a search's results, which are ranked and show fewer.
+    let page_size = move || {
+        if searching() {
+            SEARCH_PAGE_SIZE
+        } else {
+            PAGE_SIZE
+        }
+    };
     // Grows with "Show more". Kept with the filter it was grown for, so that a new selection
     // starts again from one page without an effect resetting it (which made every topic click
     // select and build the cards twice). Back on that same filter (a topic toggled on and off
@@ -74,7 +89,7 @@ pub fn ListPage() -> impl IntoView {
     //
     // An embed's `limit` is the first page's length; with a `more-href` it is the whole list,
     // which then ends in a "More" link instead of "Show more".
-    let first_page = move || viewer.presentation(|p| p.limit.unwrap_or(PAGE_SIZE));
+    let first_page = move || viewer.presentation(|p| p.limit).unwrap_or_else(page_size);
     let has_more_href = move || viewer.presentation(|p| p.more_href.is_some());
     // What "Show more" added, on top of the first page, for the filter it was grown for.
     // Back to a list the reader had grown: as long as they left it (`history` remembers).
@@ -91,18 +106,10 @@ pub fn ListPage() -> impl IntoView {
                 .with(|(grown_for, extra)| filter.with(|f| if f == grown_for { *extra } else { 0 }))
     };
     let show_more = move || {
-        let extra =
-            limit() - viewer.presentation_untracked(|p| p.limit.unwrap_or(PAGE_SIZE)) + PAGE_SIZE;
+        let extra = limit() - untrack(first_page) + untrack(page_size);
         grown.set((filter.get_untracked(), extra));
         history::note_depth(extra);
     };
-    // A search (`?q=`), when the corpus has a search index and the list a box
-    // (`components/search_box.rs`): its results, status line and empty state come from the
-    // search's own code once it runs (`hooks`), which is not in the first view.
-    let hooks = SearchHooks::default();
-    let indexed = corpus.index.search.is_some();
-    let search_shown = move || indexed && viewer.presentation(|p| p.search);
-    let searching = move || search_shown() && filter.with(|f| !f.search().is_empty());
     // A paged corpus fetches its postings when the reader first filters or searches, or
     // before that, once the list is on screen and the browser idle: a first topic click then
     // costs what a later one does (30 kB at 10,000 articles, 0.3 MB at 100,000; never during

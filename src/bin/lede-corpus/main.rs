@@ -57,9 +57,9 @@ COMMANDS:
                   (title, byline, excerpt, lang, siteName, publishedTime). When the
                   metadata has no usable publishedTime, give the date with --published.
     paginate      Writes the paged layout of a large corpus (small index with topic counts and
-                  a catalog; listing pages of <page-size> summaries, newest first; topic
-                  postings; entity mentions; the entity directory; the article files; the
-                  search index) from an inline corpus.
+                  a catalog; listing pages of <page-size> summaries (10 unless given),
+                  newest first; topic postings; entity mentions; the entity directory; the
+                  article files; the search index) from an inline corpus.
     synth         Writes a deterministic synthetic corpus of <n> articles for benchmarks
                   (bench/): realistic lengths, 40 skewed topics, 300 entities, 15% non-Latin
                   and 5% right-to-left text, computed mentions. --long adds one article of
@@ -187,7 +187,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 Some(n) => n
                     .parse()
                     .map_err(|_| format!("--page-size {n:?} is not a number"))?,
-                None => 100,
+                None => paginate::DEFAULT_PAGE_SIZE,
             };
             let done = paginate::paginate(&index, &out, page_size)?;
             println!(

@@ -10,6 +10,15 @@ use lede::core::format::{ArticleSummary, CorpusIndex, DirectoryEntity, EntityDir
 use serde_json::{json, Map, Value};
 use std::path::Path;
 
+/// Summaries per listing page when `--page-size` is not given. Small, because the lists that
+/// fetch pages at scale are scattered: a topic's newest 30 articles, or a search's first 10
+/// results, are on as many different pages, and each page is fetched whole. Measured on the
+/// synthetic 100,000-article corpus (brotli 11): a page of 100 summaries is 11.6 kB (116 B a
+/// summary), of 20 2.8 kB, of 10 1.6 kB (158 B a summary), of 5 0.9 kB. At 10, ten search results
+/// cost 16 kB of pages instead of 116 kB, and the unfiltered list's 30 cards three requests
+/// instead of one (`bench/search.mjs` measures the former; the README's "Search" says why).
+pub const DEFAULT_PAGE_SIZE: usize = 10;
+
 /// What was written.
 pub struct Paginated {
     pub articles: usize,

@@ -15,10 +15,17 @@ use crate::core::corpus::{Corpus, Layout};
 use crate::core::format::{ArticleSummary, EntityDirectory, EntitySummary, FormatError};
 use std::sync::Arc;
 
-/// How many listing pages a viewer keeps once it has loaded them. About 60 kB each at 100
-/// summaries a page; without a bound, a reader filtering a 100,000-article corpus topic after
-/// topic would end up holding every page (tens of megabytes).
-pub const MAX_CACHED_PAGES: usize = 24;
+/// How many summaries of listing pages a viewer keeps once it has loaded them (about 600 bytes
+/// each: 1.4 MB); without a bound, a reader filtering a 100,000-article corpus topic after
+/// topic would end up holding every page (tens of megabytes). Counted in summaries, not pages,
+/// so that the bound means the same whatever the catalog's page size: 24 pages of 100, 240 of
+/// 10 (see [`max_cached_pages`]).
+pub const MAX_CACHED_SUMMARIES: usize = 2400;
+
+/// How many listing pages of `page_size` summaries make [`MAX_CACHED_SUMMARIES`].
+pub fn max_cached_pages(page_size: usize) -> usize {
+    MAX_CACHED_SUMMARIES.div_ceil(page_size.max(1))
+}
 
 /// Which file of a corpus a [`Fetch`] is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,8 +207,8 @@ impl CorpusParts {
     }
 
     /// What to fetch so that the summaries of these ordinals (the ones on screen) can be shown:
-    /// each listing page not yet asked for, once. Past [`MAX_CACHED_PAGES`] pages, the ones
-    /// not on screen and not on their way are forgotten.
+    /// each listing page not yet asked for, once. Past [`max_cached_pages`], the ones not on
+    /// screen and not on their way are forgotten.
     pub fn want_summaries(&mut self, ordinals: &[usize]) -> Vec<Fetch> {
         let Some(catalog) = self.corpus.catalog().cloned() else {
             return Vec::new();
@@ -216,7 +223,7 @@ impl CorpusParts {
                 fetches.extend(fetch(id, PartFile::Page(page), catalog.page_url(page)));
             }
         }
-        if !fetches.is_empty() && self.pages.len() > MAX_CACHED_PAGES {
+        if !fetches.is_empty() && self.pages.len() > max_cached_pages(catalog.page_size) {
             let needed: Vec<usize> = ordinals.iter().map(|&o| catalog.locate(o).0).collect();
             self.pages
                 .retain(|(page, part)| part.is_loading() || needed.contains(page));

@@ -3,12 +3,19 @@ use crate::core::format::CorpusIndex;
 
 /// A paged corpus of 1,000 articles, 10 to a page, with topics and entities.
 fn paged() -> CorpusParts {
-    let index = r#"{"version": 1, "topics": [{"id": "iraq", "label": "Iraq", "count": 2}],
+    paged_of(1000)
+}
+
+/// A paged corpus of `count` articles, 10 to a page, with topics and entities.
+fn paged_of(count: usize) -> CorpusParts {
+    let index = format!(
+        r#"{{"version": 1, "topics": [{{"id": "iraq", "label": "Iraq", "count": 2}}],
         "entity_file": "entities.json",
-        "catalog": {"count": 1000, "page_size": 10, "pages": "listing/{page}.json",
+        "catalog": {{"count": {count}, "page_size": 10, "pages": "listing/{{page}}.json",
             "postings": "postings.json", "mentions": "mentions.json",
-            "articles": "articles/{id}.json"}}"#;
-    let index = CorpusIndex::from_json(index).unwrap();
+            "articles": "articles/{{id}}.json"}}}}"#
+    );
+    let index = CorpusIndex::from_json(&index).unwrap();
     CorpusParts::new(Arc::new(Corpus::new(index)))
 }
 
@@ -191,26 +198,32 @@ fn a_short_page_is_an_error_naming_the_page() {
 
 #[test]
 fn the_page_cache_is_bounded_but_keeps_what_is_on_screen_or_on_its_way() {
-    let mut parts = paged();
-    // Pages 0..24 loaded, the bound: nothing goes yet.
-    for p in 0..MAX_CACHED_PAGES {
+    let mut parts = paged_of(10_000);
+    // 2400 summaries in pages of 10: pages 0..240 loaded, the bound: nothing goes yet.
+    let bound = max_cached_pages(10);
+    assert_eq!(bound, 240);
+    for p in 0..bound {
         let fetch = parts.want_summaries(&[p * 10]).remove(0);
         parts.arrived(fetch.id, Ok(page(p)));
     }
-    assert_eq!(parts.cached_pages(), MAX_CACHED_PAGES);
+    assert_eq!(parts.cached_pages(), bound);
     // A result on pages 3 and 5 and a new one: past the bound, only the pages on screen
     // (and any on their way) stay.
-    let fetches = parts.want_summaries(&[30, 50, 500]);
-    assert_eq!(pages_of(&fetches), [50]);
-    assert_eq!(parts.cached_pages(), 3, "pages 3, 5 and 50");
+    let fetches = parts.want_summaries(&[30, 50, 5000]);
+    assert_eq!(pages_of(&fetches), [500]);
+    assert_eq!(parts.cached_pages(), 3, "pages 3, 5 and 500");
     assert!(matches!(parts.summary(30), Part::Ready(_)));
     assert_eq!(parts.summary(0), Part::NotRequested, "page 0 was forgotten");
-    // Refilled past the bound while page 50 is still loading: page 50 stays.
-    for p in 0..MAX_CACHED_PAGES {
-        parts.want_summaries(&[1000 - (p + 1) * 10]);
+    // Refilled past the bound while page 500 is still loading: page 500 stays.
+    for p in 0..bound {
+        parts.want_summaries(&[10_000 - (p + 1) * 10]);
     }
-    assert!(parts.cached_pages() <= MAX_CACHED_PAGES + 1);
-    assert!(parts.summary(500).waits_for(fetches[0].id));
+    assert!(parts.cached_pages() <= bound + 1);
+    assert!(parts.summary(5000).waits_for(fetches[0].id));
+
+    // The bound is the same number of summaries whatever the page size.
+    assert_eq!(max_cached_pages(100), 24);
+    assert_eq!(max_cached_pages(0), MAX_CACHED_SUMMARIES, "a page size of 0 is read as 1");
 
     // More pages on screen than the bound: all of them stay.
     let mut parts = paged();
