@@ -9,7 +9,6 @@
 use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
-use crate::app::effect::effect;
 use crate::app::split_search::start_search;
 use crate::app::viewer::Viewer;
 use crate::core::corpus::topics::TopicFilter;
@@ -17,17 +16,12 @@ use crate::core::text::ui_text::UiText;
 use crate::web::listener::EventListener;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Why a search shows no results when the search's code could not be fetched.
 const NOT_LOADED: &str = "the viewer's search code did not load";
-
-/// The states of a page's search: not started, its code loading or running, the page gone.
-const IDLE: usize = 0;
-const STARTED: usize = 1;
-const GONE: usize = 2;
 
 /// The search of one list page; cheap to clone into closures.
 #[derive(Clone)]
@@ -35,15 +29,14 @@ pub struct SearchBox {
     context: SearchContext,
     /// The list page's owner: the search's effects, made when its code is here, are its own.
     owner: Owner,
-    /// [`IDLE`], [`STARTED`] (the search's code is loading or running for this page) or
-    /// [`GONE`] (the page is).
-    started: Arc<AtomicUsize>,
+    /// Whether the search's code is loading or running for this page.
+    started: Arc<AtomicBool>,
 }
 
 impl SearchBox {
     /// The search of the list page being built, which shows `visible` of the list filtered by
-    /// `filter`: loads its code at once when there is a search to run (a link with `?q=`, Back
-    /// to one), and listens for the box's first focus and for `/`.
+    /// `filter`: listens for the box's first focus and for `/`. The list calls [`SearchBox::load`]
+    /// at once when there is a search to run (a link with `?q=`, Back to one).
     pub fn new(
         viewer: Viewer,
         data: CorpusData,
@@ -60,19 +53,8 @@ impl SearchBox {
                 hooks,
             },
             owner: Owner::current().unwrap_or_default(),
-            started: Arc::new(AtomicUsize::new(IDLE)),
+            started: Arc::default(),
         };
-        let started = search.started.clone();
-        on_cleanup(move || started.store(GONE, Ordering::Relaxed));
-        let load = search.clone();
-        // Not for a viewer without a box (`search="off"`, or no index), whatever the URL says.
-        let indexed = data.corpus().index.search.is_some();
-        effect(move || {
-            let boxed = indexed && viewer.presentation(|p| p.search);
-            if boxed && load.context.filter.with(|f| !f.search().is_empty()) {
-                load.load();
-            }
-        });
         let input_id = viewer.id("search");
         let root = viewer.root_element();
         let load = search.clone();
@@ -105,29 +87,21 @@ impl SearchBox {
 
     /// Loads the search's code and starts it on this page, once.
     pub fn load(&self) {
-        let started = self.started.clone();
-        if started
-            .compare_exchange(IDLE, STARTED, Ordering::Relaxed, Ordering::Relaxed)
-            .is_err()
-        {
+        if self.started.swap(true, Ordering::Relaxed) {
             return;
         }
-        let (viewer, data) = (self.context.viewer, self.context.data);
-        let alive = started.clone();
-        let alive = move || alive.load(Ordering::Relaxed) != GONE;
-        start_search(self.context.clone(), self.owner.clone(), alive, move |ok| {
-            // Tried again on the next focus, or by the error panel's "Try again".
-            if ok
-                || started
-                    .compare_exchange(STARTED, IDLE, Ordering::Relaxed, Ordering::Relaxed)
-                    .is_err()
-            {
+        let (started, context) = (self.started.clone(), self.context.clone());
+        // The page is alive while its filter is (a disposed memo answers `None`).
+        let (filter, data) = (context.filter, context.data);
+        let alive = move || filter.try_with_untracked(|_| ()).is_some();
+        start_search(context, self.owner.clone(), alive, move |ok| {
+            if ok || !alive() {
                 return;
             }
-            let query = viewer
-                .state
-                .try_with_untracked(|s| s.filter.search().to_string());
-            if let Some(query) = query.filter(|q| !q.is_empty()) {
+            // Tried again on the next focus, or by the error panel's "Try again".
+            started.store(false, Ordering::Relaxed);
+            let query = filter.with_untracked(|f| f.search().to_string());
+            if !query.is_empty() {
                 data.change(&mut |p| p.search_answered(&query, Err(NOT_LOADED.to_string())));
             }
         });

@@ -116,15 +116,8 @@ pub fn ListPage() -> impl IntoView {
     // the first view). Ahead of need only where the reader can filter or search here (an
     // embed showing a few headlines does not download them on every page of its host). A
     // filter or a search fetches them again if they failed before, whether ahead of need or
-    // on an earlier click: the reader sees an error only for a fetch their own click made.
-    effect(move || {
-        if !filter.with(TopicFilter::is_empty) || searching() {
-            data.request(|parts| match parts.retry_topics() {
-                again if again.is_empty() => parts.want_topics(),
-                again => again,
-            });
-        }
-    });
+    // on an earlier click: the reader sees an error only for a fetch their own click made
+    // (the effect below, with the search box).
     when_idle(move || {
         // The viewer may be gone by then, its data with it (`read_untracked` says; the data
         // goes before the viewer's own signals).
@@ -179,6 +172,21 @@ pub fn ListPage() -> impl IntoView {
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
     let search = SearchBox::new(viewer, data, filter, visible, hooks.clone());
+    // A search also loads the search's code at once (a link with `?q=`, Back to one), not only
+    // on the box's first focus.
+    let load = search.clone();
+    effect(move || {
+        let searching = searching();
+        if searching {
+            load.load();
+        }
+        if searching || !filter.with(TopicFilter::is_empty) {
+            data.request(|parts| match parts.retry_topics() {
+                again if again.is_empty() => parts.want_topics(),
+                again => again,
+            });
+        }
+    });
 
     let status = hooks.clone();
     let summary = move || {

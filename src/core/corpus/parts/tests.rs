@@ -223,7 +223,11 @@ fn the_page_cache_is_bounded_but_keeps_what_is_on_screen_or_on_its_way() {
 
     // The bound is the same number of summaries whatever the page size.
     assert_eq!(max_cached_pages(100), 24);
-    assert_eq!(max_cached_pages(0), MAX_CACHED_SUMMARIES, "a page size of 0 is read as 1");
+    assert_eq!(
+        max_cached_pages(0),
+        MAX_CACHED_SUMMARIES,
+        "a page size of 0 is read as 1"
+    );
 
     // More pages on screen than the bound: all of them stay.
     let mut parts = paged();
