@@ -154,7 +154,7 @@ export const pagefindIndexOnDisk = (site) => sizeOnDisk(join(site, 'pagefind'), 
  */
 export const ENGINES = {
   lede: {
-    box: 'form[role=search] input.lede-search__input',
+    box: '[role=search] input.lede-search__input',
     condition: 'ledeSearch',
     // The worker and its wasm, the search meta file, and what the page fetches once for the
     // first query whatever it is (topic postings, so that topic counts follow the query; the

@@ -21,8 +21,9 @@ use crate::app::pages::entity::EntityPage;
 use crate::app::use_viewer;
 #[cfg(lede_split)]
 use crate::app::views::Handler;
+use crate::core::corpus::load_error::LoadError;
 #[cfg(lede_split)]
-use crate::core::{corpus::load_error::LoadError, text::ui_text::UiText};
+use crate::core::text::ui_text::UiText;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -142,10 +143,17 @@ fn unsplit_page(page: Result<AnyView, SplitLoaderError>) -> AnyView {
     page.unwrap_or_else(|_| ().into_any())
 }
 
-/// Where a page's wasm chunk is.
-#[cfg(lede_split)]
+/// The error shown when a wasm chunk did not load (a page's, or the search's).
+pub fn chunk_not_loaded() -> LoadError {
+    LoadError::Network {
+        url: "(the viewer's code for this page)".to_string(),
+        message: "the wasm chunk did not load".to_string(),
+    }
+}
+
+/// Where a wasm chunk is: a page's, or for one list page the search's (`search_box.rs`).
 #[derive(Clone, Copy, PartialEq)]
-enum Chunk {
+pub enum Chunk {
     NotLoaded,
     Ready,
     Failed,
@@ -178,10 +186,7 @@ where
             }
         }
         Chunk::Failed => {
-            let error = LoadError::Network {
-                url: "(the viewer's code for this page)".to_string(),
-                message: "the wasm chunk did not load".to_string(),
-            };
+            let error = chunk_not_loaded();
             let retry: Handler = std::sync::Arc::new(move || chunk.set(Chunk::NotLoaded));
             return view! { <ErrorPanel error retry /> }.into_any();
         }

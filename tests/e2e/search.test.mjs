@@ -21,7 +21,7 @@ import { until, viewShown } from './support/wait.mjs';
 const site = useSite({ copy: true });
 
 const headline = (id) => site.index.articles.find((a) => a.id === id).headline;
-const BOX = 'form[role=search] input.lede-search__input';
+const BOX = '[role=search] input.lede-search__input';
 const searchFiles = (paths) => paths.filter((p) => /split_lede_search|lede-search|\/search\//.test(p));
 
 /** The result cards' headlines once the status line says the search for `query` is done. */
@@ -86,6 +86,13 @@ test('the search code and worker load on first focus; Austin, liberation, Chines
     assert.ok((await search(page, '人工智能')).includes(headline('deepmind-dnc-memory-learning')), 'a Chinese query finds the QQ article');
     const phrase = await search(page, '"US troops"');
     assert.equal(phrase[0], headline(SEED_ID), 'the phrase "US troops" finds the seed first');
+
+    // Enter searches at once and never reloads the page (the box is in no form).
+    await page.evaluate(() => { window.__notReloaded = true; });
+    await page.locator(BOX).evaluate((box) => { box.value = 'troops'; });
+    await page.locator(BOX).press('Enter');
+    await until(page, 'Enter sets q=troops', () => new URL(location.href).searchParams.get('q') === 'troops');
+    assert.equal(await page.evaluate(() => window.__notReloaded), true, 'Enter did not reload the page');
 
     // Nonsense: the empty state says what to do, and its button clears the search.
     await search(page, 'zzqxwvbnonsense');
@@ -220,6 +227,34 @@ test('a search of a paged corpus shows its ten best results, fetching a listing 
   }
 });
 
+// A slow or failing network: the search's code or its index not loading is said on screen,
+// with "Try again", and the rest of the page stays.
+test('the search code or its index not loading shows an error with "Try again", which then finds the results', { timeout: 90_000 }, async () => {
+  let failing = /split_lede_search-[^/]*\.wasm$/;
+  const { context, page } = await site.open('?q=austin', {
+    beforeGoto: async (p) => {
+      await p.context().route(/\.wasm$|\/search\//, (route) => (failing?.test(new URL(route.request().url()).pathname) ? route.abort() : route.continue()));
+    },
+  });
+  try {
+    const panel = page.locator('.lede-page--list .lede-error[role=alert]');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /Try again/);
+    assert.equal(await page.locator(BOX).inputValue(), 'austin', 'the box and its query stay');
+    assert.ok((await page.locator('.lede-filter button.lede-topic').count()) > 0, 'the topics stay');
+    // The code loads now, but not the index's fragments: the search's own error.
+    failing = /\/search\/t\//;
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await until(page, 'the index error', () => /search index/.test(document.querySelector('.lede-page--list .lede-error')?.textContent || ''));
+    assert.match(await page.locator('p.lede-results[role=status]').textContent(), /The search failed/);
+    failing = null;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    assert.equal((await results(page, 'austin'))[0], headline(SEED_ID), 'results after the retry');
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe finds nothing with results, snippets and the entity line, nor on the empty state', { timeout: 90_000 }, async () => {
   const { context, page, problems } = await site.open('?q=austin');
   try {
@@ -249,7 +284,7 @@ test('<lede-viewer>: search works inside the shadow root; search="off" removes t
     const listed = (id) => until(page, `#${id}'s list`, (i) => !!document.getElementById(i)?.shadowRoot?.querySelector('.lede-page--list .lede-card'), id);
     await listed('on');
     await listed('off');
-    const hasBox = (id) => page.evaluate((i) => !!document.getElementById(i).shadowRoot.querySelector('form[role=search]'), id);
+    const hasBox = (id) => page.evaluate((i) => !!document.getElementById(i).shadowRoot.querySelector('[role=search]'), id);
     assert.equal(await hasBox('on'), true, 'an embed has the box by default');
     assert.equal(await hasBox('off'), false, 'search="off" removes it');
     // Playwright's locators pierce open shadow roots.
@@ -269,7 +304,7 @@ test('<lede-viewer>: search works inside the shadow root; search="off" removes t
     await until(page, "a snippet in the embed", () => !!document.getElementById('on').shadowRoot.querySelector('.lede-card__snippet mark'));
     // Turned off live: the box goes.
     await page.evaluate(() => document.getElementById('on').setAttribute('search', 'off'));
-    await until(page, 'the box gone', () => !document.getElementById('on').shadowRoot.querySelector('form[role=search]'));
+    await until(page, 'the box gone', () => !document.getElementById('on').shadowRoot.querySelector('[role=search]'));
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

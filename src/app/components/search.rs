@@ -13,11 +13,14 @@
 //!   elements. They are drawn once the list has drawn its cards (the next animation frame), and
 //!   again whenever the cards, the query or the snippets change.
 
+use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::search_context::{Hooks, SearchContext};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
 use crate::app::effect::effect;
 use crate::app::viewer::Viewer;
+use crate::app::views::Handler;
+use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::{CorpusParts, SearchAnswer};
 use crate::core::corpus::topics::TopicFilter;
@@ -109,7 +112,7 @@ pub fn start(context: SearchContext) {
     let listening = search.clone();
     let mut listener = EventListener::new(move |e: web_sys::Event| listening.event(&e));
     if let Some(root) = viewer.root_element() {
-        for event in ["input", "submit", "click"] {
+        for event in ["input", "keydown", "click"] {
             listener.listen(&root, event, false);
         }
     }
@@ -175,11 +178,16 @@ pub fn start(context: SearchContext) {
 /// The list's search parts: its listing (the hits within the topic selection, ranked, with the
 /// search's topic counts), its status line and its empty state.
 fn list_hooks(viewer: Viewer, data: CorpusData, filter: Computed<TopicFilter>) -> Hooks {
+    // A failed search lists nothing (its empty state is the error), with the topic counts of
+    // the list without it.
     let listing = move |limit: usize| {
         filter.with(|f| {
             data.read(|p| match (p.topic_index(), p.search_answer(f.search())) {
                 (Part::Ready(topics), Some(Ok(answer))) => {
                     Some(topics.search_listing(f, &answer.hits, limit))
+                }
+                (Part::Ready(topics), Some(Err(_))) => {
+                    Some((0, Vec::new(), topics.counts(f, &topics.select(f))))
                 }
                 _ => None,
             })
@@ -201,9 +209,22 @@ fn list_hooks(viewer: Viewer, data: CorpusData, filter: Computed<TopicFilter>) -
             }
         }
     };
-    // As the list's own empty state, in other words.
+    // As the list's own empty state, in other words; or why the search failed (the worker or
+    // the index did not load), with "Try again".
     let empty = move || {
         let query = filter.with(|f| f.search().to_string());
+        let failed = data.read(|p| match p.search_answer(&query) {
+            Some(Err(why)) => Some(why.clone()),
+            _ => None,
+        });
+        if let Some(message) = failed {
+            let error = LoadError::Network {
+                url: "(the search index)".to_string(),
+                message,
+            };
+            let retry: Handler = Arc::new(move || data.change(&mut CorpusParts::retry_search));
+            return view! { <ErrorPanel error retry /> }.into_any();
+        }
         let topics = !filter.with(TopicFilter::is_empty);
         let (hint, button) = if topics {
             (UiText::HintSearchTopics, UiText::ClearTopics)
@@ -309,7 +330,13 @@ impl Search {
         let viewer = self.context.viewer;
         match e.type_().as_str() {
             "input" if target.id() == viewer.id("search") => self.set_query_from_box(true),
-            "submit" if target.class_name() == "lede-search" => self.set_query_from_box(false),
+            // Enter searches at once (the box is in no form: nothing is submitted).
+            "keydown" if target.id() == viewer.id("search") => {
+                let enter = e.dyn_ref::<web_sys::KeyboardEvent>();
+                if enter.is_some_and(|k| k.key() == "Enter" && !k.is_composing()) {
+                    self.set_query_from_box(false);
+                }
+            }
             "click" if target.tag_name() == "A" => {
                 let line = target.parent_element().map(|p| p.id());
                 if line.is_some_and(|id| id == viewer.id("search-entity")) {

@@ -1,14 +1,16 @@
-//! The list's search box as the first view has it: the form (`role=search`, a label, the box
-//! with `?q=` in it, drawn with the DOM API into an element the list draws), `/` to focus it,
-//! and the trigger that loads the rest of the search (`split_search.rs`: the chunk with
-//! `components/search.rs`, which starts the worker) when the reader first focuses the box, or
-//! at once when the URL names a search. The results, the status line and the empty state of a
-//! search come from the chunk, through the hooks the list reads (`search_context.rs`). README,
-//! "Size", says what this costs the first view.
+//! The list's search box as the first view has it: the box (`role=search`, a label, `?q=` in
+//! it, drawn with the DOM API into an element the list draws), `/` to focus it, and the trigger
+//! that loads the rest of the search (`split_search.rs`: the chunk with `components/search.rs`,
+//! which starts the worker) when the reader first focuses the box, or at once when the URL
+//! names a search. The results, the status line and the empty state of a search (and its
+//! errors, but for its code not loading) come from the chunk, through the hooks the list reads
+//! (`search_context.rs`). README, "Size", says what this costs the first view, and what was cut
+//! to bring it there.
 
 use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
+use crate::app::split_pages::Chunk;
 use crate::app::split_search::start_search;
 use crate::app::viewer::Viewer;
 use crate::core::corpus::topics::TopicFilter;
@@ -16,12 +18,7 @@ use crate::core::text::ui_text::UiText;
 use crate::web::listener::EventListener;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// Why a search shows no results when the search's code could not be fetched.
-const NOT_LOADED: &str = "the viewer's search code did not load";
 
 /// The search of one list page; cheap to clone into closures.
 #[derive(Clone)]
@@ -29,14 +26,17 @@ pub struct SearchBox {
     context: SearchContext,
     /// The list page's owner: the search's effects, made when its code is here, are its own.
     owner: Owner,
-    /// Whether the search's code is loading or running for this page.
-    started: Arc<AtomicBool>,
+    /// The search's code on this page: `NotLoaded` until first asked for, `Ready` from then on
+    /// (loading, then running), `Failed` when it did not load. (The split pages' signal type:
+    /// a signal of a type of its own links Leptos' signal code again, README "Size".)
+    code: RwSignal<Chunk>,
 }
 
 impl SearchBox {
     /// The search of the list page being built, which shows `visible` of the list filtered by
     /// `filter`: listens for the box's first focus and for `/`. The list calls [`SearchBox::load`]
-    /// at once when there is a search to run (a link with `?q=`, Back to one).
+    /// at once when there is a search to run (a link with `?q=`, Back to one), and
+    /// [`SearchBox::fill`] once the box's place is in the page.
     pub fn new(
         viewer: Viewer,
         data: CorpusData,
@@ -53,153 +53,147 @@ impl SearchBox {
                 hooks,
             },
             owner: Owner::current().unwrap_or_default(),
-            started: Arc::default(),
+            code: RwSignal::new(Chunk::NotLoaded),
         };
-        let input_id = viewer.id("search");
+        // Two listeners of one type (one copy of the closure's code): `/` focuses the box
+        // from inside the `keydown` listener, and the `focusin` that follows at once must
+        // reach a listener not running already (a wasm-bindgen closure refuses to be called
+        // from inside itself).
         let root = viewer.root_element();
-        let load = search.clone();
-        let mut listener = EventListener::new(move |e: web_sys::Event| {
-            match e.type_().as_str() {
-                // Enter: the chunk's own listener searches at once; the page never reloads.
-                "submit" => e.prevent_default(),
-                "focusin" => {
+        let listen = |target: &web_sys::EventTarget, event: &'static str| {
+            let (load, root, input_id) = (search.clone(), root.clone(), viewer.id("search"));
+            let mut listener = EventListener::new(move |e: web_sys::Event| {
+                if e.type_() == "focusin" {
                     let target = e
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                     if target.is_some_and(|t| t.id() == input_id) {
                         load.load();
                     }
+                } else {
+                    slash_focuses(&e, root.as_ref(), &input_id);
                 }
-                _ => slash_focuses(&e, root.as_ref(), &input_id),
-            }
-        });
-        if let Some(root) = viewer.root_element() {
-            listener.listen(&root, "focusin", false);
-            listener.listen(&root, "submit", false);
+            });
+            listener.listen(target, event, false);
+            let listener = SendWrapper::new(listener);
+            on_cleanup(move || drop(listener));
+        };
+        if let Some(root) = &root {
+            listen(root, "focusin");
         }
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            listener.listen(&document, "keydown", false);
+            listen(&document, "keydown");
         }
-        let listener = SendWrapper::new(listener);
-        on_cleanup(move || drop(listener));
         search
     }
 
     /// Loads the search's code and starts it on this page, once.
     pub fn load(&self) {
-        if self.started.swap(true, Ordering::Relaxed) {
+        let code = self.code;
+        if code.get_untracked() != Chunk::NotLoaded {
             return;
         }
-        let (started, context) = (self.started.clone(), self.context.clone());
+        code.update_untracked(|c| *c = Chunk::Ready);
         // The page is alive while its filter is (a disposed memo answers `None`).
-        let (filter, data) = (context.filter, context.data);
+        let filter = self.context.filter;
         let alive = move || filter.try_with_untracked(|_| ()).is_some();
-        start_search(context, self.owner.clone(), alive, move |ok| {
-            if ok || !alive() {
-                return;
-            }
-            // Tried again on the next focus, or by the error panel's "Try again".
-            started.store(false, Ordering::Relaxed);
-            let query = filter.with_untracked(|f| f.search().to_string());
-            if !query.is_empty() {
-                data.change(&mut |p| p.search_answered(&query, Err(NOT_LOADED.to_string())));
+        start_search(self.context.clone(), self.owner.clone(), alive, move |ok| {
+            // Tried again by the error panel's "Try again".
+            if !ok {
+                code.try_set(Chunk::Failed);
             }
         });
     }
 
-    /// Why the search failed, if it did (tracked).
-    pub fn failed(&self) -> Option<String> {
-        let query = self.context.filter.with(|f| f.search().to_string());
-        self.context.data.read(|p| match p.search_answer(&query) {
-            Some(Err(why)) => Some(why.clone()),
-            _ => None,
-        })
+    /// Whether the search's code did not load (tracked).
+    pub fn failed(&self) -> bool {
+        self.code.get() == Chunk::Failed
     }
 
-    /// "Try again" after a search failed: asks again (and loads the search's code, if that
-    /// was what failed).
+    /// "Try again" after the search's code did not load (nothing otherwise: the search is
+    /// loading or running).
     pub fn retry(&self) {
-        self.context.data.change(&mut |p| p.retry_search());
-        self.load();
-    }
-
-    /// Where the box goes: an element Leptos draws empty, which [`fill`] fills once it is in
-    /// the page (the form, its label and box, and the entity line's place). Made with the DOM
-    /// API, not a view: a form with a labelled box of its own attribute types linked about
-    /// 1 kB of Leptos' rendering code into the first view.
-    pub fn view(&self) -> AnyView {
-        let viewer = self.context.viewer;
-        // As soon as Leptos has put it in the page (the microtask after this update), before
-        // the next frame: drawn a frame later, above a list whose place Back restores, the box
-        // would shift the list (scroll anchoring). A frame later too, in case it was not yet.
-        queue_microtask(move || {
-            fill(viewer);
-            request_animation_frame(move || {
-                fill(viewer);
-            });
-        });
-        view! { <div class="lede-search-host" id=viewer.id("search-host")></div> }.into_any()
-    }
-}
-
-/// Fills the box's place (see [`SearchBox::view`]), unless it is gone or already filled:
-/// `<form role="search">` with its label, the box (`?q=`'s text in it) and an empty line for
-/// the entity the query names ("Lloyd Austin, person, 3 articles", `components/search.rs`).
-fn fill(viewer: Viewer) -> Option<()> {
-    let id = |name: &str| viewer.id(name);
-    let host = viewer
-        .root_element()?
-        .query_selector(&format!("#{}", id("search-host")))
-        .ok()??;
-    if host.child_element_count() > 0 {
-        return None;
-    }
-    let doc = host.owner_document()?;
-    let element = |parent: &web_sys::Element, tag: &str, attributes: &[(&str, &str)]| {
-        let e = doc.create_element(tag).ok()?;
-        for (name, value) in attributes {
-            e.set_attribute(name, value).ok()?;
+        if self.code.get_untracked() == Chunk::Failed {
+            self.code.set(Chunk::NotLoaded);
+            self.load();
         }
-        parent.append_child(&e).ok()?;
-        Some(e)
-    };
-    let form = element(
-        &host,
-        "form",
-        &[("role", "search"), ("class", "lede-search")],
-    )?;
-    let input = id("search");
-    let label = element(
-        &form,
-        "label",
-        &[("class", "lede-search__label"), ("for", &input)],
-    )?;
-    label.set_text_content(Some(&viewer.word(UiText::SearchLabel)));
-    let typed = viewer
-        .state
-        .try_with_untracked(|s| s.filter.query.clone())?;
-    element(
-        &form,
-        "input",
-        &[
-            ("class", "lede-search__input"),
-            ("id", &input),
-            ("type", "search"),
-            ("autocomplete", "off"),
-            ("enterkeyhint", "search"),
-            ("aria-keyshortcuts", "/"),
-            ("value", &typed),
-        ],
-    )?;
-    element(
-        &form,
-        "p",
-        &[
-            ("class", "lede-search__entity"),
-            ("id", &id("search-entity")),
-        ],
-    )?;
-    Some(())
+    }
+
+    /// Where the box goes: an element Leptos draws empty, which [`SearchBox::fill`] fills. Made
+    /// with the DOM API, not a view: a form with a labelled box of its own attribute types
+    /// linked about 1 kB of Leptos' rendering code into the first view.
+    pub fn view(&self) -> AnyView {
+        let id = self.context.viewer.id("search-host");
+        view! { <div class="lede-search-host" id=id></div> }.into_any()
+    }
+
+    /// Fills the box's place (see [`SearchBox::view`]), unless it is gone or already filled:
+    /// the search landmark with its label, the box (`?q=`'s text in it) and an empty line for
+    /// the entity the query names ("Lloyd Austin, person, 3 articles", `components/search.rs`).
+    /// Called by the list's effect, which runs once Leptos has put the place in the page,
+    /// before the next frame: drawn a frame later, above a list whose place Back restores,
+    /// the box would shift the list (scroll anchoring).
+    ///
+    /// A `div` with `role=search`, not a `form`: Enter in a form's box would submit it (a
+    /// reload of the page) unless a listener here prevented it, before the search's code is
+    /// loaded too; the search's own code hears Enter on the box.
+    pub fn fill(&self) -> Option<()> {
+        let viewer = self.context.viewer;
+        let id = |name: &str| viewer.id(name);
+        let host = viewer
+            .root_element()?
+            .query_selector(&format!("#{}", id("search-host")))
+            .ok()??;
+        if host.child_element_count() > 0 {
+            return None;
+        }
+        let doc = host.owner_document()?;
+        let element = |parent: &web_sys::Element, tag: &str, attributes: &[(&str, &str)]| {
+            let e = doc.create_element(tag).ok()?;
+            for (name, value) in attributes {
+                e.set_attribute(name, value).ok()?;
+            }
+            parent.append_child(&e).ok()?;
+            Some(e)
+        };
+        let landmark = element(
+            &host,
+            "div",
+            &[("role", "search"), ("class", "lede-search")],
+        )?;
+        let input = id("search");
+        let label = element(
+            &landmark,
+            "label",
+            &[("class", "lede-search__label"), ("for", &input)],
+        )?;
+        label.set_text_content(Some(&viewer.word(UiText::SearchLabel)));
+        let typed = viewer
+            .state
+            .try_with_untracked(|s| s.filter.query.clone())?;
+        element(
+            &landmark,
+            "input",
+            &[
+                ("class", "lede-search__input"),
+                ("id", &input),
+                ("type", "search"),
+                ("autocomplete", "off"),
+                ("enterkeyhint", "search"),
+                ("aria-keyshortcuts", "/"),
+                ("value", &typed),
+            ],
+        )?;
+        element(
+            &landmark,
+            "p",
+            &[
+                ("class", "lede-search__entity"),
+                ("id", &id("search-entity")),
+            ],
+        )?;
+        Some(())
+    }
 }
 
 /// `/` focuses the box from anywhere in the page but another field (the first viewer's box,
@@ -224,10 +218,6 @@ fn slash_focuses(e: &web_sys::Event, root: Option<&web_sys::HtmlElement>, input_
         .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(input) = input {
         e.prevent_default();
-        // After this listener returns: focusing now would call it again (`focusin`) from
-        // inside itself, which a wasm-bindgen closure refuses.
-        queue_microtask(move || {
-            let _ = input.focus();
-        });
+        let _ = input.focus();
     }
 }

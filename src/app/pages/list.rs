@@ -8,6 +8,7 @@ use crate::app::computed::computed;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::kept_list::Shelf;
+use crate::app::split_pages::chunk_not_loaded;
 use crate::app::use_viewer;
 use crate::app::views::{each, optional, text, Handler};
 use crate::app::work::ListWork;
@@ -172,11 +173,16 @@ pub fn ListPage() -> impl IntoView {
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
     let search = SearchBox::new(viewer, data, filter, visible, hooks.clone());
-    // A search also loads the search's code at once (a link with `?q=`, Back to one), not only
-    // on the box's first focus.
+    // The box goes into its place once Leptos has put that in the page (again when the
+    // attributes draw it anew), and a search loads the search's code at once (a link with
+    // `?q=`, Back to one), not only on the box's first focus.
     let load = search.clone();
     effect(move || {
+        viewer.presentation(|p| p.topic_controls);
         let searching = searching();
+        if search_shown() {
+            load.fill();
+        }
         if searching {
             load.load();
         }
@@ -288,10 +294,11 @@ pub fn ListPage() -> impl IntoView {
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
     let (failing, retrying) = (search.clone(), search.clone());
     let phase = computed(move || {
-        // The search failed: the worker, the index, or the search's own code did not load.
-        if let Some(message) = searching().then(|| failing.failed()).flatten() {
-            let url = "(the search index)".to_string();
-            return Phase::Failed(LoadError::Network { url, message });
+        // The search's code did not load: for a search, or on the box's first focus (the
+        // reader is about to type into a box that cannot search). The search's own errors, of
+        // the worker or the index, are its empty state (`components/search.rs`).
+        if failing.failed() {
+            return Phase::Failed(chunk_not_loaded());
         }
         match (
             listing.with(Option::is_some),
