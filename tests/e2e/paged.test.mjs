@@ -205,7 +205,7 @@ test('postings that failed while fetched ahead of need are fetched again by the 
   await context.close();
 });
 
-test('past the page cache bound, topic after topic still shows the right cards', async () => {
+test('topic after topic, a paged corpus of tiny pages shows the right cards, each page fetched once', async () => {
   const { context, page, problems, requests } = await open(state.tinyPagesServer);
   await listHeadlines(page, 30);
   const topics = state.synthInline.topics.slice(0, 4);
@@ -216,9 +216,12 @@ test('past the page cache bound, topic after topic still shows the right cards',
     assert.deepEqual(await listHeadlines(page, expected.length), expected.map((a) => a.headline), `round ${i}: ${topic.id}`);
     await toggle.click(); // and clear it again
   }
+  // The bound is 2,400 summaries (`MAX_CACHED_SUMMARIES`), which five topics of this corpus do
+  // not reach: forgetting pages and fetching them again is tested on the host
+  // (`the_page_cache_is_bounded_but_keeps_what_is_on_screen_or_on_its_way`); here, that every
+  // round shows the right cards, each page fetched once.
   const listings = corpusFiles(requests).filter((f) => f.startsWith('listing/'));
-  assert.ok(new Set(listings).size > 24, `more pages seen than the cache keeps: ${new Set(listings).size}`);
-  assert.ok(listings.length > new Set(listings).size, 'a dropped page was fetched again when it was needed');
+  assert.equal(listings.length, new Set(listings).size, 'each listing page fetched once');
   assert.deepEqual(problems, []);
   await context.close();
 });
