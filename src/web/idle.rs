@@ -12,3 +12,12 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     let work = Closure::once_into_js(work);
     let _ = window.request_idle_callback(work.unchecked_ref());
 }
+
+/// Runs `task` once the next frame is painted (a timer set from the frame's callback): work
+/// the reader does not see, kept out of the time between a click and the paint that answers
+/// it. A plain function, so that every caller shares one copy of the closures' code.
+pub fn after_paint(task: fn()) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(task, std::time::Duration::ZERO)
+    });
+}
