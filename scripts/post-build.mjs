@@ -100,12 +100,15 @@ function optimiseWorker() {
   execFileSync("wasm-opt", ["-Oz", ...params, "--output", path, path], { stdio: "inherit" });
   console.error(`post-build: lede-search_bg.wasm ${before.length} -> ${readFileSync(path).length} bytes`);
   // Trunk's loader shim starts the glue with a bare path, which wasm-bindgen's glue warns
-  // about in the console ("deprecated parameters"): the object form, as the viewer's own.
+  // about in the console ("deprecated parameters"): the object form, as the viewer's own. And
+  // a wasm that does not load is thrown again from a timer: an uncaught error, which the page
+  // hears as the worker's `error` event (a rejected promise alone would leave the page waiting
+  // for the worker's "ready" for ever; `web::search`, `fail_all`).
   const loader = join(staging, "lede-search_loader.js");
   const shim = readFileSync(loader, "utf8");
   const start = /wasm_bindgen\(("[^"]+")\)/;
   if (!start.test(shim)) throw new Error("post-build: lede-search_loader.js is not as expected");
-  writeFileSync(loader, shim.replace(start, "wasm_bindgen({ module_or_path: $1 })"));
+  writeFileSync(loader, shim.replace(start, "wasm_bindgen({ module_or_path: $1 }).catch((e) => setTimeout(() => { throw e; }))"));
   // The worker's glue is a classic script (importScripts): minified without a module format,
   // so its global `wasm_bindgen` keeps its name.
   const glue = join(staging, "lede-search.js");

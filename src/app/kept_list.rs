@@ -18,7 +18,7 @@
 //! while it is off the list), so they should follow few signals: a card's links follow none
 //! (`NavLink`: its `href` is written once, with the page's other query parameters as they were
 //! then), its summary's state is one small memo. In a paged corpus a kept card whose listing
-//! page the page cache dropped (`core::corpus::parts`, past 24 pages) turns back into a
+//! page the page cache dropped (`core::corpus::parts`, past 2,400 summaries) turns back into a
 //! placeholder and is built again when its page returns.
 //!
 //! A hand-written keyed list, not Leptos `<For>`: `<For>` keeps the items that stay but drops

@@ -110,16 +110,24 @@ pub enum Entry {
 }
 
 thread_local! {
-    /// The address a [`Entry::Replace`] will write once the click's answer is painted.
-    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The address a [`Entry::Replace`] will write once the click's answer is painted, and the
+    /// address it replaces (the entry's, when the write was asked for).
+    static PENDING: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Writes the pending replacement of the current entry's address, if any. Everything that
-/// reads the address or adds an entry does this first, so the pending write always lands on
-/// the entry it was made for.
+/// reads the address or writes one does this first, so the pending write always lands on the
+/// entry it was made for; and it is dropped if the address changed meanwhile (a host page's
+/// own `pushState`), since the entry it was for is then not the current one.
 fn flush_replace() {
-    if let Some(url) = PENDING.take() {
-        replace(&url);
+    if let Some((url, before)) = PENDING.take() {
+        if location()
+            .and_then(|l| l.href().ok())
+            .is_some_and(|now| now == before)
+        {
+            replace(&url);
+        }
     }
 }
 
@@ -143,8 +151,11 @@ fn replace(url: &str) {
 /// Writes `state` to the address bar. A replacement (a topic click, a keystroke in the search)
 /// is written once the answer to the click is painted: `history.replaceState` is a synchronous
 /// round trip to the browser (5 ms of a 4x-throttled click of ~30 ms, traced), and the reader
-/// sees the list, not the address bar. Later replacements of the same frame overwrite it.
+/// sees the list, not the address bar. A second write in the same frame writes the first at
+/// once (a page with two viewers that share the address: the second builds its address on the
+/// first's).
 pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
+    flush_replace();
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -156,12 +167,13 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
         url.push_str(&hash);
     }
     if entry == Entry::Replace {
-        if PENDING.replace(Some(url)).is_none() {
+        if let Ok(before) = window.location().href() {
+            PENDING.set(Some((url, before)));
             crate::web::idle::after_paint(flush_replace);
+            return;
         }
-        return;
+        return replace(&url);
     }
-    flush_replace();
     let pushed = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     PAGE_ADDRESS.with_borrow_mut(|known| *known = None);
     if pushed.is_err() {

@@ -95,10 +95,16 @@ fn on_message(event: web_sys::MessageEvent) {
     }
 }
 
+/// The worker failed (its files did not load, or it stopped): every waiting request fails,
+/// and the next one starts a new worker, so that "Try again" can succeed. (`failed` stays for
+/// a page that cannot run a worker at all.)
 fn fail_all() {
     let waiting = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
-        c.failed = true;
+        if let Some(worker) = c.worker.take() {
+            worker.terminate();
+        }
+        c.queue = None;
         std::mem::take(&mut c.waiting)
     });
     for (_, done) in waiting {

@@ -28,6 +28,8 @@ async function expectFilter(page, selected, mode) {
     assert.equal(toggles[i].count, String(counts[i]), `count of ${t.id} for [${selected}] (${mode})`);
   });
 
+  // The address is written once the answer is painted (web/history.rs).
+  await until(page, 'the selection in the URL', (t) => new URL(location.href).searchParams.getAll('topic').join() === t, selected.join());
   const params = new URL(page.url()).searchParams;
   assert.deepEqual(params.getAll('topic'), selected, 'topic= parameters, in selection order');
   if (mode === 'all') assert.equal(params.get('match'), 'all', 'match=all in the URL');

@@ -242,14 +242,44 @@ test('the search code or its index not loading shows an error with "Try again", 
     assert.match(await panel.textContent(), /Try again/);
     assert.equal(await page.locator(BOX).inputValue(), 'austin', 'the box and its query stay');
     assert.ok((await page.locator('.lede-filter button.lede-topic').count()) > 0, 'the topics stay');
-    // The code loads now, but not the index's fragments: the search's own error.
-    failing = /\/search\/t\//;
+    // The code loads now, but not the worker's wasm: the worker's error (its loader throws it
+    // again, so the page hears it), and "Try again" starts a new worker.
+    failing = /lede-search_bg\.wasm$/;
     await panel.getByRole('button', { name: 'Try again' }).click();
+    await until(page, 'the worker error', () => /search worker/.test(document.querySelector('.lede-page--list .lede-error')?.textContent || ''));
+    // Then the worker, but not the index's fragments: the search's own error.
+    failing = /\/search\/t\//;
+    await page.getByRole('button', { name: 'Try again' }).click();
     await until(page, 'the index error', () => /search index/.test(document.querySelector('.lede-page--list .lede-error')?.textContent || ''));
     assert.match(await page.locator('p.lede-results[role=status]').textContent(), /The search failed/);
     failing = null;
     await page.getByRole('button', { name: 'Try again' }).click();
     assert.equal((await results(page, 'austin'))[0], headline(SEED_ID), 'results after the retry');
+  } finally {
+    await context.close();
+  }
+});
+
+// On a first focus without a query the reader may only be passing through: the list stays,
+// a line under the box says the search is not available, and the next focus tries again.
+test('the search code failing on the first focus says so under the box, keeps the list, and the next focus tries again', { timeout: 90_000 }, async () => {
+  let failing = true;
+  const { context, page } = await site.open('', {
+    beforeGoto: async (p) => {
+      await p.context().route(/split_lede_search-[^/]*\.wasm$/, (route) => (failing ? route.abort() : route.continue()));
+    },
+  });
+  try {
+    await viewShown(page, 'list');
+    await page.locator(BOX).focus();
+    await until(page, 'the line under the box', () => /search failed/i.test(document.querySelector('.lede-search__entity')?.textContent || ''));
+    assert.equal(await page.locator('.lede-error').count(), 0, 'no error panel over the list');
+    assert.ok((await page.locator('ol.lede-list > li').count()) > 0, 'the list stays');
+    failing = false;
+    await page.locator('h1').first().click();
+    await page.locator(BOX).focus();
+    await page.locator(BOX).fill('austin');
+    assert.equal((await results(page, 'austin'))[0], headline(SEED_ID), 'the next focus loads the search');
   } finally {
     await context.close();
   }
@@ -302,6 +332,12 @@ test('<lede-viewer>: search works inside the shadow root; search="off" removes t
     );
     assert.equal(first, headline(SEED_ID));
     await until(page, "a snippet in the embed", () => !!document.getElementById('on').shadowRoot.querySelector('.lede-card__snippet mark'));
+    // Other attributes changed live draw the box's place again: it is filled again, with
+    // the query still in it.
+    await page.evaluate(() => document.getElementById('on').setAttribute('controls', 'none'));
+    await until(page, 'the box alone, with its query', () => document.getElementById('on').shadowRoot.querySelector('[role=search] input')?.value.toLowerCase() === 'austin' && !document.getElementById('on').shadowRoot.querySelector('.lede-filter'));
+    await page.evaluate(() => document.getElementById('on').removeAttribute('controls'));
+    await until(page, 'the box above the topics again', () => document.getElementById('on').shadowRoot.querySelector('[role=search] input')?.value.toLowerCase() === 'austin' && !!document.getElementById('on').shadowRoot.querySelector('.lede-filter'));
     // Turned off live: the box goes.
     await page.evaluate(() => document.getElementById('on').setAttribute('search', 'off'));
     await until(page, 'the box gone', () => !document.getElementById('on').shadowRoot.querySelector('[role=search]'));

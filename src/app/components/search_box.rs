@@ -97,15 +97,35 @@ impl SearchBox {
         // The page is alive while its filter is (a disposed memo answers `None`).
         let filter = self.context.filter;
         let alive = move || filter.try_with_untracked(|_| ()).is_some();
+        let viewer = self.context.viewer;
         start_search(self.context.clone(), self.owner.clone(), alive, move |ok| {
-            // Tried again by the error panel's "Try again".
-            if !ok {
+            if ok {
+                return;
+            }
+            // For a search (a `?q=` link, Back to one): the list's error panel, whose "Try
+            // again" loads it again. On a first focus, no panel over the list the reader was
+            // only passing through: a line under the box says the search is not available,
+            // and the next focus tries again.
+            let searching = filter.try_with_untracked(|f| !f.search().is_empty());
+            if searching == Some(true) {
                 code.try_set(Chunk::Failed);
+            } else if code
+                .try_update_untracked(|c| *c = Chunk::NotLoaded)
+                .is_some()
+            {
+                let line = viewer.root_element().and_then(|r| {
+                    r.query_selector(&format!("#{}", viewer.id("search-entity")))
+                        .ok()
+                        .flatten()
+                });
+                if let Some(line) = line {
+                    line.set_text_content(Some(&viewer.word(UiText::SearchFailed)));
+                }
             }
         });
     }
 
-    /// Whether the search's code did not load (tracked).
+    /// Whether the search's code did not load for a search (tracked).
     pub fn failed(&self) -> bool {
         self.code.get() == Chunk::Failed
     }
@@ -132,7 +152,9 @@ impl SearchBox {
     /// the entity the query names ("Lloyd Austin, person, 3 articles", `components/search.rs`).
     /// Called by the list's effect, which runs once Leptos has put the place in the page,
     /// before the next frame: drawn a frame later, above a list whose place Back restores,
-    /// the box would shift the list (scroll anchoring).
+    /// the box would shift the list (scroll anchoring). The effect also follows the attributes
+    /// that draw the place anew (`controls`, `search`): Leptos runs it after the new place is
+    /// drawn (an end-to-end test changes `controls` live and finds the box with its query).
     ///
     /// A `div` with `role=search`, not a `form`: Enter in a form's box would submit it (a
     /// reload of the page) unless a listener here prevented it, before the search's code is

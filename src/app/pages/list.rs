@@ -294,10 +294,10 @@ pub fn ListPage() -> impl IntoView {
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
     let (failing, retrying) = (search.clone(), search.clone());
     let phase = computed(move || {
-        // The search's code did not load: for a search, or on the box's first focus (the
-        // reader is about to type into a box that cannot search). The search's own errors, of
-        // the worker or the index, are its empty state (`components/search.rs`).
-        if failing.failed() {
+        // The search's code did not load for a search (on a first focus without one, the box
+        // says so itself: `search_box.rs`). The search's own errors, of the worker or the
+        // index, are its empty state (`components/search.rs`).
+        if searching() && failing.failed() {
             return Phase::Failed(chunk_not_loaded());
         }
         match (
