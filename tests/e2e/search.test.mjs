@@ -261,8 +261,8 @@ test('the search code or its index not loading shows an error with "Try again", 
 });
 
 // On a first focus without a query the reader may only be passing through: the list stays,
-// a line under the box says the search is not available, and the next focus tries again.
-test('the search code failing on the first focus says so under the box, keeps the list, and the next focus tries again', { timeout: 90_000 }, async () => {
+// the status line says the search failed, and the next focus tries again.
+test('the search code failing on the first focus says so in the status line, keeps the list, and the next focus tries again', { timeout: 90_000 }, async () => {
   let failing = true;
   const { context, page } = await site.open('', {
     beforeGoto: async (p) => {
@@ -272,7 +272,7 @@ test('the search code failing on the first focus says so under the box, keeps th
   try {
     await viewShown(page, 'list');
     await page.locator(BOX).focus();
-    await until(page, 'the line under the box', () => /search failed/i.test(document.querySelector('.lede-search__entity')?.textContent || ''));
+    await until(page, 'the status line', () => /search failed/i.test(document.querySelector('p.lede-results[role=status]')?.textContent || ''));
     assert.equal(await page.locator('.lede-error').count(), 0, 'no error panel over the list');
     assert.ok((await page.locator('ol.lede-list > li').count()) > 0, 'the list stays');
     failing = false;

@@ -87,54 +87,36 @@ impl SearchBox {
         search
     }
 
-    /// Loads the search's code and starts it on this page, once.
+    /// Loads the search's code and starts it on this page, once; again after it did not load
+    /// (the next focus, or "Try again").
     pub fn load(&self) {
         let code = self.code;
-        if code.get_untracked() != Chunk::NotLoaded {
+        if code.get_untracked() == Chunk::Ready {
             return;
         }
-        code.update_untracked(|c| *c = Chunk::Ready);
+        // Notifies: a failure shown (the list's panel or status line) goes.
+        code.set(Chunk::Ready);
         // The page is alive while its filter is (a disposed memo answers `None`).
         let filter = self.context.filter;
         let alive = move || filter.try_with_untracked(|_| ()).is_some();
-        let viewer = self.context.viewer;
         start_search(self.context.clone(), self.owner.clone(), alive, move |ok| {
-            if ok {
-                return;
-            }
-            // For a search (a `?q=` link, Back to one): the list's error panel, whose "Try
-            // again" loads it again. On a first focus, no panel over the list the reader was
-            // only passing through: a line under the box says the search is not available,
-            // and the next focus tries again.
-            let searching = filter.try_with_untracked(|f| !f.search().is_empty());
-            if searching == Some(true) {
+            if !ok {
                 code.try_set(Chunk::Failed);
-            } else if code
-                .try_update_untracked(|c| *c = Chunk::NotLoaded)
-                .is_some()
-            {
-                let line = viewer.root_element().and_then(|r| {
-                    r.query_selector(&format!("#{}", viewer.id("search-entity")))
-                        .ok()
-                        .flatten()
-                });
-                if let Some(line) = line {
-                    line.set_text_content(Some(&viewer.word(UiText::SearchFailed)));
-                }
             }
         });
     }
 
-    /// Whether the search's code did not load for a search (tracked).
+    /// Whether the search's code did not load (tracked). For a search the list shows an error
+    /// panel; on a first focus without one, its status line says the search failed, over the
+    /// list the reader may only have been passing through.
     pub fn failed(&self) -> bool {
         self.code.get() == Chunk::Failed
     }
 
     /// "Try again" after the search's code did not load (nothing otherwise: the search is
-    /// loading or running).
+    /// loading or running, or was never asked for).
     pub fn retry(&self) {
         if self.code.get_untracked() == Chunk::Failed {
-            self.code.set(Chunk::NotLoaded);
             self.load();
         }
     }

@@ -194,12 +194,14 @@ pub fn ListPage() -> impl IntoView {
         }
     });
 
-    let status = hooks.clone();
+    let (status, unavailable) = (hooks.clone(), search.clone());
     let summary = move || {
         if searching() {
             status
                 .status(listing.with(|l| l.as_ref().map(|l| l.count)))
                 .unwrap_or_else(|| viewer.word(UiText::Filtering))
+        } else if unavailable.failed() {
+            viewer.word(UiText::SearchFailed)
         } else if filter.with(|f| f.is_empty()) {
             viewer.count(total, UiText::ArticleCountOne, UiText::ArticleCount)
         } else if listing.with(Option::is_none) {
@@ -294,8 +296,8 @@ pub fn ListPage() -> impl IntoView {
     // Only a change of phase rebuilds the list's frame; new results only rebuild the cards.
     let (failing, retrying) = (search.clone(), search.clone());
     let phase = computed(move || {
-        // The search's code did not load for a search (on a first focus without one, the box
-        // says so itself: `search_box.rs`). The search's own errors, of the worker or the
+        // The search's code did not load for a search (on a first focus without one, the
+        // status line says so: `summary`). The search's own errors, of the worker or the
         // index, are its empty state (`components/search.rs`).
         if searching() && failing.failed() {
             return Phase::Failed(chunk_not_loaded());
