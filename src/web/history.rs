@@ -126,7 +126,7 @@ fn flush_replace() {
             .and_then(|l| l.href().ok())
             .is_some_and(|now| now == before)
         {
-            replace(&url);
+            write(&url, Entry::Replace);
         }
     }
 }
@@ -138,10 +138,13 @@ pub fn forget_replace() {
     PENDING.take();
 }
 
-fn replace(url: &str) {
+/// Pushes or replaces the current entry's address, now.
+fn write(url: &str, entry: Entry) {
     let history = web_sys::window().and_then(|w| w.history().ok());
-    let written =
-        history.map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
+    let written = history.map(|h| match entry {
+        Entry::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)),
+        Entry::Replace => h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)),
+    });
     PAGE_ADDRESS.with_borrow_mut(|known| *known = None);
     if !matches!(written, Some(Ok(()))) {
         crate::web::console::warn("could not write the view to the address bar");
@@ -159,9 +162,6 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(history) = window.history() else {
-        return;
-    };
     let mut url = href_for(state, prefix);
     if let Ok(hash) = window.location().hash() {
         url.push_str(&hash);
@@ -169,16 +169,11 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     if entry == Entry::Replace {
         if let Ok(before) = window.location().href() {
             PENDING.set(Some((url, before)));
-            crate::web::idle::after_paint(flush_replace);
+            crate::web::idle::after_paint(Box::new(flush_replace));
             return;
         }
-        return replace(&url);
     }
-    let pushed = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    PAGE_ADDRESS.with_borrow_mut(|known| *known = None);
-    if pushed.is_err() {
-        crate::web::console::warn("could not write the view to the address bar");
-    }
+    write(&url, entry);
 }
 
 /// Sets the document title (only for a viewer that owns the page).

@@ -15,8 +15,9 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
 
 /// Runs `task` once the next frame is painted (a timer set from the frame's callback): work
 /// the reader does not see, kept out of the time between a click and the paint that answers
-/// it. A plain function, so that every caller shares one copy of the closures' code.
-pub fn after_paint(task: fn()) {
+/// it (the address bar's update, "More on"'s ranking). Boxed, so that every caller shares one
+/// copy of the closures' code.
+pub fn after_paint(task: Box<dyn FnOnce()>) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(task, std::time::Duration::ZERO)
     });

@@ -11,6 +11,7 @@ use crate::app::use_viewer;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::Article;
 use crate::core::text::ui_text::UiText;
+use crate::web::idle::after_paint;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -36,15 +37,10 @@ pub fn MoreOn(article: Arc<Article>) -> impl IntoView {
     // wait for it (a third of an open's time at 10,000 articles, 4x CPU). A `usize` flag
     // (rule 10 of "Writing views in Lede").
     let painted = RwSignal::new(0_usize);
-    request_animation_frame(move || {
-        // After the frame's paint; the page may be gone by then (`try_`).
-        set_timeout(
-            move || {
-                let _ = painted.try_set(1);
-            },
-            Default::default(),
-        )
-    });
+    after_paint(Box::new(move || {
+        // The page may be gone by then (`try_`).
+        let _ = painted.try_set(1);
+    }));
     let related = computed(move || {
         if painted.get() == 0 {
             return Vec::new();
