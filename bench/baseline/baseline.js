@@ -8,11 +8,13 @@
 // Order and counts follow src/core/topics.rs and src/core/dates.rs: newest first, ties by
 // headline then id; a topic's count is the number of articles in the current result carrying it.
 
-const root = document.querySelector('main[data-lede]');
+const host = document.querySelector('main[data-lede]');
+// Pages go where Lede's go: in `.lede-app`, inside the `.lede` root (index.html).
+const root = host.querySelector('.lede-app');
 const params = new URLSearchParams(location.search);
-const visibleSetting = params.get('visible') || root.dataset.visible || '30';
+const visibleSetting = params.get('visible') || host.dataset.visible || '30';
 const VISIBLE = visibleSetting === 'all' ? Infinity : Math.max(1, Number(visibleSetting) || 30);
-const indexUrl = new URL(root.dataset.corpus, location.href);
+const indexUrl = new URL(host.dataset.corpus, location.href);
 
 let index = null; // the parsed index
 let order = []; // article positions, newest first

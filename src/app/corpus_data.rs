@@ -97,10 +97,7 @@ impl CorpusData {
     }
 
     fn url(&self, relative: &str) -> Result<String, LoadError> {
-        let base = self.index_url();
-        resolve(relative, &base).ok_or_else(|| LoadError::UnsafeUrl {
-            url: relative.to_string(),
-        })
+        part_url(relative, &self.index_url())
     }
 
     /// The resolved URL of the corpus index.
@@ -110,6 +107,20 @@ impl CorpusData {
 
     /// The URL of an article's file.
     pub fn article_url(&self, id: &str) -> Result<String, LoadError> {
-        self.url(&self.corpus().article_path(id))
+        article_url(&self.corpus(), &self.index_url(), id)
     }
+}
+
+/// The URL of article `id`'s file in `corpus`, whose index is at `index_url`: what the article
+/// page loads, and what [`Viewer::go`] sends ahead for it (the same string, so that the page
+/// takes that request: `fetch::fetch_ahead`).
+pub fn article_url(corpus: &Corpus, index_url: &str, id: &str) -> Result<String, LoadError> {
+    part_url(&corpus.article_path(id), index_url)
+}
+
+/// A corpus file's URL, given relative to the index's.
+fn part_url(relative: &str, index_url: &str) -> Result<String, LoadError> {
+    resolve(relative, index_url).ok_or_else(|| LoadError::UnsafeUrl {
+        url: relative.to_string(),
+    })
 }

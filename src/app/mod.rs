@@ -67,6 +67,7 @@ pub mod computed;
 pub mod corpus_data;
 pub mod effect;
 pub mod kept_list;
+pub mod kept_page;
 pub mod pages;
 pub mod remote;
 pub mod split_pages;
@@ -87,11 +88,13 @@ use components::loading::Loading;
 use computed::computed;
 use corpus_data::CorpusData;
 use effect::effect;
+use kept_page::kept_page;
 use leptos::prelude::*;
 use pages::list::ListPage;
 use remote::use_remote;
 use split_pages::SplitPages;
 pub use viewer::{use_viewer, Viewer};
+use views::flag;
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
@@ -135,14 +138,20 @@ pub fn App(
                     // building them. Provided here, below the corpus data the cards read.
                     // Local to this thread, as every view is (context wants `Send`).
                     provide_context(send_wrapper::SendWrapper::new(kept_list::Shelf::new()));
+                    // The list page, kept out of the document while another page shows, so
+                    // that neither opening an article nor Back builds or tears it down.
+                    let slot = NodeRef::new();
+                    let on_list = flag(move || matches!(view.get(), View::List));
+                    kept_page(slot, on_list, viewer, || view! { <ListPage /> }.into_any());
                     view! {
+                            <div class="lede-kept" node_ref=slot></div>
                             {move || {
                                 // A new UI language draws the page again in it.
                                 viewer.track_words();
                                 match view.get() {
                                     View::List => {
                                         pages.prefetch_article();
-                                        view! { <ListPage /> }.into_any()
+                                        ().into_any()
                                     }
                                     View::Article(id) => pages.article(id),
                                     View::Entity(id) => pages.entity(id),

@@ -77,7 +77,7 @@ impl SplitPages {
                 return;
             }
             let chunk = self.article;
-            crate::web::idle::when_idle(move || {
+            crate::web::idle::when_idle(Box::new(move || {
                 leptos::task::spawn_local(async move {
                     if load_article_code().await.is_ok() {
                         // Notifies only a change: a page already shown is not built again.
@@ -90,7 +90,7 @@ impl SplitPages {
                         });
                     }
                 });
-            });
+            }));
         }
     }
 

@@ -10,7 +10,7 @@ use crate::core::view::presentation::{strings_path, Presentation};
 use crate::core::view::reader_settings::{ReaderSettings, STORAGE_KEY};
 use crate::core::view::state::{View, ViewState};
 use crate::web::events;
-use crate::web::fetch::{fetch_text, format_error};
+use crate::web::fetch::{fetch_ahead, fetch_text, format_error};
 use crate::web::history::{self, Entry};
 use crate::web::listener::EventListener;
 use crate::web::storage;
@@ -287,6 +287,9 @@ impl Viewer {
         if self.state.with_untracked(|s| *s == state) {
             return;
         }
+        if let View::Article(id) = &state.view {
+            self.fetch_article_ahead(id);
+        }
         // Leaving an article: the page opened from it can offer "Back to" it by name (any other
         // page leaves no way back but Back itself).
         let from = match self.state.with_untracked(|s| s.view.clone()) {
@@ -311,6 +314,18 @@ impl Viewer {
         self.focus_heading();
         if let Some(id) = opened {
             self.emit(events::ARTICLE_OPEN, &events::article_detail(&id));
+        }
+    }
+
+    /// Sends the request for article `id`'s file now, before its page is drawn; the page's own
+    /// load takes it (`fetch::fetch_ahead`). Before the index is here there is no URL to send.
+    fn fetch_article_ahead(&self, id: &str) {
+        let url = self.corpus.with_value(|corpus| {
+            let corpus = corpus.as_ref()?;
+            crate::app::corpus_data::article_url(corpus, &self.corpus_url(), id).ok()
+        });
+        if let Some(url) = url {
+            fetch_ahead(&url);
         }
     }
 

@@ -4,8 +4,8 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Runs `work` when the browser is next idle: after the current frame is painted and the main
 /// thread has nothing to do (`requestIdleCallback`). Where the browser has no idle callbacks,
-/// `work` never runs: it is only ever ahead of need.
-pub fn when_idle(work: impl FnOnce() + 'static) {
+/// `work` never runs: it is only ever ahead of need. Boxed, as [`after_paint`]'s task is.
+pub fn when_idle(work: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return;
     };

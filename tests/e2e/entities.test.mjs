@@ -233,7 +233,7 @@ test('an entity\'s picture on the corpus\'s own host shows on its page and in it
         route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(directory) }));
       // The picture itself, served by the test (the corpus ships none).
       await p.route('**/corpus/pictures/austin.png', (route) =>
-        route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(join(site.dist, 'favicon.svg')) }));
+        route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(join(site.dist, 'favicon.png')) }));
     },
   };
   const { context, page, problems } = await site.open('?entity=lloyd-austin', options);

@@ -306,7 +306,7 @@ test('<lede-viewer>: search works inside the shadow root; search="off" removes t
   writeFileSync(
     join(site.server.siteDir, 'search-embed.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embeds</title>
-<link rel="icon" href="favicon.svg"><script type="module" src="embed.js"></script></head>
+<link rel="icon" href="favicon.png"><script type="module" src="embed.js"></script></head>
 <body><main><h1>Embeds</h1><lede-viewer id="off" search="off"></lede-viewer><lede-viewer id="on"></lede-viewer></main></body></html>`,
   );
   const { context, page, problems } = await site.open('search-embed.html');

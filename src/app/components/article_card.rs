@@ -8,7 +8,7 @@ use crate::core::format::ArticleSummary;
 use crate::core::text::language::{clean_language_tag, direction, same_language};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
-use crate::web::dates::language_name;
+use crate::web::dates::{language_name, prepare_format};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 
@@ -44,6 +44,9 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let badge = (lang.as_deref())
         .filter(|tag| !same_language(tag, &ui_lang))
         .and_then(|tag| language_name(tag, &ui_lang));
+    // The card's date is in the interface's language; its article page's will be in the
+    // article's: that formatter is made ahead, when the browser is idle.
+    prepare_format(&summary.published, lang.as_deref());
     // Who published it and how long it takes to read, when the index says.
     let source = optional(summary.source_name.clone(), |name| {
         view! { <span class="lede-card__source">{name.to_string()}</span> }

@@ -20,7 +20,7 @@
 //! struct, a timer handle and a spread attribute cost 2.5 kB gzip more).
 
 use crate::app::components::entity_picture::{directory_picture, picture};
-use crate::app::components::nav_link::NavLink;
+use crate::app::components::nav_link::{plain_click, NavLink};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::views::optional;
@@ -149,6 +149,22 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
                     if let Some((element, entity)) = mention {
                         event.prevent_default();
                         show(element, entity, true);
+                    }
+                }
+                // A mention link followed: its page, in place (the links have no listener
+                // of their own: `paragraph`).
+                "click" => {
+                    let link = mention
+                        .as_ref()
+                        .filter(|(element, _)| element.tag_name().eq_ignore_ascii_case("a"));
+                    let plain = event
+                        .dyn_ref::<web_sys::MouseEvent>()
+                        .is_some_and(plain_click);
+                    if let (Some((_, entity)), true) = (link, plain) {
+                        event.prevent_default();
+                        let filter = viewer.state.with_untracked(|s| s.filter.clone());
+                        let view = View::Entity(article.entities[*entity].id.clone());
+                        viewer.go(ViewState { view, filter });
                     }
                 }
                 // A press outside the card and the mentions (anywhere on the page) closes it.

@@ -35,8 +35,7 @@ pub fn NavLink(
     let viewer = use_viewer();
     let href = viewer.href(&to);
     let on_click = move |event: web_sys::MouseEvent| {
-        let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-        if event.button() != 0 || modified || event.default_prevented() {
+        if !plain_click(&event) {
             return;
         }
         event.prevent_default();
@@ -55,4 +54,12 @@ pub fn NavLink(
             {children()}
         </a>
     }
+}
+
+/// A click the viewer handles in place: the main button, no modifier key (those open a new tab
+/// or window, or download), and nobody before it took it (a mention's first tap, which opens
+/// its preview instead: `entity_preview`).
+pub fn plain_click(event: &web_sys::MouseEvent) -> bool {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    event.button() == 0 && !modified && !event.default_prevented()
 }

@@ -1,4 +1,3 @@
-use crate::app::components::nav_link::NavLink;
 use crate::app::use_viewer;
 use crate::app::views::each;
 use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
@@ -72,14 +71,17 @@ pub fn BodyParagraph(
                         return view! { <span class=class data-entity=entity.id.clone()>{text}</span> }
                             .into_any();
                     }
+                    // A link with no listener of its own: `MentionPreviews`, which listens on
+                    // the body for its previews, follows it (a listener per mention was a
+                    // closure made and registered per link: the long article has a thousand).
                     let class = format!("lede-mention lede-mention--{kind}");
-                    let to = ViewState {
+                    let href = viewer.href(&ViewState {
                         view: View::Entity(entity.id.clone()),
                         filter: filter.clone(),
-                    };
+                    });
                     let described_by = viewer.id(&format!("kind-{kind}"));
                     let id = entity.id.clone();
-                    view! { <NavLink to class described_by entity=id>{text}</NavLink> }
+                    view! { <a class=class href=href aria-describedby=described_by data-entity=id>{text}</a> }
                         .into_any()
                 })
                 .into_any()

@@ -272,8 +272,7 @@ impl Search {
     /// This viewer's element named `name` (see [`Viewer::id`]).
     fn element(&self, name: &str) -> Option<Element> {
         let id = self.context.viewer.id(name);
-        let root = self.context.viewer.root_element()?;
-        root.query_selector(&format!("#{id}")).ok().flatten()
+        self.context.find(&format!("#{id}"))
     }
 
     fn input(&self) -> Option<web_sys::HtmlInputElement> {
@@ -407,13 +406,10 @@ impl Search {
 
     /// Draws the snippets into the list's cards and the entity line into the box's form.
     fn draw(&self, entity: Option<(EntitySummary, usize)>) {
-        let viewer = self.context.viewer;
-        let (Some(root), Some(doc)) = (viewer.root_element(), document()) else {
+        let (Some(page), Some(doc)) = (self.context.page.get_untracked(), document()) else {
             return;
         };
-        let Some(query) = viewer
-            .state
-            .try_with_untracked(|s| s.filter.search().to_string())
+        let Some(query) = (self.context.filter).try_with_untracked(|f| f.search().to_string())
         else {
             return;
         };
@@ -434,7 +430,7 @@ impl Search {
             return;
         };
         let snippets = self.snippets.borrow();
-        let cards = root.query_selector_all("ol.lede-list > li").ok();
+        let cards = page.query_selector_all("ol.lede-list > li").ok();
         for n in 0..cards.as_ref().map_or(0, |c| c.length()) {
             let Some(card) = (cards.as_ref())
                 .and_then(|c| c.item(n))

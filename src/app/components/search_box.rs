@@ -43,6 +43,7 @@ impl SearchBox {
         filter: Computed<TopicFilter>,
         visible: Computed<Vec<usize>>,
         hooks: SearchHooks,
+        page: NodeRef<leptos::html::Div>,
     ) -> SearchBox {
         let search = SearchBox {
             context: SearchContext {
@@ -51,6 +52,7 @@ impl SearchBox {
                 filter,
                 visible,
                 hooks,
+                page,
             },
             owner: Owner::current().unwrap_or_default(),
             code: RwSignal::new(Chunk::NotLoaded),
@@ -144,10 +146,7 @@ impl SearchBox {
     pub fn fill(&self) -> Option<()> {
         let viewer = self.context.viewer;
         let id = |name: &str| viewer.id(name);
-        let host = viewer
-            .root_element()?
-            .query_selector(&format!("#{}", id("search-host")))
-            .ok()??;
+        let host = self.context.find(&format!("#{}", id("search-host")))?;
         if host.child_element_count() > 0 {
             return None;
         }

@@ -20,6 +20,17 @@ pub struct SearchContext {
     pub visible: Computed<Vec<usize>>,
     /// Where the search gives the list its listing, status line and empty state.
     pub hooks: SearchHooks,
+    /// The list page's element: the search finds its elements (the box, the entity line, the
+    /// cards) in it, not in the document, which does not hold the page while another page is
+    /// shown (`kept_page`).
+    pub page: NodeRef<leptos::html::Div>,
+}
+
+impl SearchContext {
+    /// The element of the list page that matches `selector`.
+    pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.page.get_untracked()?.query_selector(selector).ok()?
+    }
 }
 
 /// A search's listing: how many articles match, the visible ones (ordinals, best first), and

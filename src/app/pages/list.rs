@@ -4,13 +4,13 @@ use crate::app::components::loading::Loading;
 use crate::app::components::search_box::SearchBox;
 use crate::app::components::search_context::SearchHooks;
 use crate::app::components::topic_filter::TopicFilterBar;
-use crate::app::computed::computed;
+use crate::app::computed::{computed, computed_from};
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::kept_list::Shelf;
 use crate::app::split_pages::chunk_not_loaded;
 use crate::app::use_viewer;
-use crate::app::views::{each, optional, text, Handler};
+use crate::app::views::{each, flag, optional, text, Handler};
 use crate::app::work::ListWork;
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
@@ -18,6 +18,7 @@ use crate::core::corpus::parts::CorpusParts;
 use crate::core::corpus::topics::{TopicFilter, TopicMatch};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::presentation::{Heading, ListLayout};
+use crate::core::view::state::View;
 use crate::web::history;
 use crate::web::idle::when_idle;
 use leptos::prelude::*;
@@ -57,11 +58,27 @@ pub fn ListPage() -> impl IntoView {
         .title
         .clone()
         .unwrap_or_else(|| viewer.word(UiText::DefaultTitle));
-    viewer.set_title(&title);
+    // The document's title, again each time the page is shown: it is kept while another page
+    // is (`kept_page`), not built anew.
+    let shown = flag(move || viewer.state.with(|s| matches!(s.view, View::List)));
+    let page_title = title.clone();
+    effect(move || {
+        if shown.get() {
+            viewer.set_title(&page_title);
+        }
+    });
     let total = corpus.len();
     let totals = corpus.topic_totals();
-    // The one filter memo of the page: the topic bar reads this one too.
-    let filter = computed(move || viewer.state.with(|s| s.filter.clone()));
+    // The one filter memo of the page: the topic bar reads this one too. The state's filter
+    // while the list is shown; while another page is, the one it showed: the page is kept out
+    // of sight then (`kept_page`), and an article's state carries a filter of its own, which the
+    // list must not redraw itself (and its search refetch) for.
+    let filter = computed_from(move |before: Option<&TopicFilter>| {
+        viewer.state.with(|s| match (&s.view, before) {
+            (View::List, _) | (_, None) => s.filter.clone(),
+            (_, Some(before)) => before.clone(),
+        })
+    });
     // The viewer's shelf of list cards (`App`), kept across visits to other pages; a list
     // without one (a component test) keeps its own.
     let cards = use_context::<send_wrapper::SendWrapper<Shelf>>()
@@ -119,7 +136,7 @@ pub fn ListPage() -> impl IntoView {
     // filter or a search fetches them again if they failed before, whether ahead of need or
     // on an earlier click: the reader sees an error only for a fetch their own click made
     // (the effect below, with the search box).
-    when_idle(move || {
+    when_idle(Box::new(move || {
         // The viewer may be gone by then, its data with it (`read_untracked` says; the data
         // goes before the viewer's own signals).
         if data.read_untracked(|_| ()).is_none() {
@@ -130,7 +147,7 @@ pub fn ListPage() -> impl IntoView {
         if filterable {
             data.request(CorpusParts::want_topics);
         }
-    });
+    }));
 
     // Reads every part's state: in a paged corpus a listing page that arrives recomputes this
     // too (a few thousand 64-bit ANDs and popcounts at 100,000 articles; the result is equal,
@@ -172,7 +189,9 @@ pub fn ListPage() -> impl IntoView {
     });
     let counts = computed(move || listing.with(|l| l.as_ref().map(|l| l.counts.clone())));
     let count = move || listing.with(|l| l.as_ref().map_or(0, |l| l.count));
-    let search = SearchBox::new(viewer, data, filter, visible, hooks.clone());
+    // The page's element: its search finds the box, the entity line and the cards in it.
+    let page = NodeRef::new();
+    let search = SearchBox::new(viewer, data, filter, visible, hooks.clone(), page);
     // The box goes into its place once Leptos has put that in the page (again when the
     // attributes draw it anew), and a search loads the search's code at once (a link with
     // `?q=`, Back to one), not only on the box's first focus.
@@ -391,7 +410,7 @@ pub fn ListPage() -> impl IntoView {
     let results = viewer.id("results");
     let labelled_by = results.clone();
     view! {
-        <div class=page_class>
+        <div class=page_class node_ref=page>
             {move || heading().into_any()}
             {move || topic_bar().into_any()}
             {move || {

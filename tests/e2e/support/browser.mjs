@@ -36,9 +36,9 @@ export async function newContext(browser, server, options = {}) {
     (route) => route.abort('internetdisconnected'),
   );
   if (abortImages) {
-    // The corpus's pictures, not the page's own icon (favicon.svg), which must load.
+    // The corpus's pictures, not the page's own icon (favicon.png), which must load.
     await context.route(
-      (url) => IMAGE_URL.test(url.href) && !url.pathname.endsWith('/favicon.svg'),
+      (url) => IMAGE_URL.test(url.href) && !url.pathname.endsWith('/favicon.png'),
       (route) => route.abort(),
     );
   }

@@ -1,0 +1,80 @@
+//! The list page, kept while the reader is on another page.
+//!
+//! Opening an article used to tear the list page down (its topic bar, its cards, their
+//! listeners and reactive state: about 5 ms of DOM removal and as much of dropping at 4x CPU,
+//! before the article could be drawn) and Back built it again. Here the list page is built the
+//! first time it is shown, under an owner of its own, and when another page is shown its element
+//! is taken out of the document whole, with everything in it still built and still reactive;
+//! returning puts the same element back: one DOM operation each way, and Back finds the page
+//! as the reader left it (topics, "Show more", the search box's text).
+//!
+//! Out of the document, not hidden in it: a hidden copy would still answer the page's queries
+//! and id references (`aria-labelledby`, focus by id) in place of the page on screen.
+//!
+//! The page is built again when the interface's words change, as every page is drawn again in
+//! the new words; it goes with the viewer.
+
+use crate::app::computed::Computed;
+use crate::app::effect::effect;
+use crate::app::Viewer;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+/// The kept page: the words it was built in, its owner, its DOM and reactive parts.
+struct Kept {
+    words: usize,
+    owner: Owner,
+    state: AnyViewState,
+}
+
+/// Shows the page `build` makes in `slot` whenever `shown` is true, building it the first time
+/// only (and again for new words), and takes it out of the document, kept, whenever `shown` is
+/// false.
+pub fn kept_page(
+    slot: NodeRef<leptos::html::Div>,
+    shown: Computed<bool>,
+    viewer: Viewer,
+    build: impl Fn() -> AnyView + 'static,
+) {
+    // The page's owner is a child of this one (the viewer's, below its corpus data), not of
+    // the effect's, which is cleaned up each time the effect runs again.
+    let owner = Owner::current().unwrap_or_default();
+    let kept: RefCell<Option<Kept>> = RefCell::default();
+    effect(move || {
+        let Some(slot) = slot.get() else {
+            return;
+        };
+        viewer.track_words();
+        let words = viewer.words_version();
+        let shown = shown.get();
+        let mut kept = kept.borrow_mut();
+        if kept.as_ref().is_some_and(|k| k.words != words) {
+            if let Some(mut old) = kept.take() {
+                old.state.unmount();
+                old.owner.cleanup();
+            }
+        }
+        if !shown {
+            slot.replace_children_with_node_0();
+            return;
+        }
+        let page = kept.get_or_insert_with(|| {
+            let page_owner = owner.child();
+            let state = page_owner.with(|| untrack(|| build().build()));
+            Kept {
+                words,
+                owner: page_owner,
+                state,
+            }
+        });
+        if slot.child_element_count() == 0 {
+            let nodes = js_sys::Array::new();
+            for node in page.state.elements() {
+                nodes.push(&JsValue::from(node));
+            }
+            let _ = slot.append_with_node(&nodes);
+        }
+    });
+}
