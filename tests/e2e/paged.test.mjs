@@ -75,24 +75,26 @@ async function open(server, query = '', prepare = async () => {}) {
 const corpusFiles = (requests) =>
   requests.filter((p) => p.includes('/corpus/')).map((p) => p.slice(p.indexOf('/corpus/') + 8));
 
-test('the first view of a paged corpus fetches only the index and the first listing page, then the postings when idle', async () => {
-  // The postings held back until the list is checked, so that the idle prefetch cannot come
+test('the first view of a paged corpus fetches only the index and the first listing pages, then, when idle, the postings and "Show more"\'s page', async () => {
+  // What is fetched when idle is held back until the list is checked, so that it cannot come
   // before the first view's requests are read.
-  let release;
-  const postingsAsked = new Promise((resolve) => (release = resolve));
+  const held = {};
+  const asked = (file) => new Promise((resolve) => (held[file] = resolve));
+  const postingsAsked = asked('postings.json');
+  const nextPageAsked = asked('listing/2.json');
   const { context, page, problems, requests } = await open(state.synthServer, '', (page) =>
-    page.route('**/corpus/postings.json', (route) => release(route)));
+    page.route(/\/corpus\/(postings|listing\/2)\.json$/, (route) => held[new URL(route.request().url()).pathname.replace(/.*\/corpus\//, '')](route)));
   const expected = filtered(state.synthInline, []).slice(0, 30);
   const headlines = await listHeadlines(page, 30);
   assert.deepEqual(headlines, expected.map((a) => a.headline), 'the 30 newest, in order');
   // 30 articles on pages of 20: listing pages 0 and 1, nothing else...
-  const firstView = corpusFiles(requests).filter((f) => f !== 'postings.json').sort();
+  const firstView = corpusFiles(requests).filter((f) => f !== 'postings.json' && f !== 'listing/2.json').sort();
   assert.deepEqual(firstView, ['index.json', 'listing/0.json', 'listing/1.json']);
-  // ...and, once the list is drawn and the browser idle, the postings a first topic click needs.
-  const route = await postingsAsked;
-  await route.continue();
-  await page.unroute('**/corpus/postings.json');
-  assert.deepEqual(corpusFiles(requests).sort(), ['index.json', 'listing/0.json', 'listing/1.json', 'postings.json']);
+  // ...and, once the list is drawn and the browser idle, the postings a first topic click needs
+  // and the listing page of "Show more"'s next 30 (articles 40 to 59 are on page 2).
+  for (const route of await Promise.all([postingsAsked, nextPageAsked])) await route.continue();
+  await page.unroute(/\/corpus\/(postings|listing\/2)\.json$/);
+  assert.deepEqual(corpusFiles(requests).sort(), ['index.json', 'listing/0.json', 'listing/1.json', 'listing/2.json', 'postings.json']);
   const counts = await page.$$eval('.lede-topic__count', (cs) => cs.map((c) => c.textContent.trim()));
   assert.deepEqual(counts, topicCounts(state.synthInline, []).map(String), 'totals from the index');
 
