@@ -118,9 +118,9 @@ pub fn ListPage() -> impl IntoView {
     history::note_depth(regrown);
     let grown = RwSignal::new((filter.get_untracked(), regrown));
     // Shown again (the page is kept while another is shown: `kept_page`), it is as long as the
-    // history entry it is shown for remembers, as when it was built: Back to a grown list finds
-    // its cards, "All articles" (a new entry) shows one page, not every card grown before
-    // (their layout was most of that click's time).
+    // place remembered for its address says, as when it was built: Back (or "All articles") to
+    // a list the reader grew finds its cards; an address with no place shows one page, not
+    // every card the kept page grew for another.
     effect(move || {
         if shown.get() {
             let extra = history::recalled_place().map_or(0, |(_, extra)| extra);
