@@ -4,16 +4,17 @@
 //! Leptos does with a list of views, and what a hand-written page does) made a click cost some
 //! 5 ms of wasm, DOM and layout per card at 4x CPU. Here an item is built once per key, under
 //! an owner of its own, and kept when it leaves the list: a key that comes back (a topic
-//! toggled off again, a second topic that keeps some of the first one's articles, "Show more"
-//! after Back) moves its node back instead of building it anew. The new order is put in place
+//! toggled off again, a second topic that keeps some of the first one's articles) moves its
+//! node back instead of building it anew. The new order is put in place
 //! with one `replaceChildren`, not one removal and one insertion per card; "Show more", which
-//! keeps the cards and adds some, appends only the new ones. The article list's cards are kept
-//! on a [`Shelf`] that outlives the list page, so that Back to the list finds them built.
+//! keeps the cards and adds some, appends only the new ones. The list page's cards are kept on
+//! a [`Shelf`] of the page's, which outlives the list drawn for each phase (results, loading,
+//! empty); the page itself is kept while another page shows (`kept_page`).
 //!
 //! At most [`KEPT`] items are kept besides those shown, the least recently shown going first,
 //! so their DOM and state are bounded by the list's length, not by how many articles the reader
 //! has seen. (Each item built leaves its owner's entry, a weak pointer and about 100 bytes, in
-//! the shelf's owner until the viewer goes: Leptos keeps a child list it never prunes.)
+//! the shelf's owner until the page goes: Leptos keeps a child list it never prunes.)
 //! Items keep their reactive parts (a pending card becomes a card when its summary arrives, also
 //! while it is off the list), so they should follow few signals: a card's links follow none
 //! (`NavLink`: its `href` is written once, with the page's other query parameters as they were
@@ -46,15 +47,13 @@ struct Kept {
     shown: u64,
 }
 
-/// Where a [`kept_list`]'s items are kept: by the list itself, or by the viewer for the article
-/// list, so that Back to the list (a new list page) finds the cards it showed.
+/// Where a [`kept_list`]'s items are kept: by the list itself, or by its page for the article
+/// list, so that results drawn again (after a loading or empty phase) find their cards.
 #[derive(Clone)]
 pub struct Shelf {
     /// The items' owners are its children: the items live as long as it, not as the list.
     owner: Owner,
     kept: Rc<RefCell<Vec<Kept>>>,
-    /// What the items were built for (the interface's words): other words, other items.
-    built_for: Rc<Cell<usize>>,
     /// How many times a list of this shelf was filled: an item's `shown` is a reading of it.
     clock: Rc<Cell<u64>>,
 }
@@ -65,15 +64,7 @@ impl Shelf {
         Shelf {
             owner: Owner::current().unwrap_or_default(),
             kept: Rc::default(),
-            built_for: Rc::default(),
             clock: Rc::default(),
-        }
-    }
-
-    /// Drops every item unless they were built for `version` (of the interface's words).
-    pub fn keep_for(&self, version: usize) {
-        if self.built_for.replace(version) != version {
-            forget_oldest(&mut self.kept.borrow_mut(), 0);
         }
     }
 }

@@ -134,10 +134,6 @@ pub fn App(
                 Part::Ready(corpus) => {
                     // The pages below read the corpus, and fetch its parts, through this.
                     CorpusData::provide(corpus, viewer);
-                    // The list page's cards outlive it: Back to the list places them instead of
-                    // building them. Provided here, below the corpus data the cards read.
-                    // Local to this thread, as every view is (context wants `Send`).
-                    provide_context(send_wrapper::SendWrapper::new(kept_list::Shelf::new()));
                     // The list page, kept out of the document while another page shows, so
                     // that neither opening an article nor Back builds or tears it down.
                     let slot = NodeRef::new();

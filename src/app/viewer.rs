@@ -287,7 +287,10 @@ impl Viewer {
         if self.state.with_untracked(|s| *s == state) {
             return;
         }
-        if let View::Article(id) = &state.view {
+        // Only for a page that is about to be drawn (not the same article with other topics),
+        // or nobody would take the request.
+        let new_page = self.state.with_untracked(|s| s.view != state.view);
+        if let (View::Article(id), true) = (&state.view, new_page) {
             self.fetch_article_ahead(id);
         }
         // Leaving an article: the page opened from it can offer "Back to" it by name (any other

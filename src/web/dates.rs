@@ -32,23 +32,33 @@ pub fn format_date(published: &str, language: Option<&str>) -> String {
 /// `published` will be shown with, so that opening it does not wait for one: a list's card
 /// shows its date in the interface's language, its article page in the article's, and making a
 /// formatter for a locale not used yet took 4 to 7 ms at 4x CPU (60 for the page's first).
-/// Bounded by the formatters kept ([`KEPT_FORMATTERS`]).
+/// At most half of the formatters kept ([`KEPT_FORMATTERS`]) are made ahead, so that a corpus
+/// in many languages does not take the places of the ones in use; one idle callback a locale.
 pub fn prepare_format(published: &str, language: Option<&str>) {
     let Some(tag) = language.and_then(clean_language_tag) else {
         return;
     };
-    let utc = published.len() == 10;
+    let key = (Some(tag), published.len() == 10);
     let wanted = FORMATTERS.with_borrow(|made| {
-        made.len() < KEPT_FORMATTERS
-            && !made
-                .iter()
-                .any(|(l, u, _)| l.as_deref() == Some(&tag) && *u == utc)
+        made.len() < KEPT_FORMATTERS / 2 && !made.iter().any(|(l, u, _)| (l, u) == (&key.0, &key.1))
+    }) && AHEAD.with_borrow_mut(|ahead| {
+        let new = ahead.len() < KEPT_FORMATTERS / 2 && !ahead.contains(&key);
+        if new {
+            ahead.push(key.clone());
+        }
+        new
     });
     if wanted {
         crate::web::idle::when_idle(Box::new(move || {
-            formatter(Some(tag), utc);
+            formatter(key.0, key.1);
         }));
     }
+}
+
+thread_local! {
+    /// The formatters [`prepare_format`] has asked for (made or about to be).
+    static AHEAD: std::cell::RefCell<Vec<(Option<String>, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How many formatters [`formatter`] keeps.

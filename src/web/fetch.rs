@@ -38,6 +38,8 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 thread_local! {
     /// The one request sent ahead, until [`fetch_bytes`] asks for its URL.
     static AHEAD: std::cell::RefCell<Option<Sent>> = const { std::cell::RefCell::new(None) };
+    /// A rejection handler that does nothing, one for every request ([`Sent::new`]).
+    static QUIET: Closure<dyn FnMut(wasm_bindgen::JsValue)> = Closure::new(|_| {});
 }
 
 /// Sends the request for the file at `url` now, for a [`fetch_bytes`] of the same URL that is
@@ -49,7 +51,7 @@ pub fn fetch_ahead(url: &str) {
     drop(before);
 }
 
-/// A request sent when this is made, with its timeout; [`Sent::read`] waits for its bytes.
+/// A request sent when this is made; [`Sent::read`] waits for its bytes, with a timeout.
 /// Dropped before it is read to the end, the request is aborted; its timer is cleared either way.
 struct Sent {
     url: String,
@@ -62,12 +64,45 @@ struct Sent {
 
 impl Sent {
     fn new(url: &str) -> Sent {
-        // gloo-net has no timeout of its own: abort the request from a timer.
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
         let timed_out = Rc::new(Cell::new(false));
-        let timer = controller.clone().and_then(|controller| {
-            let flag = timed_out.clone();
+        // Built by gloo-net, sent here rather than by its `send()`, which sends only when its
+        // future is first polled.
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .build()
+            .map_err(|e| network_error(url, &timed_out, network_message(e)))
+            .and_then(|request| {
+                let window = web_sys::window().ok_or_else(|| LoadError::Network {
+                    url: url.to_string(),
+                    message: "no window to fetch from".to_string(),
+                })?;
+                let promise = window.fetch_with_request(&web_sys::Request::from(request));
+                // A request fetched ahead may fail, or be aborted, before anyone reads it: its
+                // rejection is handled here so that the console does not call it uncaught (the
+                // reader, if any, still gets it).
+                QUIET.with(|quiet| {
+                    let _ = promise.catch(quiet);
+                });
+                Ok(promise)
+            });
+        Sent {
+            url: url.to_string(),
+            response,
+            controller,
+            timed_out,
+            timer: None,
+            read: Cell::new(false),
+        }
+    }
+
+    /// Waits for the file, for [`TIMEOUT_SECONDS`] from now: a request sent ahead is given its
+    /// full time from when it is asked for, not from when it was sent.
+    async fn read(mut self) -> Result<Vec<u8>, LoadError> {
+        self.timer = self.controller.clone().and_then(|controller| {
+            // gloo-net has no timeout of its own: abort the request from a timer.
+            let flag = self.timed_out.clone();
             let abort = Closure::once(move || {
                 flag.set(true);
                 controller.abort();
@@ -80,30 +115,6 @@ impl Sent {
                 .ok()?;
             Some((id, abort))
         });
-        // Built by gloo-net, sent here rather than by its `send()`, which sends only when its
-        // future is first polled.
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .build()
-            .map_err(|e| network_error(url, &timed_out, network_message(e)))
-            .and_then(|request| {
-                let window = web_sys::window().ok_or_else(|| LoadError::Network {
-                    url: url.to_string(),
-                    message: "no window to fetch from".to_string(),
-                })?;
-                Ok(window.fetch_with_request(&web_sys::Request::from(request)))
-            });
-        Sent {
-            url: url.to_string(),
-            response,
-            controller,
-            timed_out,
-            timer,
-            read: Cell::new(false),
-        }
-    }
-
-    async fn read(self) -> Result<Vec<u8>, LoadError> {
         let url = self.url.as_str();
         let promise = self.response.clone()?;
         let response: Response = wasm_bindgen_futures::JsFuture::from(promise)

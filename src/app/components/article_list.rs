@@ -43,7 +43,7 @@ pub fn ArticleList(
     #[prop(optional)]
     note: Option<Note>,
     /// Where the cards are kept between updates: the list's own, or one that outlives it (the
-    /// list page's, kept by the viewer, so that Back finds its cards built).
+    /// list page's, across the phases that draw the list anew).
     #[prop(optional)]
     shelf: Option<Shelf>,
 ) -> impl IntoView {

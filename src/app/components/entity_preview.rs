@@ -1,7 +1,8 @@
 //! The preview card of an entity mention: who or what it is, without leaving the article.
 //!
-//! [`MentionPreviews`] wraps an article's body and listens there, once for all its mentions
-//! (delegation: no listener per mention):
+//! [`MentionPreviews`] wraps an article's body and listens on the viewer's element (clicks in
+//! the capture phase), once for all its mentions (delegation: no listener per mention); it
+//! also follows a mention link, which has no listener of its own:
 //! - **pointer hover** opens a mention's card after [`OPEN_DELAY_MS`], and it stays open while
 //!   the pointer moves from the mention into the card ([`CLOSE_DELAY_MS`] to get there);
 //! - **keyboard focus** on a mention link opens it at once; Escape closes it and focus stays on
@@ -144,7 +145,7 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
                     }
                 }
                 // The first tap on a mention opens its sheet instead of following the link
-                // (the link's own handler sees `defaultPrevented`); the second tap follows it.
+                // (the arm below sees `defaultPrevented`); the second tap follows it.
                 "click" if pressed_by_touch.get() && !same => {
                     if let Some((element, entity)) = mention {
                         event.prevent_default();

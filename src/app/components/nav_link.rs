@@ -18,12 +18,6 @@ pub fn NavLink(
     #[prop(optional)]
     keep_filter: bool,
     #[prop(optional, into)] class: String,
-    /// The id of the element that describes the link (an entity mention's kind).
-    #[prop(optional)]
-    described_by: Option<String>,
-    /// The id of the entity a mention names, for its preview card (`entity_preview`).
-    #[prop(optional)]
-    entity: Option<String>,
     /// The view is the page before this one: a plain click goes Back (see [`Viewer::back_to`]),
     /// so the reader finds their place there.
     ///
@@ -50,7 +44,7 @@ pub fn NavLink(
         }
     };
     view! {
-        <a class=class aria-describedby=described_by data-entity=entity href=href on:click=on_click>
+        <a class=class href=href on:click=on_click>
             {children()}
         </a>
     }

@@ -72,8 +72,9 @@ pub fn BodyParagraph(
                             .into_any();
                     }
                     // A link with no listener of its own: `MentionPreviews`, which listens on
-                    // the body for its previews, follows it (a listener per mention was a
-                    // closure made and registered per link: the long article has a thousand).
+                    // the viewer's element for its previews, follows it (a listener per mention
+                    // was a closure made and registered per link: the long article has a
+                    // thousand).
                     let class = format!("lede-mention lede-mention--{kind}");
                     let href = viewer.href(&ViewState {
                         view: View::Entity(entity.id.clone()),

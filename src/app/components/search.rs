@@ -14,6 +14,7 @@
 //!   again whenever the cards, the query or the snippets change.
 
 use crate::app::components::error_panel::ErrorPanel;
+use crate::app::components::nav_link::plain_click;
 use crate::app::components::search_context::{Hooks, SearchContext};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
@@ -65,14 +66,15 @@ struct Search {
     /// The query (trimmed) the box last set or was given: another one came from elsewhere
     /// (Back, Forward, "Clear the search") and goes into the box.
     shown: RefCell<String>,
-    /// The cards given a snippet on this page (at most [`MARKED`]). The list's cards outlive
-    /// the page (`kept_list::Shelf`): when the page goes, their snippets go, or a list without
-    /// a search would show them again with another search's words marked.
+    /// The cards given a snippet on this page (at most [`MARKED`]). Cards are kept
+    /// (`kept_list::Shelf`), and may outlive the page that marked them: when the page goes,
+    /// their snippets go, or a list without a search would show them again with another
+    /// search's words marked.
     marked: Rc<RefCell<Vec<Element>>>,
 }
 
 /// How many cards [`Search::marked`] remembers: a few pages of results; a card given a snippet
-/// longer ago than that has most likely left the viewer's shelf too.
+/// longer ago than that has most likely left the page's shelf too.
 const MARKED: usize = 300;
 
 /// Starts the search on the list page being built (its effects and listeners go with it).
@@ -352,9 +354,7 @@ impl Search {
         let Some(click) = e.dyn_ref::<web_sys::MouseEvent>() else {
             return;
         };
-        let plain = click.button() == 0
-            && !(click.ctrl_key() || click.meta_key() || click.shift_key() || click.alt_key());
-        if let (true, Some(id)) = (plain, self.entity.borrow().clone()) {
+        if let (true, Some(id)) = (plain_click(click), self.entity.borrow().clone()) {
             e.prevent_default();
             let viewer = self.context.viewer;
             viewer.go(viewer.state.with_untracked(|s| ViewState {

@@ -29,6 +29,9 @@ use std::sync::Arc;
 /// its own that nothing else in the viewer needs (0.4 kB gzip).
 const REMOVE_MARK: &str = " ✕";
 
+/// How many listing pages of "Show more"'s next cards a selection fetches ahead, at most.
+const PAGES_AHEAD: usize = 6;
+
 /// What the current selection shows: how many articles match, the ordinals of the visible ones,
 /// and the count beside each topic. `None` while a paged corpus's postings are still loading.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,11 +85,10 @@ pub fn ListPage() -> impl IntoView {
             (_, Some(before)) => before.clone(),
         })
     });
-    // The viewer's shelf of list cards (`App`), kept across visits to other pages; a list
-    // without one (a component test) keeps its own.
-    let cards = use_context::<send_wrapper::SendWrapper<Shelf>>()
-        .unwrap_or_else(|| send_wrapper::SendWrapper::new(Shelf::new()));
-    cards.keep_for(viewer.words_version());
+    // The page's shelf of cards: they outlive the list drawn for one phase (results, loading,
+    // empty), so that results shown again find their cards built. (`SendWrapper`: the views'
+    // closures want `Send`; a page has one thread.)
+    let cards = send_wrapper::SendWrapper::new(Shelf::new());
 
     // A search (`?q=`), when the corpus has a search index and the list a box
     // (`components/search_box.rs`): its results, status line and empty state come from the
@@ -114,18 +116,15 @@ pub fn ListPage() -> impl IntoView {
     let has_more_href = move || viewer.presentation(|p| p.more_href.is_some());
     // What "Show more" added, on top of the first page, for the filter it was grown for.
     // Back to a list the reader had grown: as long as they left it (`history` remembers).
-    let regrown = history::recalled_place().map_or(0, |(_, extra)| extra);
-    history::note_depth(regrown);
-    let grown = RwSignal::new((filter.get_untracked(), regrown));
+    let grown = RwSignal::new((filter.get_untracked(), recalled_depth()));
     // Shown again (the page is kept while another is shown: `kept_page`), it is as long as the
     // place remembered for its address says, as when it was built: Back (or "All articles") to
     // a list the reader grew finds its cards; an address with no place shows one page, not
-    // every card the kept page grew for another.
+    // every card the kept page grew for another. (An effect that sets a signal, which effects
+    // otherwise never do: the depth comes from the history, outside the signals.)
     effect(move || {
         if shown.get() {
-            let extra = history::recalled_place().map_or(0, |(_, extra)| extra);
-            history::note_depth(extra);
-            let now = (filter.get_untracked(), extra);
+            let now = (filter.get_untracked(), recalled_depth());
             if grown.with_untracked(|g| *g != now) {
                 grown.set(now);
             }
@@ -224,11 +223,32 @@ pub fn ListPage() -> impl IntoView {
     // fetched yet (three at 10 a page for the whole list, up to one per card for a topic's),
     // which the click waited for: 70 ms of a 4x-throttled click at 10,000 articles, its cards
     // drawn twice (placeholders, then cards). Fetched when the browser is idle after the list
-    // is drawn, with the visible ones (so that the page cache keeps theirs): at most one page
-    // of cards ahead, and only while "Show more" is there.
+    // is drawn, with the visible ones (so that the page cache keeps theirs), only while "Show
+    // more" is there, and at most `PAGES_AHEAD` listing pages a selection (about 10 kB brotli
+    // at 10 summaries a page): a sparse topic's next cards, one a page, are not all fetched
+    // for a click the reader may never make.
     effect(move || {
-        let ahead = listing.with(|l| l.as_ref().map(|l| l.ahead.clone()).unwrap_or_default());
-        if !ahead.is_empty() && data.corpus().catalog().is_some() {
+        let Some((visible, mut ahead)) =
+            listing.with(|l| l.as_ref().map(|l| (l.visible.len(), l.ahead.clone())))
+        else {
+            return;
+        };
+        let corpus = data.corpus();
+        let Some(catalog) = corpus.catalog() else {
+            return;
+        };
+        let mut pages = Vec::new();
+        let within = ahead.iter().skip(visible).position(|&ordinal| {
+            let page = catalog.locate(ordinal).0;
+            if !pages.contains(&page) {
+                pages.push(page);
+            }
+            pages.len() > PAGES_AHEAD
+        });
+        if let Some(n) = within {
+            ahead.truncate(visible + n);
+        }
+        if ahead.len() > visible {
             when_idle(Box::new(move || {
                 // The viewer may be gone by then (`read_untracked` says).
                 if data.read_untracked(|_| ()).is_some() {
@@ -478,4 +498,12 @@ pub fn ListPage() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// How far "Show more" had grown the list at the address shown now (0 for an address with no
+/// remembered place), noted as the depth of the list on screen.
+fn recalled_depth() -> usize {
+    let extra = history::recalled_place().map_or(0, |(_, extra)| extra);
+    history::note_depth(extra);
+    extra
 }
