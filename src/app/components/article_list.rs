@@ -90,7 +90,7 @@ pub fn ArticleList(
     let list = NodeRef::new();
     kept_list(list, visible, build, shelf.unwrap_or_default());
     view! {
-        <ol class="lede-list" node_ref=list></ol>
+        <ol class="lede-list" node_ref=list on:pointerdown=move |e| viewer.link_pressed(&e)></ol>
         {move || {
             more.get().then(|| {
                 let on_more = on_more.clone();

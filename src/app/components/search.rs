@@ -97,13 +97,7 @@ pub fn start(context: SearchContext) {
         marked: Rc::default(),
     });
     let marked = SendWrapper::new(search.marked.clone());
-    on_cleanup(move || {
-        for card in marked.borrow().iter() {
-            if let Ok(Some(snippet)) = card.query_selector(".lede-card__snippet") {
-                snippet.remove();
-            }
-        }
-    });
+    on_cleanup(move || unmark(&marked));
     let index_url = data.index_url();
     let meta_url = (data.corpus().index.search.clone())
         .and_then(|meta| resolve(&meta, &index_url))
@@ -168,7 +162,12 @@ pub fn start(context: SearchContext) {
             data.request(CorpusParts::want_directory);
             data.request(CorpusParts::want_mentions);
         }
-        if !query.is_empty() {
+        if query.is_empty() {
+            // The cards lose their snippets now, not at the next frame's drawing: a list page
+            // kept while an article was read (`kept_page`) is back in the document by then,
+            // and the cards it shows again must not carry another search's words.
+            unmark(&search.marked);
+        } else {
             search.want_snippets(&query, ids);
         }
         let entity = entity.flatten();
@@ -556,4 +555,13 @@ fn draw_snippet(doc: &Document, card: &Element, wanted: Option<(String, &Snippet
     add_text(doc, &p, &(piece(at, chars.len()) + " …"));
     let meta = place.query_selector(".lede-card__meta").ok().flatten();
     let _ = place.insert_before(&p, meta.as_ref().map(|m| m.as_ref()));
+}
+
+/// Takes the snippets out of the cards given one (`Search::marked`), and forgets them.
+fn unmark(marked: &RefCell<Vec<Element>>) {
+    for card in marked.take() {
+        if let Ok(Some(snippet)) = card.query_selector(".lede-card__snippet") {
+            snippet.remove();
+        }
+    }
 }
