@@ -352,3 +352,27 @@ test('in a right-to-left article a preview card lines up with the end of its men
     }
   }
 });
+
+test('a press on a card\'s headline requests its article before the click, and the click\'s page takes that request', async () => {
+  const { context, page, problems, requests } = await open(state.synthServer);
+  try {
+    await listHeadlines(page, 30);
+    const articles = () => corpusFiles(requests).filter((f) => f.startsWith('articles/'));
+    const link = page.locator('ol.lede-list > li:nth-child(2) article.lede-card h3 a');
+    await link.scrollIntoViewIfNeeded();
+    const box = await link.boundingBox();
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    const asked = page.waitForRequest(/\/corpus\/articles\/[^/]+\.json$/);
+    await page.mouse.down();
+    // Without the press's request, this waits until Playwright's timeout and fails.
+    await asked;
+    assert.equal(articles().length, 1, 'the article requested at the press, before the release');
+    await page.mouse.up();
+    await viewShown(page, 'article');
+    await until(page, 'the article body', () => document.querySelectorAll('.lede-article__body p').length > 0);
+    assert.equal(articles().length, 1, 'the click\'s page took that request instead of sending another');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
