@@ -29,7 +29,12 @@ async function expectFilter(page, selected, mode) {
   });
 
   // The address is written once the answer is painted (web/history.rs).
-  await until(page, 'the selection in the URL', (t) => new URL(location.href).searchParams.getAll('topic').join() === t, selected.join());
+  // Topics and mode together: switching "any" to "all" leaves the topics as they were, so
+  // waiting on the topics alone passed before match=all was written (a CI failure).
+  await until(page, 'the selection and its mode in the URL', ([t, all]) => {
+    const q = new URL(location.href).searchParams;
+    return q.getAll('topic').join() === t && (q.get('match') === 'all') === all;
+  }, [selected.join(), mode === 'all']);
   const params = new URL(page.url()).searchParams;
   assert.deepEqual(params.getAll('topic'), selected, 'topic= parameters, in selection order');
   if (mode === 'all') assert.equal(params.get('match'), 'all', 'match=all in the URL');
@@ -57,8 +62,6 @@ test('topics filter the list: any, all, counts, URL, clear, empty state', { time
 
     await page.getByRole('radio', { name: 'all selected topics' }).check();
     await expectFilter(page, [first, second], 'all');
-    // The address is written once the answer is painted (web/history.rs).
-    await until(page, 'match=all in the URL', () => new URL(location.href).searchParams.get('match') === 'all');
 
     assert.equal(await page.evaluate(() => history.length), historyLength, 'topic changes replace the history entry, never push');
 
