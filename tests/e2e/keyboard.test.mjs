@@ -87,3 +87,46 @@ test('a skip link past the topic toggles: the first Tab reaches it, Enter goes t
     await context.close();
   }
 });
+
+test('a followed link gives up focus before its page goes (a focused link leaving the document made Chromium lay out the half-built next page at once)', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    // `lede-article-open` is dispatched as the article's state is set, before the list page is
+    // taken out (an effect, later): what has focus then, and whether the link is still there.
+    const seen = () =>
+      page.evaluate(() => {
+        window.__atOpen = null;
+        document.addEventListener(
+          'lede-article-open',
+          () => {
+            const link = document.querySelector('ol.lede-list > li:nth-child(2) article.lede-card h3 a');
+            window.__atOpen = { active: document.activeElement?.tagName.toLowerCase(), linkConnected: !!link?.isConnected };
+          },
+          { once: true },
+        );
+      });
+    const link = page.locator('ol.lede-list > li:nth-child(2) article.lede-card h3 a');
+
+    // From the keyboard: the link has focus, Enter follows it.
+    await seen();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await viewShown(page, 'article');
+    let atOpen = await page.evaluate(() => window.__atOpen);
+    assert.deepEqual(atOpen, { active: 'body', linkConnected: true }, 'focus left the link while it was still in the document');
+    await until(page, 'focus on the article heading', () => document.activeElement?.matches('h1.lede-article__headline'));
+
+    // With the mouse (a press focuses the link).
+    await page.goBack();
+    await viewShown(page, 'list');
+    await seen();
+    await link.click();
+    await viewShown(page, 'article');
+    atOpen = await page.evaluate(() => window.__atOpen);
+    assert.deepEqual(atOpen, { active: 'body', linkConnected: true }, 'the same for a click');
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -179,6 +179,11 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
             }
         }
     };
+    // Two listeners (one copy of the handler's code): a followed mention's `click` leaves the
+    // page, which first takes focus from the link (`Viewer::go`), and the `focusout` that
+    // follows at once must reach a listener not running already (a wasm-bindgen closure
+    // refuses to be called from inside itself).
+    let mut clicks = EventListener::new(handler.clone());
     let mut listener = EventListener::new(handler);
     if let Some(root) = viewer.root_element() {
         for event in [
@@ -190,7 +195,7 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
         ] {
             listener.listen(&root, event, false);
         }
-        listener.listen(&root, "click", true);
+        clicks.listen(&root, "click", true);
     }
     if let Some(window) = web_sys::window() {
         listener.listen(&window, "pointerdown", true);
@@ -198,11 +203,11 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
     // Removed with the article. (`SendWrapper`: the cleanup wants a `Send` value; a page has
     // one thread.)
     // A timer still pending (a card about to open) is cancelled too.
-    let listener = SendWrapper::new((listener, pending.clone()));
+    let listener = SendWrapper::new((listener, clicks, pending.clone()));
     on_cleanup(move || {
-        let (listener, pending) = listener.take();
+        let (listener, clicks, pending) = listener.take();
         pending.set(pending.get() + 1);
-        drop(listener);
+        drop((listener, clicks));
     });
 
     let anchor = SendWrapper::new(anchor);
