@@ -257,6 +257,29 @@ async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
 }
 
 #[wasm_bindgen_test]
+async fn mentions_after_text_outside_the_basic_plane_keep_their_own_text() {
+    // A paragraph's pieces are slices of its text in JavaScript, counted in UTF-16 code units:
+    // an emoji (two units, four bytes) or an accent (one unit, two bytes) before a mention
+    // must not shift it.
+    let a = article(
+        r#"{"text": "Zürich 👋🏽 — Baghdad, then “Iraq” 𝕏.", "mentions": [
+            {"start": 12, "end": 19, "entity": "baghdad"},
+            {"start": 27, "end": 31, "entity": "iraq"}]}"#,
+    );
+    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    settle(0).await;
+    let names: Vec<String> = all(&root, "a.lede-mention")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Baghdad", "Iraq"]);
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Zürich 👋🏽 — Baghdad, then “Iraq” 𝕏."
+    );
+}
+
+#[wasm_bindgen_test]
 async fn broken_mention_span_keeps_its_text_unlinked() {
     let a = article(
         r#"{"text": "<b>Baghdad</b> & Iraq", "mentions": [

@@ -1,5 +1,7 @@
+use crate::app::effect::effect;
 use crate::app::use_viewer;
-use crate::app::views::each;
+use crate::app::Viewer;
+use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::mentions::{paragraph_segments, Segment, WarningBudget};
 use crate::core::format::Article;
 use crate::core::text::quote::quoted;
@@ -7,6 +9,10 @@ use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// One body paragraph; a mention of an entity is a link to that entity's page when the
 /// article's [`LinkPlan`] says so (by default only the first of each entity), and a quiet,
@@ -15,18 +21,29 @@ use leptos::prelude::*;
 ///
 /// Text goes into text nodes only. A mention that cannot be honoured (bad offsets, unknown
 /// entity) keeps its text, unlinked, and is reported in the console.
+///
+/// The paragraph's content is drawn by hand, not as Leptos views: a view per piece of text and
+/// per mention was most of an article's build (each a few calls across the wasm boundary, its
+/// strings copied each time, a reactive closure per paragraph), several times what the browser
+/// takes to lay the text out. Here each entity's link (or mark) is made once per article, with
+/// its attributes, and each mention is a copy of it (`cloneNode`) with its text: three calls,
+/// one string. An effect ([`Paragraphs`]) draws the paragraphs again when a kind is muted.
 #[component]
 pub fn BodyParagraph(
-    article: std::sync::Arc<Article>,
+    article: Arc<Article>,
     index: usize,
     /// The article's console budget, shared by its paragraphs (the page logs the summary); a
     /// paragraph on its own gets a budget of its own.
     #[prop(optional)]
-    warnings: std::rc::Rc<std::cell::RefCell<WarningBudget>>,
+    warnings: Rc<RefCell<WarningBudget>>,
     /// Which mentions are links, shared by the article's paragraphs (rendered in order);
     /// absent, all are.
     #[prop(optional)]
-    links: Option<std::rc::Rc<std::cell::RefCell<LinkPlan>>>,
+    links: Option<Rc<RefCell<LinkPlan>>>,
+    /// What the article's paragraphs share (their mentions' elements, one redrawing effect);
+    /// a paragraph on its own gets its own.
+    #[prop(optional)]
+    shared: Rc<Paragraphs>,
 ) -> impl IntoView {
     let viewer = use_viewer();
     let paragraph = &article.body[index];
@@ -36,57 +53,182 @@ pub fn BodyParagraph(
             console::warn(&format!("article {}: {warning}", quoted(&article.id)));
         }
     }
-    let filter = viewer.state.with_untracked(|s| s.filter.clone());
-    // Owned, so that muting a kind redraws the paragraph without segmenting it again.
-    let pieces: Vec<(String, Option<(usize, bool)>)> = segments
+    // Byte ranges of the paragraph's text, so that muting a kind redraws it without
+    // segmenting it again (and without a copy of its text).
+    let start = paragraph.text.as_ptr() as usize;
+    let range = |text: &str| {
+        let from = text.as_ptr() as usize - start;
+        from..from + text.len()
+    };
+    let pieces: Vec<Piece> = segments
         .into_iter()
         .map(|segment| match segment {
-            Segment::Text(text) => (text.to_string(), None),
+            Segment::Text(text) => (range(text), None),
             Segment::Mention { text, entity_index } => {
                 let link = links
                     .as_ref()
                     .is_none_or(|p| p.borrow_mut().link(entity_index));
-                (text.to_string(), Some((entity_index, link)))
+                (range(text), Some((entity_index, link)))
             }
         })
         .collect();
-    let muted = viewer.muted;
-    view! {
-        <p>
-            {move || {
-                let muted = muted.get();
-                each(pieces.iter(), |(text, mention)| {
-                    let text = text.clone();
-                    let Some((entity_index, link)) = *mention else {
-                        return text.into_any();
-                    };
-                    let entity = &article.entities[entity_index];
-                    let kind = entity.kind.name();
-                    if muted & entity.kind.bit() != 0 {
-                        return text.into_any();
-                    }
-                    // `data-entity` names the entity for its preview card (`entity_preview`).
-                    if !link {
-                        let class = format!("lede-mention-mark lede-mention--{kind}");
-                        return view! { <span class=class data-entity=entity.id.clone()>{text}</span> }
-                            .into_any();
-                    }
-                    // A link with no listener of its own: `MentionPreviews`, which listens on
-                    // the viewer's element for its previews, follows it (a listener per mention
-                    // was a closure made and registered per link: the long article has a
-                    // thousand).
-                    let class = format!("lede-mention lede-mention--{kind}");
-                    let href = viewer.href(&ViewState {
-                        view: View::Entity(entity.id.clone()),
-                        filter: filter.clone(),
-                    });
-                    let described_by = viewer.id(&format!("kind-{kind}"));
-                    let id = entity.id.clone();
-                    view! { <a class=class href=href aria-describedby=described_by data-entity=id>{text}</a> }
-                        .into_any()
-                })
-                .into_any()
-            }}
-        </p>
+    let drawing = Rc::new(Drawing {
+        article: article.clone(),
+        index,
+        pieces,
+        filter: viewer.state.with_untracked(|s| s.filter.clone()),
+    });
+    if shared.start() {
+        let (shared, muted) = (shared.clone(), viewer.muted);
+        effect(move || shared.redraw(viewer, muted.get()));
     }
+    let fill = move |p: web_sys::Element| shared.draw(viewer, p, drawing.clone());
+    view! { <p use:fill /> }
+}
+
+/// A piece of a paragraph: a byte range of its text, and for a mention the entity's index and
+/// whether it is a link.
+type Piece = (Range<usize>, Option<(usize, bool)>);
+
+/// What a paragraph draws: its pieces, and what its links need.
+struct Drawing {
+    article: Arc<Article>,
+    index: usize,
+    pieces: Vec<Piece>,
+    filter: TopicFilter,
+}
+
+/// What an article's paragraphs share while they are drawn: the element each entity's mentions
+/// are copies of (a link and a mark, made when first needed), and each paragraph with the muted
+/// kinds it was drawn for, which the first paragraph's effect draws again when they change.
+#[derive(Default)]
+pub struct Paragraphs {
+    started: std::cell::Cell<bool>,
+    mentions: RefCell<Vec<[Option<web_sys::Element>; 2]>>,
+    drawn: RefCell<Vec<(web_sys::Element, usize, Rc<Drawing>)>>,
+}
+
+impl Paragraphs {
+    /// True the first time: the caller makes the redrawing effect.
+    fn start(&self) -> bool {
+        !self.started.replace(true)
+    }
+
+    /// Draws a paragraph into `p` for the muted kinds of now, and keeps it for [`redraw`].
+    fn draw(&self, viewer: Viewer, p: web_sys::Element, drawing: Rc<Drawing>) {
+        let muted = viewer.muted.get_untracked();
+        self.fill(viewer, &p, &drawing, muted);
+        self.drawn.borrow_mut().push((p, muted, drawing));
+    }
+
+    /// Draws again each paragraph drawn for other muted kinds than `muted`.
+    fn redraw(&self, viewer: Viewer, muted: usize) {
+        for (p, drawn_for, drawing) in self.drawn.borrow_mut().iter_mut() {
+            if *drawn_for != muted {
+                p.set_text_content(None);
+                self.fill(viewer, p, drawing, muted);
+                *drawn_for = muted;
+            }
+        }
+    }
+
+    /// Draws the pieces into `p` (empty). The paragraph's text crosses into JavaScript once,
+    /// and each piece is a slice of it (`substring`, which V8 makes without a copy) put into
+    /// the element as it is: a Rust string passed to JavaScript is decoded from UTF-8 each time
+    /// (`TextDecoder`), which was a third of the long article's build when each of its two
+    /// thousand pieces was passed on its own.
+    fn fill(&self, viewer: Viewer, p: &web_sys::Element, drawing: &Drawing, muted: usize) {
+        let text = &drawing.article.body[drawing.index].text;
+        let whole = js_sys::JsString::from(text.as_str());
+        let ascii = text.is_ascii();
+        let nodes = js_sys::Array::new();
+        let text_content = wasm_bindgen::JsValue::from_str("textContent");
+        // The UTF-16 offset of the next piece (`substring` counts code units).
+        let mut at = 0_u32;
+        for (range, mention) in &drawing.pieces {
+            let piece = &text[range.clone()];
+            let units = if ascii {
+                piece.len()
+            } else {
+                piece.chars().map(char::len_utf16).sum()
+            } as u32;
+            let slice = whole.substring(at, at + units);
+            at += units;
+            let copy = mention
+                .filter(|&(entity, _)| muted & drawing.article.entities[entity].kind.bit() == 0)
+                .and_then(|(entity, link)| self.mention(viewer, p, drawing, entity, link));
+            match copy {
+                Some(element) => {
+                    // `textContent` from the slice (web-sys' setter takes a `&str`).
+                    let _ = js_sys::Reflect::set(&element, &text_content, &slice);
+                    nodes.push(&element);
+                }
+                None => {
+                    nodes.push(&slice);
+                }
+            }
+        }
+        // `append(...nodes)`: strings become text nodes.
+        let _ = p.append_with_node(&nodes);
+    }
+
+    /// A new element for a mention of entity `entity` (empty: the caller adds its text): a
+    /// copy of the entity's link, or of its mark.
+    fn mention(
+        &self,
+        viewer: Viewer,
+        p: &web_sys::Element,
+        drawing: &Drawing,
+        entity: usize,
+        link: bool,
+    ) -> Option<web_sys::Element> {
+        let mut mentions = self.mentions.borrow_mut();
+        if mentions.len() <= entity {
+            mentions.resize(entity + 1, [None, None]);
+        }
+        let made = &mut mentions[entity][usize::from(link)];
+        if made.is_none() {
+            *made = make_mention(viewer, p, drawing, entity, link);
+        }
+        let copy = made.as_ref()?.clone_node().ok()?;
+        wasm_bindgen::JsCast::dyn_into(copy).ok()
+    }
+}
+
+/// The element an entity's mentions are copies of. `data-entity` names the entity for its
+/// preview card (`entity_preview`). A link has no listener of its own: `MentionPreviews`,
+/// which listens on the viewer's element for its previews, follows it. A mark is quiet and
+/// unfocusable.
+fn make_mention(
+    viewer: Viewer,
+    p: &web_sys::Element,
+    drawing: &Drawing,
+    entity: usize,
+    link: bool,
+) -> Option<web_sys::Element> {
+    let entity = &drawing.article.entities[entity];
+    let kind = entity.kind.name();
+    let document = p.owner_document()?;
+    let element = document
+        .create_element(if link { "a" } else { "span" })
+        .ok()?;
+    let (class, attributes) = if link {
+        let href = viewer.href(&ViewState {
+            view: View::Entity(entity.id.clone()),
+            filter: drawing.filter.clone(),
+        });
+        let described_by = viewer.id(&format!("kind-{kind}"));
+        (
+            "lede-mention",
+            vec![("href", href), ("aria-describedby", described_by)],
+        )
+    } else {
+        ("lede-mention-mark", Vec::new())
+    };
+    element.set_class_name(&format!("{class} lede-mention--{kind}"));
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, &value);
+    }
+    let _ = element.set_attribute("data-entity", &entity.id);
+    Some(element)
 }

@@ -6,7 +6,7 @@ use crate::app::components::loading::Loading;
 use crate::app::components::more_on::MoreOn;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
-use crate::app::components::paragraph::BodyParagraph;
+use crate::app::components::paragraph::{BodyParagraph, Paragraphs};
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::reader_controls::ReaderControls;
 use crate::app::components::topic_links::TopicLinks;
@@ -162,10 +162,10 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
     let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
     let links = LinkPlan::new(viewer.mention_links(), article.entities.len());
     let links = std::rc::Rc::new(std::cell::RefCell::new(links));
+    let shared = std::rc::Rc::new(Paragraphs::default());
     let paragraphs = each(0..article.body.len(), |i| {
-        let warnings = warnings.clone();
-        let links = links.clone();
-        view! { <BodyParagraph article=article.clone() index=i warnings links /> }
+        let (warnings, links, shared) = (warnings.clone(), links.clone(), shared.clone());
+        view! { <BodyParagraph article=article.clone() index=i warnings links shared /> }
     });
     let entities = (!article.entities.is_empty()).then(|| article.clone());
     if let Some(summary) = warnings.borrow().summary() {
