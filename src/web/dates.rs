@@ -39,15 +39,15 @@ pub fn prepare_format(published: &str, language: Option<&str>) {
         return;
     };
     let key = (Some(tag), published.len() == 10);
-    let wanted = FORMATTERS.with_borrow(|made| {
-        made.len() < KEPT_FORMATTERS / 2 && !made.iter().any(|(l, u, _)| (l, u) == (&key.0, &key.1))
-    }) && AHEAD.with_borrow_mut(|ahead| {
-        let new = ahead.len() < KEPT_FORMATTERS / 2 && !ahead.contains(&key);
-        if new {
-            ahead.push(key.clone());
-        }
-        new
-    });
+    let wanted = kept(&key.0, key.1).is_none()
+        && FORMATTERS.with_borrow(|made| made.len() < KEPT_FORMATTERS / 2)
+        && AHEAD.with_borrow_mut(|ahead| {
+            let new = ahead.len() < KEPT_FORMATTERS / 2 && !ahead.contains(&key);
+            if new {
+                ahead.push(key.clone());
+            }
+            new
+        });
     if wanted {
         crate::web::idle::when_idle(Box::new(move || {
             formatter(key.0, key.1);
@@ -75,13 +75,8 @@ thread_local! {
 /// The `format` function of an `Intl.DateTimeFormat` for long dates in `locale` (the reader's
 /// default when `None`), in UTC when `utc`; `None` when the browser refuses the locale.
 fn formatter(locale: Option<String>, utc: bool) -> Option<js_sys::Function> {
-    let known = FORMATTERS.with_borrow(|made| {
-        made.iter()
-            .find(|(l, u, _)| *l == locale && *u == utc)
-            .map(|(_, _, f)| f.clone())
-    });
-    if known.is_some() {
-        return known;
+    if let Some(format) = kept(&locale, utc) {
+        return Some(format);
     }
     let options = Object::new();
     let set = |k: &str, v: &str| {
@@ -104,6 +99,15 @@ fn formatter(locale: Option<String>, utc: bool) -> Option<js_sys::Function> {
         }
     });
     Some(format)
+}
+
+/// The formatter kept for `locale` and `utc`, if [`formatter`] has made one.
+fn kept(locale: &Option<String>, utc: bool) -> Option<js_sys::Function> {
+    FORMATTERS.with_borrow(|made| {
+        (made.iter())
+            .find(|(l, u, _)| l == locale && *u == utc)
+            .map(|(_, _, f)| f.clone())
+    })
 }
 
 /// The name of language `tag` in language `in_language` ("Spanish" for `es` in `en`), through
