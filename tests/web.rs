@@ -280,6 +280,18 @@ async fn mentions_after_text_outside_the_basic_plane_keep_their_own_text() {
 }
 
 #[wasm_bindgen_test]
+async fn a_paragraph_of_a_hundred_and_forty_thousand_pieces_is_drawn_whole() {
+    // One `append` call with every piece as an argument throws past about a hundred thousand
+    // in V8 (65,536 elsewhere), and the paragraph stayed empty: the pieces go in batches.
+    let text = "Iraq ".repeat(70_000);
+    let a = article(&format!(r#"{{"text": "{text}"}}"#));
+    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    settle(0).await;
+    assert_eq!(all(&root, "a.lede-mention").len(), 70_000);
+    assert_eq!(root.text_content().unwrap(), text);
+}
+
+#[wasm_bindgen_test]
 async fn broken_mention_span_keeps_its_text_unlinked() {
     let a = article(
         r#"{"text": "<b>Baghdad</b> & Iraq", "mentions": [

@@ -26,9 +26,9 @@
 //!    kB). No `Either`: each branch is `.into_any()`.
 //! 3. **Optional children are `Option<AnyView>`** ([`views::optional`]): one copy of the
 //!    optional-child code instead of one per element type (0.9 kB).
-//! 4. **Lists are `Vec<AnyView>`** ([`views::each`]): the topic toggles, the cards, a
-//!    paragraph's pieces and the loading lines share one copy of the list code (about 1.1 kB for
-//!    each list type avoided).
+//! 4. **Lists are `Vec<AnyView>`** ([`views::each`]): the topic toggles, the cards, an
+//!    article's paragraphs and the loading lines share one copy of the list code (about 1.1 kB
+//!    for each list type avoided).
 //! 5. **No `<Show>`**: a [`views::flag`] and a closure, `{move || shown.get().then(|| …)}`, which
 //!    also redraws only when the condition flips (1.1 kB for the last one removed).
 //! 6. **No `<For>`**: the short lists rebuild their items, and the article cards, which a

@@ -9,7 +9,7 @@ use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -26,8 +26,8 @@ use std::sync::Arc;
 /// per mention was most of an article's build (each a few calls across the wasm boundary, its
 /// strings copied each time, a reactive closure per paragraph), several times what the browser
 /// takes to lay the text out. Here each entity's link (or mark) is made once per article, with
-/// its attributes, and each mention is a copy of it (`cloneNode`) with its text: three calls,
-/// one string. An effect ([`Paragraphs`]) draws the paragraphs again when a kind is muted.
+/// its attributes, and each mention is a copy of it (`cloneNode`) given its text, a slice of the
+/// paragraph's. An effect ([`Paragraphs`]) draws the paragraphs again when a kind is muted.
 #[component]
 pub fn BodyParagraph(
     article: Arc<Article>,
@@ -54,21 +54,26 @@ pub fn BodyParagraph(
         }
     }
     // Byte ranges of the paragraph's text, so that muting a kind redraws it without
-    // segmenting it again (and without a copy of its text).
-    let start = paragraph.text.as_ptr() as usize;
-    let range = |text: &str| {
-        let from = text.as_ptr() as usize - start;
-        from..from + text.len()
-    };
+    // segmenting it again (and without a copy of its text). The segments are the paragraph's
+    // text cut in order, end to end (`mentions::segments`).
+    let mut end = 0;
     let pieces: Vec<Piece> = segments
         .into_iter()
-        .map(|segment| match segment {
-            Segment::Text(text) => (range(text), None),
-            Segment::Mention { text, entity_index } => {
-                let link = links
-                    .as_ref()
-                    .is_none_or(|p| p.borrow_mut().link(entity_index));
-                (range(text), Some((entity_index, link)))
+        .map(|segment| {
+            let (text, entity) = match segment {
+                Segment::Text(text) => (text, None),
+                Segment::Mention { text, entity_index } => (text, Some(entity_index)),
+            };
+            let bytes = end..end + text.len();
+            debug_assert_eq!(paragraph.text.get(bytes.clone()), Some(text));
+            end = bytes.end;
+            let link = entity.is_some_and(|entity| {
+                (links.as_ref()).is_none_or(|plan| plan.borrow_mut().link(entity))
+            });
+            Piece {
+                bytes,
+                entity,
+                link,
             }
         })
         .collect();
@@ -82,13 +87,29 @@ pub fn BodyParagraph(
         let (shared, muted) = (shared.clone(), viewer.muted);
         effect(move || shared.redraw(viewer, muted.get()));
     }
-    let fill = move |p: web_sys::Element| shared.draw(viewer, p, drawing.clone());
-    view! { <p use:fill /> }
+    let draw = move |p: web_sys::Element| shared.draw(viewer, p, drawing.clone());
+    view! { <p use:draw /> }
 }
 
-/// A piece of a paragraph: a byte range of its text, and for a mention the entity's index and
-/// whether it is a link.
-type Piece = (Range<usize>, Option<(usize, bool)>);
+/// A piece of a paragraph: a byte range of its text and, for a mention, the entity's index and
+/// whether the mention is a link (or a mark).
+struct Piece {
+    bytes: Range<usize>,
+    entity: Option<usize>,
+    link: bool,
+}
+
+/// A paragraph drawn, with the muted kinds it was drawn for.
+struct Drawn {
+    element: web_sys::Element,
+    muted: usize,
+    drawing: Rc<Drawing>,
+}
+
+/// How many nodes one `append` call takes: a call's arguments are bounded (V8 runs out of stack
+/// past about a hundred thousand, other engines stop at 65,536), and a hostile paragraph can
+/// have hundreds of thousands of pieces.
+const APPEND_AT_ONCE: u32 = 8192;
 
 /// What a paragraph draws: its pieces, and what its links need.
 struct Drawing {
@@ -103,9 +124,9 @@ struct Drawing {
 /// kinds it was drawn for, which the first paragraph's effect draws again when they change.
 #[derive(Default)]
 pub struct Paragraphs {
-    started: std::cell::Cell<bool>,
+    started: Cell<bool>,
     mentions: RefCell<Vec<[Option<web_sys::Element>; 2]>>,
-    drawn: RefCell<Vec<(web_sys::Element, usize, Rc<Drawing>)>>,
+    drawn: RefCell<Vec<Drawn>>,
 }
 
 impl Paragraphs {
@@ -114,49 +135,70 @@ impl Paragraphs {
         !self.started.replace(true)
     }
 
-    /// Draws a paragraph into `p` for the muted kinds of now, and keeps it for [`redraw`].
+    /// Draws a paragraph into `p` for the muted kinds of now, and keeps it for
+    /// [`Self::redraw`]. (Leptos runs a directive again when it rebuilds its element in place,
+    /// which an article's body never is: another article is another body. Should it be, the
+    /// paragraph is emptied first.)
     fn draw(&self, viewer: Viewer, p: web_sys::Element, drawing: Rc<Drawing>) {
+        if p.has_child_nodes() {
+            p.set_text_content(None);
+        }
         let muted = viewer.muted.get_untracked();
         self.fill(viewer, &p, &drawing, muted);
-        self.drawn.borrow_mut().push((p, muted, drawing));
+        self.drawn.borrow_mut().push(Drawn {
+            element: p,
+            muted,
+            drawing,
+        });
     }
 
     /// Draws again each paragraph drawn for other muted kinds than `muted`.
     fn redraw(&self, viewer: Viewer, muted: usize) {
-        for (p, drawn_for, drawing) in self.drawn.borrow_mut().iter_mut() {
-            if *drawn_for != muted {
-                p.set_text_content(None);
-                self.fill(viewer, p, drawing, muted);
-                *drawn_for = muted;
+        for drawn in self.drawn.borrow_mut().iter_mut() {
+            if drawn.muted != muted {
+                drawn.element.set_text_content(None);
+                self.fill(viewer, &drawn.element, &drawn.drawing, muted);
+                drawn.muted = muted;
             }
         }
     }
 
     /// Draws the pieces into `p` (empty). The paragraph's text crosses into JavaScript once,
-    /// and each piece is a slice of it (`substring`, which V8 makes without a copy) put into
-    /// the element as it is: a Rust string passed to JavaScript is decoded from UTF-8 each time
+    /// and each piece is a slice of it (`substring`: V8 copies only short slices) put into the
+    /// element as it is: a Rust string passed to JavaScript is decoded from UTF-8 each time
     /// (`TextDecoder`), which was a third of the long article's build when each of its two
     /// thousand pieces was passed on its own.
     fn fill(&self, viewer: Viewer, p: &web_sys::Element, drawing: &Drawing, muted: usize) {
         let text = &drawing.article.body[drawing.index].text;
         let whole = js_sys::JsString::from(text.as_str());
         let ascii = text.is_ascii();
-        let nodes = js_sys::Array::new();
         let text_content = wasm_bindgen::JsValue::from_str("textContent");
+        let mut nodes = js_sys::Array::new();
+        // `append(...nodes)`: strings become text nodes.
+        let append = |nodes: &js_sys::Array| {
+            if let Err(error) = p.append_with_node(nodes) {
+                console::warn(&format!(
+                    "article {}: paragraph {} could not be drawn whole: {error:?}",
+                    quoted(&drawing.article.id),
+                    drawing.index + 1
+                ));
+            }
+        };
         // The UTF-16 offset of the next piece (`substring` counts code units).
         let mut at = 0_u32;
-        for (range, mention) in &drawing.pieces {
-            let piece = &text[range.clone()];
+        for piece in &drawing.pieces {
+            let part = text.get(piece.bytes.clone()).unwrap_or_default();
             let units = if ascii {
-                piece.len()
+                part.len()
             } else {
-                piece.chars().map(char::len_utf16).sum()
+                part.chars().map(char::len_utf16).sum()
             } as u32;
             let slice = whole.substring(at, at + units);
             at += units;
-            let copy = mention
-                .filter(|&(entity, _)| muted & drawing.article.entities[entity].kind.bit() == 0)
-                .and_then(|(entity, link)| self.mention(viewer, p, drawing, entity, link));
+            let copy = piece
+                .entity
+                .filter(|&entity| muted & drawing.article.entities[entity].kind.bit() == 0)
+                .and_then(|entity| self.mention(viewer, p, drawing, entity, piece.link));
             match copy {
                 Some(element) => {
                     // `textContent` from the slice (web-sys' setter takes a `&str`).
@@ -167,13 +209,18 @@ impl Paragraphs {
                     nodes.push(&slice);
                 }
             }
+            if nodes.length() == APPEND_AT_ONCE {
+                append(&nodes);
+                nodes = js_sys::Array::new();
+            }
         }
-        // `append(...nodes)`: strings become text nodes.
-        let _ = p.append_with_node(&nodes);
+        if nodes.length() > 0 {
+            append(&nodes);
+        }
     }
 
-    /// A new element for a mention of entity `entity` (empty: the caller adds its text): a
-    /// copy of the entity's link, or of its mark.
+    /// A new element for a mention of entity `entity` (empty: the caller gives it its text):
+    /// a copy of the entity's link, or of its mark.
     fn mention(
         &self,
         viewer: Viewer,
@@ -181,7 +228,7 @@ impl Paragraphs {
         drawing: &Drawing,
         entity: usize,
         link: bool,
-    ) -> Option<web_sys::Element> {
+    ) -> Option<web_sys::Node> {
         let mut mentions = self.mentions.borrow_mut();
         if mentions.len() <= entity {
             mentions.resize(entity + 1, [None, None]);
@@ -190,8 +237,7 @@ impl Paragraphs {
         if made.is_none() {
             *made = make_mention(viewer, p, drawing, entity, link);
         }
-        let copy = made.as_ref()?.clone_node().ok()?;
-        wasm_bindgen::JsCast::dyn_into(copy).ok()
+        made.as_ref()?.clone_node().ok()
     }
 }
 

@@ -30,6 +30,8 @@ pub struct SearchBox {
     /// (loading, then running), `Failed` when it did not load. (The split pages' signal type:
     /// a signal of a type of its own links Leptos' signal code again, README "Size".)
     code: RwSignal<Chunk>,
+    /// The box's place in the list page ([`SearchBox::view`]).
+    host: NodeRef<leptos::html::Div>,
 }
 
 impl SearchBox {
@@ -56,6 +58,7 @@ impl SearchBox {
             },
             owner: Owner::current().unwrap_or_default(),
             code: RwSignal::new(Chunk::NotLoaded),
+            host: NodeRef::new(),
         };
         // Two listeners of one type (one copy of the closure's code): `/` focuses the box
         // from inside the `keydown` listener, and the `focusin` that follows at once must
@@ -127,11 +130,10 @@ impl SearchBox {
     /// with the DOM API, not a view: a form with a labelled box of its own attribute types
     /// linked about 1 kB of Leptos' rendering code into the first view.
     pub fn view(&self) -> AnyView {
-        let id = self.context.viewer.id("search-host");
-        view! { <div class="lede-search-host" id=id></div> }.into_any()
+        view! { <div class="lede-search-host" node_ref=self.host></div> }.into_any()
     }
 
-    /// Fills the box's place (see [`SearchBox::view`]), unless it is gone or already filled:
+    /// Fills the box's place (see [`SearchBox::view`]; the last one drawn), unless it is filled:
     /// the search landmark with its label, the box (`?q=`'s text in it) and an empty line for
     /// the entity the query names ("Lloyd Austin, person, 3 articles", `components/search.rs`).
     /// Called by the list's effect, which runs once Leptos has put the place in the page,
@@ -146,7 +148,7 @@ impl SearchBox {
     pub fn fill(&self) -> Option<()> {
         let viewer = self.context.viewer;
         let id = |name: &str| viewer.id(name);
-        let host = self.context.find(&format!("#{}", id("search-host")))?;
+        let host: web_sys::Element = self.host.get_untracked()?.into();
         if host.child_element_count() > 0 {
             return None;
         }
