@@ -325,12 +325,13 @@ impl Viewer {
         }
     }
 
-    /// A press (`pointerdown`) in a list of articles: when it is the main button's on a link to
+    /// A press (`pointerdown`) in a list of articles: when it is one whose click the viewer
+    /// would take ([`plain_click`](crate::app::components::nav_link::plain_click)) on a link to
     /// an article of this viewer, the request for the article's file goes now, before the click
     /// that opens it (a mouse's press comes about 100 ms before its click, a finger's more), and
     /// the click's page takes it.
     pub fn link_pressed(&self, event: &web_sys::PointerEvent) {
-        if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+        if !crate::app::components::nav_link::plain_click(event) {
             return;
         }
         let href = (event.target())
