@@ -7,7 +7,7 @@
 //! [`Viewer::change_reader_setting`]: crate::app::Viewer::change_reader_setting
 
 use crate::app::use_viewer;
-use crate::app::views::radio;
+use crate::app::views::{optional, radio};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::reader_settings::Theme;
 use leptos::prelude::*;
@@ -31,6 +31,50 @@ const THEMES: [UiText; 4] = [
 
 #[component]
 pub fn ReaderControls() -> impl IntoView {
+    let viewer = use_viewer();
+    // The panel's eight radios are built when the reader first opens it, not with every article
+    // page: an open paid for 21 elements (and their listeners) that most readers never show,
+    // inside the click that opens the article. A click on the summary comes before the
+    // `<details>` opens (Enter and Space on it are clicks too), so the radios are there when
+    // it does. A flag is a `usize` (rule 10 of "Writing views in Lede").
+    let wanted = RwSignal::new(0_usize);
+    let want = move |_| {
+        if wanted.get_untracked() == 0 {
+            wanted.set(1);
+        }
+    };
+    // Escape closes the panel, as it closes a menu, and focus goes back to its summary (a
+    // `<details>` alone does neither).
+    let on_key = |event: web_sys::KeyboardEvent| {
+        let Some(details) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        if event.key() == "Escape" && details.open() {
+            event.prevent_default();
+            details.set_open(false);
+            if let Some(summary) = details
+                .first_element_child()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
+    };
+    view! {
+        <details class="lede-reader" on:keydown=on_key>
+            <summary on:click=want>{viewer.word(UiText::ReaderSettings)}</summary>
+            <div class="lede-reader__panel">
+                {move || optional((wanted.get() == 1).then_some(()), |()| panel()).into_any()}
+            </div>
+        </details>
+    }
+}
+
+/// The panel's two groups of radios, checked as the reader's settings are now.
+fn panel() -> impl IntoView {
     let viewer = use_viewer();
     let settings = viewer.reader_settings();
     // Radio groups are per viewer: two viewers on a page must not share a group.
@@ -67,39 +111,14 @@ pub fn ReaderControls() -> impl IntoView {
         )
     });
     let (sizes, themes): (Vec<AnyView>, Vec<AnyView>) = (sizes.collect(), themes.collect());
-    // Escape closes the panel, as it closes a menu, and focus goes back to its summary (a
-    // `<details>` alone does neither).
-    let on_key = |event: web_sys::KeyboardEvent| {
-        let Some(details) = event
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        else {
-            return;
-        };
-        if event.key() == "Escape" && details.open() {
-            event.prevent_default();
-            details.set_open(false);
-            if let Some(summary) = details
-                .first_element_child()
-                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
-            }
-        }
-    };
     view! {
-        <details class="lede-reader" on:keydown=on_key>
-            <summary>{viewer.word(UiText::ReaderSettings)}</summary>
-            <div class="lede-reader__panel">
-                <fieldset>
-                    <legend>{viewer.word(UiText::TextSize)}</legend>
-                    {sizes}
-                </fieldset>
-                <fieldset>
-                    <legend>{viewer.word(UiText::Theme)}</legend>
-                    {themes}
-                </fieldset>
-            </div>
-        </details>
+        <fieldset>
+            <legend>{viewer.word(UiText::TextSize)}</legend>
+            {sizes}
+        </fieldset>
+        <fieldset>
+            <legend>{viewer.word(UiText::Theme)}</legend>
+            {themes}
+        </fieldset>
     }
 }
