@@ -1,5 +1,6 @@
 //! The state one viewer shares with its pages: the view state, the options, and navigation.
 
+use crate::app::kept_page;
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::corpus::Corpus;
 use crate::core::format::UiStrings;
@@ -530,14 +531,25 @@ impl Viewer {
     }
 
     /// After a navigation, moves keyboard and screen-reader focus to the new page's heading
-    /// (which has `tabindex="-1"`), the way a full page load would start at the top.
+    /// (which has `tabindex="-1"`), the way a full page load would start at the top: the list
+    /// page's (`list-heading`) or another page's (`heading`), whichever is on screen (the list
+    /// page stays in the document, hidden, while another shows: `kept_page`).
     pub fn focus_heading(&self) {
-        self.focus_named("heading");
+        self.focus_first(format!(
+            "{}, {}",
+            self.on_screen(&format!("#{}", self.id("heading"))),
+            self.on_screen(&format!("#{}", self.id("list-heading")))
+        ));
     }
 
     /// Moves focus to this viewer's element named `name` (its id is [`Viewer::id`]`(name)`).
     pub fn focus_named(&self, name: &str) {
-        self.focus_first(format!("#{}", self.id(name)));
+        self.focus_first(self.on_screen(&format!("#{}", self.id(name))));
+    }
+
+    /// `selector` (one complex selector, no list) narrowed to elements not in a page kept hidden.
+    fn on_screen(&self, selector: &str) -> String {
+        format!("{selector}:not(.{} *)", kept_page::AWAY)
     }
 
     /// [`Viewer::focus_heading`] for a page whose heading appears only after something loaded:
@@ -555,7 +567,7 @@ impl Viewer {
     /// After "Show more", moves focus to the link of the `n`th card of the list (0-based). A card
     /// whose summary is still loading has no link yet; focus then stays put.
     pub fn focus_card_link(&self, n: usize) {
-        self.focus_first(format!("ol.lede-list > li:nth-child({}) a", n + 1));
+        self.focus_first(self.on_screen(&format!("ol.lede-list > li:nth-child({}) a", n + 1)));
     }
 
     /// Takes focus from the element of this viewer that has it (the link just followed), before

@@ -66,6 +66,40 @@ test('Tab reaches the first topic, Space and Enter toggle it, Enter on a headlin
   }
 });
 
+test('the list page kept behind an article is out of reach: not in the tab order or the roles, and the article is named by its own heading', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    await page.locator('ol.lede-list > li .lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    const headline = (await page.textContent('h1.lede-article__headline')).trim();
+    // The list page is still in the document (app/kept_page.rs), hidden.
+    assert.ok(await page.evaluate(() => document.querySelectorAll('.lede-kept--away .lede-card').length > 0), 'the list page is kept in the document');
+    // One level-1 heading as a reader gets it, the article's; no card of the list.
+    const h1s = await page.getByRole('heading', { level: 1 }).allTextContents();
+    assert.deepEqual(h1s.map((t) => t.trim()), [headline]);
+    assert.equal(await page.getByRole('button', { name: new RegExp(site.index.topics[0].label) }).count(), 0, 'no topic toggle of the list');
+    // The article's accessible name is its headline, not the list's title (ids are per page).
+    assert.equal(await page.getByRole('article', { name: headline }).count(), 1);
+    // Tab from the top of the page never lands in the kept page.
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let tabs = 0; tabs < 40; tabs++) {
+      await page.keyboard.press('Tab');
+      const inKept = await page.evaluate(() => !!document.activeElement?.closest('.lede-kept'));
+      assert.equal(inKept, false, `Tab ${tabs + 1} reached the hidden list page`);
+    }
+    // Back: the list shows again, reachable as before.
+    await page.goBack();
+    await viewShown(page, 'list');
+    assert.equal(await page.locator('.lede-kept--away').count(), 0);
+    assert.ok(await page.getByRole('button', { name: new RegExp(site.index.topics[0].label) }).count() > 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a skip link past the topic toggles: the first Tab reaches it, Enter goes to the articles, the next Tab to the first one', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await site.open('', { viewport: { width: 320, height: 640 } });
   try {

@@ -164,8 +164,8 @@ pub fn start(context: SearchContext) {
         }
         if query.is_empty() {
             // The cards lose their snippets now, not at the next frame's drawing: a list page
-            // kept while an article was read (`kept_page`) is back in the document by then,
-            // and the cards it shows again must not carry another search's words.
+            // kept while an article was read (`kept_page`) is on screen again by then, and the
+            // cards it shows again must not carry another search's words.
             unmark(&search.marked);
         } else {
             search.want_snippets(&query, ids);

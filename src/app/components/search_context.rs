@@ -21,8 +21,8 @@ pub struct SearchContext {
     /// Where the search gives the list its listing, status line and empty state.
     pub hooks: SearchHooks,
     /// The list page's element: the search finds its elements (the box, the entity line, the
-    /// cards) in it, not in the document, which does not hold the page while another page is
-    /// shown (`kept_page`).
+    /// cards) in it, not in the document, which holds another page's too while that one shows
+    /// (the list page is kept there, hidden: `kept_page`).
     pub page: NodeRef<leptos::html::Div>,
 }
 

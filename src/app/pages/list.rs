@@ -426,7 +426,9 @@ pub fn ListPage() -> impl IntoView {
     // The heading's level and text, and whether the topic filter shows, follow the embed's
     // attributes live. Plain closures, not memos: the attributes change rarely.
     let heading = move || {
-        let id = viewer.id("heading");
+        // Its own id, not the other pages' `heading`: this page stays in the document while they
+        // show (`kept_page`), and `aria-labelledby` would find it first.
+        let id = viewer.id("list-heading");
         match viewer.presentation(|p| p.heading.clone()) {
             Heading::Hidden => None,
             Heading::Shown { level, text } => {

@@ -22,20 +22,25 @@ export async function until(page, what, fn, arg, describe) {
   }
 }
 
+/** What a kept page hidden behind another one is not (app/kept_page.rs). */
+const ON_SCREEN = ':not(.lede-kept--away *)';
+
 /** Waits until the view with this class (list, article, entity) is shown and settled. */
 export async function viewShown(page, kind) {
-  const selector = `.lede-page--${kind}`;
+  // Not the list page kept, hidden, behind another page (app/kept_page.rs).
+  const selector = `.lede-page--${kind}${ON_SCREEN}`;
   await until(page, `the ${kind} view (${selector})`, (s) => !!document.querySelector(s), selector);
 }
 
-/** The list view's card headlines, in order, once the list holds `count` cards. */
+/** The list view's card headlines, in order, once the list holds `count` cards (the list on
+ * screen: ON_SCREEN written out, as the page's code cannot see this module). */
 export async function listHeadlines(page, count) {
   await until(
     page,
     `a list with ${count} article(s) and a matching result summary`,
     (n) =>
-      document.querySelectorAll('.lede-page--list ol.lede-list > li > article.lede-card').length === n ||
-      (n === 0 && !!document.querySelector('.lede-page--list .lede-empty')),
+      document.querySelectorAll('.lede-page--list:not(.lede-kept--away *) ol.lede-list > li > article.lede-card').length === n ||
+      (n === 0 && !!document.querySelector('.lede-page--list:not(.lede-kept--away *) .lede-empty')),
     count,
     () => ({
       cards: document.querySelectorAll('.lede-page--list .lede-card').length,
