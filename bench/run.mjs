@@ -301,9 +301,9 @@ const INIT = () => {
       if (!document.querySelector(`fieldset.lede-match input[value="${mode}"]`)?.checked) return false;
       return conditions.results({ count, first });
     },
-    /** The list shows this result (after Back: no article on screen). */
+    /** The list shows this result (after Back: no article on screen, no list page kept hidden). */
     results: ({ count, first }) => {
-      if (document.querySelector('h1.lede-article__headline')) return false;
+      if (document.querySelector('h1.lede-article__headline, .lede-kept--away')) return false;
       if (!numbers(document.querySelector('p.lede-results')?.textContent).includes(String(count))) return false;
       const h = document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim();
       if (count === 0 ? !h : h === first) return true;
@@ -343,8 +343,10 @@ const INIT = () => {
       bench.lastCount = Number(numbers(status)[0]);
       return true;
     },
+    /** The list on screen starts with `first` (Lede keeps its list page hidden behind an
+     * article, app/kept_page.rs: that one does not count). */
     listFirst: ({ first }) => {
-      const h = document.querySelector('ol.lede-list > li > article.lede-card h3')?.textContent.trim();
+      const h = document.querySelector('ol.lede-list:not(.lede-kept--away *) > li > article.lede-card h3')?.textContent.trim();
       return h === first || (h ? `expected the list to start with ${JSON.stringify(first)}; it starts with ${JSON.stringify(h)}` : false);
     },
   };

@@ -134,8 +134,8 @@ pub fn App(
                 Part::Ready(corpus) => {
                     // The pages below read the corpus, and fetch its parts, through this.
                     CorpusData::provide(corpus, viewer);
-                    // The list page, kept out of the document while another page shows, so
-                    // that neither opening an article nor Back builds or tears it down.
+                    // The list page, kept (hidden) while another page shows, so that neither
+                    // opening an article nor Back builds, tears down or lays it out again.
                     let slot = NodeRef::new();
                     let on_list = flag(move || matches!(view.get(), View::List));
                     kept_page(slot, on_list, viewer, || view! { <ListPage /> }.into_any());

@@ -571,9 +571,11 @@ impl Viewer {
     }
 
     /// Takes focus from the element of this viewer that has it (the link just followed), before
-    /// the page it is on is taken away: Chromium recomputes style and layout at once when a
-    /// focused element leaves the document, and by then the next page is half built (5 to 8 ms
-    /// of an article open at 4x CPU, for a layout the frame does again); in a clean document the
+    /// the page it is on goes (removed, or hidden as the list page is: `kept_page`): Chromium
+    /// recomputes style and layout at once when a focused element leaves the document, and by
+    /// then the next page is half built (5 to 8 ms of an article open at 4x CPU, measured when
+    /// the list page was removed, for a layout the frame does again); a focused element in a
+    /// page hidden with `content-visibility` must give up focus too. In a clean document the
     /// blur costs almost nothing. Focus goes to the new page's heading at its first frame
     /// ([`Viewer::focus_heading`]), as it would have anyway.
     fn blur_page_left(&self) {

@@ -110,6 +110,35 @@ test('the search code and worker load on first focus; Austin, liberation, Chines
   }
 });
 
+test('"/" on an article page is left to the page: the list\'s box, kept hidden behind the article, does not take it', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('');
+  try {
+    await viewShown(page, 'list');
+    await page.locator(BOX).waitFor();
+    await page.locator('ol.lede-list > li .lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    await page.locator('h1.lede-article__headline').click();
+    // Whether anything before the page's own listener (the viewer's, on the document) took the
+    // key: a listener on the window sees it last.
+    await page.evaluate(() => {
+      window.__slash = null;
+      addEventListener('keydown', (e) => { if (e.key === '/') window.__slash = e.defaultPrevented; }, { once: true });
+    });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => window.__slash), false, 'the key is not taken');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+    // Back on the list, "/" focuses its box again.
+    await page.goBack();
+    await viewShown(page, 'list');
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('typing is debounced into one history entry; Back and Forward go between the list and the search', { timeout: 90_000 }, async () => {
   const { context, page, problems } = await site.open('');
   try {

@@ -36,9 +36,10 @@ pub fn ReaderControls() -> impl IntoView {
     // page: an open paid for 21 elements (and their listeners) that most readers never show,
     // inside the click that opens the article. A click on the summary comes before the
     // `<details>` opens (Enter and Space on it are clicks too), so the radios are there when
-    // it does. A flag is a `usize` (rule 10 of "Writing views in Lede").
+    // it does; `toggle` catches an opening without a click (an assistive technology's expand
+    // action), a frame later. A flag is a `usize` (rule 10 of "Writing views in Lede").
     let wanted = RwSignal::new(0_usize);
-    let want = move |_| {
+    let want = move || {
         if wanted.get_untracked() == 0 {
             wanted.set(1);
         }
@@ -64,8 +65,8 @@ pub fn ReaderControls() -> impl IntoView {
         }
     };
     view! {
-        <details class="lede-reader" on:keydown=on_key>
-            <summary on:click=want>{viewer.word(UiText::ReaderSettings)}</summary>
+        <details class="lede-reader" on:keydown=on_key on:toggle=move |_| want()>
+            <summary on:click=move |_| want()>{viewer.word(UiText::ReaderSettings)}</summary>
             <div class="lede-reader__panel">
                 {move || optional((wanted.get() == 1).then_some(()), |()| panel()).into_any()}
             </div>

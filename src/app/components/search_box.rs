@@ -10,6 +10,7 @@
 use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
+use crate::app::kept_page;
 use crate::app::split_pages::Chunk;
 use crate::app::split_search::start_search;
 use crate::app::viewer::Viewer;
@@ -203,7 +204,9 @@ impl SearchBox {
 
 /// `/` focuses the box from anywhere in the page but another field (the first viewer's box,
 /// when a page has several). The element typed in is the first of the event's composed path:
-/// inside a `<lede-viewer>`, the document sees the viewer's element as the target.
+/// inside a `<lede-viewer>`, the document sees the viewer's element as the target. A box in a
+/// list page kept hidden behind an article (`kept_page`) is not there for it: the key goes on
+/// to the page (and to the next viewer).
 fn slash_focuses(e: &web_sys::Event, root: Option<&web_sys::HtmlElement>, input_id: &str) {
     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
@@ -219,7 +222,10 @@ fn slash_focuses(e: &web_sys::Event, root: Option<&web_sys::HtmlElement>, input_
         return;
     }
     let input = root
-        .and_then(|r| r.query_selector(&format!("#{input_id}")).ok().flatten())
+        .and_then(|r| {
+            let on_screen = format!("#{input_id}:not(.{} *)", kept_page::AWAY);
+            r.query_selector(&on_screen).ok().flatten()
+        })
         .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(input) = input {
         e.prevent_default();
