@@ -14,9 +14,10 @@
 //! cost 8-10 ms against 3 for hiding it. Content that `content-visibility: hidden` skips is not
 //! drawn, focusable, found by find-in-page or in the accessibility tree; it still answers
 //! queries. So the list page's ids are its own (its heading is `list-heading`, where the
-//! other pages' is `heading`), and the viewer's focus moves skip a hidden page
-//! ([`Viewer::focus_heading`]). A host page that queries the viewer's elements finds the
-//! list's too while an article shows: the README says so.
+//! other pages' is `heading`), and lookups that must find the page on screen go through
+//! [`on_screen`] (the viewer's focus moves, [`Viewer::focus_heading`], and the `/` shortcut).
+//! A host page that queries the viewer's elements finds the list's too while an article
+//! shows: the README ("Embedding") says so.
 //!
 //! The page is built again when the interface's words change, as every page is drawn again in
 //! the new words; it goes with the viewer.
@@ -34,6 +35,12 @@ use wasm_bindgen::JsValue;
 /// The class the slot has besides `lede-kept` while its page is hidden: the stylesheet gives it
 /// `content-visibility: hidden`.
 pub const AWAY: &str = "lede-kept--away";
+
+/// `selector` (one complex selector, not a list) narrowed to elements on screen: not in a page
+/// kept hidden. For lookups that must find the page the reader sees.
+pub fn on_screen(selector: &str) -> String {
+    format!("{selector}:not(.{AWAY} *)")
+}
 
 /// The kept page: the words it was built in, its owner, its DOM and reactive parts.
 struct Kept {

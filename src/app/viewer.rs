@@ -1,6 +1,6 @@
 //! The state one viewer shares with its pages: the view state, the options, and navigation.
 
-use crate::app::kept_page;
+use crate::app::kept_page::on_screen;
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::corpus::Corpus;
 use crate::core::format::UiStrings;
@@ -537,19 +537,14 @@ impl Viewer {
     pub fn focus_heading(&self) {
         self.focus_first(format!(
             "{}, {}",
-            self.on_screen(&format!("#{}", self.id("heading"))),
-            self.on_screen(&format!("#{}", self.id("list-heading")))
+            on_screen(&format!("#{}", self.id("heading"))),
+            on_screen(&format!("#{}", self.id("list-heading")))
         ));
     }
 
     /// Moves focus to this viewer's element named `name` (its id is [`Viewer::id`]`(name)`).
     pub fn focus_named(&self, name: &str) {
-        self.focus_first(self.on_screen(&format!("#{}", self.id(name))));
-    }
-
-    /// `selector` (one complex selector, no list) narrowed to elements not in a page kept hidden.
-    fn on_screen(&self, selector: &str) -> String {
-        format!("{selector}:not(.{} *)", kept_page::AWAY)
+        self.focus_first(on_screen(&format!("#{}", self.id(name))));
     }
 
     /// [`Viewer::focus_heading`] for a page whose heading appears only after something loaded:
@@ -567,7 +562,10 @@ impl Viewer {
     /// After "Show more", moves focus to the link of the `n`th card of the list (0-based). A card
     /// whose summary is still loading has no link yet; focus then stays put.
     pub fn focus_card_link(&self, n: usize) {
-        self.focus_first(self.on_screen(&format!("ol.lede-list > li:nth-child({}) a", n + 1)));
+        self.focus_first(on_screen(&format!(
+            "ol.lede-list > li:nth-child({}) a",
+            n + 1
+        )));
     }
 
     /// Takes focus from the element of this viewer that has it (the link just followed), before

@@ -10,7 +10,7 @@
 use crate::app::components::search_context::{SearchContext, SearchHooks};
 use crate::app::computed::Computed;
 use crate::app::corpus_data::CorpusData;
-use crate::app::kept_page;
+use crate::app::kept_page::on_screen;
 use crate::app::split_pages::Chunk;
 use crate::app::split_search::start_search;
 use crate::app::viewer::Viewer;
@@ -223,8 +223,9 @@ fn slash_focuses(e: &web_sys::Event, root: Option<&web_sys::HtmlElement>, input_
     }
     let input = root
         .and_then(|r| {
-            let on_screen = format!("#{input_id}:not(.{} *)", kept_page::AWAY);
-            r.query_selector(&on_screen).ok().flatten()
+            r.query_selector(&on_screen(&format!("#{input_id}")))
+                .ok()
+                .flatten()
         })
         .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(input) = input {
