@@ -75,7 +75,7 @@ test('the list page kept behind an article is out of reach: not in the tab order
     await viewShown(page, 'article');
     const headline = (await page.textContent('h1.lede-article__headline')).trim();
     // The list page is still in the document (app/kept_page.rs), hidden.
-    assert.ok(await page.evaluate(() => document.querySelectorAll('.lede-kept--away .lede-card').length > 0), 'the list page is kept in the document');
+    await until(page, 'the list page kept in the document, hidden', () => document.querySelectorAll('.lede-kept--away .lede-card').length > 0);
     // One level-1 heading as a reader gets it, the article's; no card of the list.
     const h1s = await page.getByRole('heading', { level: 1 }).allTextContents();
     assert.deepEqual(h1s.map((t) => t.trim()), [headline]);
