@@ -61,6 +61,14 @@
 //!
 //! What saves less than about 0.3 kB gzipped is not worth code that hides what it does: write
 //! it plainly.
+//!
+//! **Views drawn by hand.** With `erase_components` every element with children also gets an
+//! empty comment node (its children's end marker) and every child a type-erased view: a list's
+//! card was 14 elements and 25 comments. What is drawn many times and never changes once drawn
+//! is made with plain DOM calls in a directive (`use:draw`), text in text nodes only: a card
+//! ([`components::article_card`]: the list page's elements and comments from 937 to 562 with
+//! 16 cards, and 1.2 kB brotli less wasm than its view) and an article's paragraphs
+//! ([`components::paragraph`]).
 
 pub mod components;
 pub mod computed;

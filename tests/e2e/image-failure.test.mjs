@@ -39,3 +39,38 @@ test('a failed lead image keeps its aspect-ratio box and the photo credit', { ti
     await context.close();
   }
 });
+
+// A card's thumbnail is drawn by hand (components/article_card.rs) and shares one `error`
+// listener with every other card's: each failed thumbnail must still get its placeholder.
+test('every failed card thumbnail keeps its box, shows the placeholder and is named in the console', { timeout: 60_000 }, async () => {
+  const warnings = [];
+  const { context, page } = await site.open('', {
+    viewport: { width: 1200, height: 900 },
+    beforeGoto: (p) => {
+      p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      return p.route(/\.(jpe?g|png|webp|gif)(\?|$)/i, (r) => r.abort());
+    },
+  });
+  try {
+    await viewShown(page, 'list');
+    const thumbs = site.index.articles.filter((a) => a.thumbnail).length;
+    assert.ok(thumbs >= 2, `the default corpus has thumbnails (${thumbs})`);
+    await page.$$eval('.lede-card__thumb img', (imgs) => imgs.forEach((img) => img.scrollIntoView()));
+    await page.waitForFunction((n) => document.querySelectorAll('.lede-card__thumb .lede-image.lede-image--failed').length === n, thumbs);
+    const boxes = await page.$$eval('.lede-card__thumb .lede-image', (els) => els.map((e) => ({
+      height: e.getBoundingClientRect().height,
+      img: getComputedStyle(e.querySelector('img')).visibility,
+      placeholder: getComputedStyle(e.querySelector('.lede-image__placeholder')).display,
+    })));
+    for (const box of boxes) {
+      assert.ok(box.height > 0, 'the box keeps its size');
+      assert.equal(box.img, 'hidden', 'no broken-image icon');
+      assert.notEqual(box.placeholder, 'none', 'the placeholder shows');
+    }
+    for (const src of await page.$$eval('.lede-card__thumb img', (imgs) => imgs.map((img) => img.getAttribute('src')))) {
+      assert.ok(warnings.some((w) => w === `lede: image did not load: ${src}`), `console names ${src}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -88,6 +88,40 @@ test('a topic on a card, and at the end of an article, is a link to that topic\'
   }
 });
 
+// A card's links have no listener each: one on the card (components/article_card.rs) does what
+// a NavLink does. A click with a modifier key is the browser's (a new tab here), not the viewer's.
+test('a card\'s links open in place on a plain click and leave Ctrl+click to the browser', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  try {
+    await viewShown(page, 'list');
+    const [first, second] = newestFirst(site.index.articles);
+    await listHeadlines(page, site.index.articles.length);
+    const topic = site.index.topics.find((t) => t.id === second.topics[0]);
+    const topicLink = page.locator('.lede-card').nth(1).locator('.lede-card__topics a', { hasText: topic.label });
+    const opened = [];
+    for (const link of [topicLink, page.locator('.lede-card__headline a').first()]) {
+      const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 10_000 }), link.click({ modifiers: ['ControlOrMeta'] })]);
+      await tab.waitForURL((u) => u.protocol === 'http:');
+      opened.push(new URL(tab.url()).search);
+      await tab.close();
+    }
+    assert.deepEqual(opened, [`?topic=${topic.id}`, `?article=${first.id}`], 'each Ctrl+click opened its link in a new tab');
+    assert.equal(new URL(page.url()).search, '', 'the list stayed where it was');
+    assert.equal(await page.locator('button.lede-topic[aria-pressed=true]').count(), 0, 'no topic selected in place');
+
+    await topicLink.click();
+    await until(page, 'the topic selected in place', (id) => new URL(location.href).searchParams.getAll('topic').join() === id, topic.id);
+    await page.locator('.lede-card__headline a', { hasText: second.headline }).click();
+    await viewShown(page, 'article');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('article'), second.id);
+    assert.equal(url.searchParams.getAll('topic').join(), topic.id, 'the headline kept the topic selected');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('one date style in the list (the interface\'s), the publisher and reading time on each card, and a foreign article\'s language named', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await site.open('', { abortImages: true });
   try {

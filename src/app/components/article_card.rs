@@ -1,83 +1,261 @@
-use crate::app::components::nav_link::NavLink;
-use crate::app::components::published_date::PublishedDate;
-use crate::app::components::safe_image::SafeImage;
-use crate::app::components::topic_links::TopicLinks;
+//! A card of an article list, drawn by hand.
+//!
+//! A card is the list's unit of work: the first view draws 30, "Show more" 30 more, a topic
+//! click those it has not drawn before (`kept_list`), and an article's "More on" three. Drawn
+//! as Leptos views (built with `--cfg erase_components`, "Writing views in Lede" in
+//! `app/mod.rs`), every element with children also got an empty comment node, its children's
+//! end marker, and every child a type-erased view of its own: a card of 14 elements was 25
+//! comments besides, each cloned and inserted across the wasm boundary, about 280 calls out of
+//! the wasm per card. Nothing in a card changes once it is drawn (its links follow no signal,
+//! its texts are in the words it was built in: the list page is built again when the words
+//! change), so it needs no reactive parts: the `<article>` is a view, for the list to keep
+//! and place, and its content is made here with plain DOM calls, like an article's paragraphs
+//! (`paragraph.rs`). Text goes into text nodes only (`textContent`).
+//!
+//! The card's links have no listener each: one on the card finds the link clicked and does
+//! what a [`NavLink`](crate::app::components::nav_link::NavLink) does
+//! ([`follow`]). A thumbnail that fails to load is handled by one listener shared by every
+//! card ([`thumbnail_failed`]), as [`SafeImage`](crate::app::components::safe_image::SafeImage)
+//! does for the lead image: the box keeps its size and shows a quiet placeholder.
+
+use crate::app::components::nav_link::follow;
+use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
-use crate::app::views::optional;
-use crate::core::format::ArticleSummary;
+use crate::app::Viewer;
+use crate::core::corpus::topics::TopicFilter;
+use crate::core::format::{ArticleSummary, CorpusIndex};
 use crate::core::text::language::{clean_language_tag, direction, same_language};
 use crate::core::text::ui_text::UiText;
+use crate::core::view::image_ratio::aspect_ratio;
 use crate::core::view::state::{View, ViewState};
-use crate::web::dates::{language_name, prepare_format};
+use crate::web::console;
+use crate::web::dates::{format_date, language_name, prepare_format};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
 
-/// One entry of an article list: headline (the link), standfirst, date, topics (links to their
-/// lists), thumbnail.
+/// One entry of an article list: headline (the link), standfirst, date, publisher, reading
+/// time, language, topics (links to their lists), thumbnail.
 ///
 /// URLs in a summary (the thumbnail) resolve against the index file, also when the summary
 /// comes from a listing page of a paged corpus: listing pages are part of the index.
 #[component]
 pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let viewer = use_viewer();
-    let index_url = viewer.corpus_url();
+    let corpus = use_corpus_data().corpus();
     let lang = summary.language.as_deref().and_then(clean_language_tag);
     let dir = direction(lang.as_deref()).as_attr();
-    let lang_attr = lang.clone();
-    let to = ViewState {
-        view: View::Article(summary.id.to_string()),
-        filter: Default::default(),
-    };
-    let thumbnail = summary
-        .thumbnail
-        .clone()
-        .and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
-    let thumbnail = optional(thumbnail, |(src, t)| {
-        view! {
-            <div class="lede-card__thumb">
-                <SafeImage src alt=t.alt.to_string() width=t.width height=t.height />
-            </div>
-        }
-    });
-    // The article's language, named in the interface's, when it is not the interface's.
-    let ui_lang = viewer.ui_lang();
-    let badge = (lang.as_deref())
-        .filter(|tag| !same_language(tag, &ui_lang))
-        .and_then(|tag| language_name(tag, &ui_lang));
     // The card's date is in the interface's language; its article page's will be in the
     // article's: that formatter is made ahead, when the browser is idle.
     prepare_format(&summary.published, lang.as_deref());
-    // Who published it and how long it takes to read, when the index says.
-    let source = optional(summary.source_name.clone(), |name| {
-        view! { <span class="lede-card__source">{name.to_string()}</span> }
-    });
-    let minutes = optional(summary.reading_minutes, |n| {
-        let text = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
-        view! { <span lang=ui_lang.clone()>{text}</span> }
-    });
-    let badge = optional(badge, |name| {
-        view! { <span class="lede-card__lang" lang=ui_lang.clone()>{name}</span> }
-    });
-    view! {
-        <article class="lede-card" lang=lang_attr dir=dir>
-            <div class="lede-card__text">
-                <h3 class="lede-card__headline">
-                    <NavLink to keep_filter=true>{summary.headline.to_string()}</NavLink>
-                </h3>
-                {optional(summary.standfirst.clone(), |s| view! { <p class="lede-card__standfirst">{s.to_string()}</p> })}
-                <p class="lede-card__meta">
-                    <PublishedDate published=summary.published.to_string() language=Some(ui_lang.clone()) />
-                    {source}
-                    {minutes}
-                    {badge}
-                    {optional((!summary.topics.is_empty()).then(|| summary.topics.iter().map(|t| t.to_string()).collect()), |topics| {
-                        view! { <TopicLinks topics class="lede-card__topics" /> }
-                    })}
-                </p>
-            </div>
-            {thumbnail}
-        </article>
+    // The card's links and where each goes, once drawn.
+    let links: Rc<RefCell<Vec<(Element, ViewState)>>> = Rc::default();
+    let on_click = {
+        let links = links.clone();
+        move |event: web_sys::MouseEvent| {
+            let clicked = (event.target())
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten());
+            let Some(clicked) = clicked else {
+                return;
+            };
+            let to = (links.borrow().iter())
+                .find(|(link, _)| *link == clicked)
+                .map(|(_, to)| to.clone());
+            if let Some(to) = to {
+                // The headline keeps the topics selected now (Back and "All articles" return
+                // to the same list); a topic's link names its topic alone.
+                let keep_filter = matches!(to.view, View::Article(_));
+                follow(viewer, &event, to, keep_filter, false);
+            }
+        }
+    };
+    let draw = move |card: Element| {
+        if card.has_child_nodes() {
+            // Leptos runs a directive again when it rebuilds the element in place, which a
+            // kept card never is; should it be, the card is drawn anew.
+            card.set_text_content(None);
+        }
+        *links.borrow_mut() = draw_card(viewer, &corpus.index, &summary, &card).unwrap_or_default();
+    };
+    view! { <article class="lede-card" lang=lang dir=dir on:click=on_click use:draw /> }
+}
+
+/// Draws the card's content into `card` (empty) and returns its links with their views.
+/// `None` only if the document would not make an element.
+fn draw_card(
+    viewer: Viewer,
+    index: &CorpusIndex,
+    summary: &ArticleSummary,
+    card: &Element,
+) -> Option<Vec<(Element, ViewState)>> {
+    let document = card.owner_document()?;
+    let ui_lang = viewer.ui_lang();
+    let make = |tag: &str, class: &str, text: &str| element(&document, tag, class, text);
+    let mut links = Vec::with_capacity(1 + summary.topics.len());
+
+    let text = make("div", "lede-card__text", "")?;
+    let headline = make("h3", "lede-card__headline", "")?;
+    let to = ViewState {
+        view: View::Article(summary.id.to_string()),
+        filter: TopicFilter::default(),
+    };
+    let link = make("a", "", &summary.headline)?;
+    let _ = link.set_attribute("href", &viewer.href(&to));
+    let _ = headline.append_with_node_1(&link);
+    links.push((link, to));
+    let _ = text.append_with_node_1(&headline);
+    if let Some(standfirst) = &summary.standfirst {
+        let child = make("p", "lede-card__standfirst", standfirst)?;
+        let _ = text.append_with_node_1(&child);
     }
+
+    let meta = make("p", "lede-card__meta", "")?;
+    // The interface's words on the card, marked as in its language (the card is the
+    // article's): the date too, so that a list reads in one style.
+    let words = |tag: &str, class: &str, text: &str| {
+        let element = make(tag, class, text)?;
+        let _ = element.set_attribute("lang", &ui_lang);
+        Some(element)
+    };
+    let date = words(
+        "time",
+        "lede-date",
+        &format_date(&summary.published, Some(&ui_lang)),
+    )?;
+    let _ = date.set_attribute("datetime", &summary.published);
+    let _ = meta.append_with_node_1(&date);
+    // Who published it and how long it takes to read, when the index says; the article's
+    // language, named in the interface's, when it is not the interface's.
+    if let Some(name) = &summary.source_name {
+        let child = make("span", "lede-card__source", name)?;
+        let _ = meta.append_with_node_1(&child);
+    }
+    if let Some(n) = summary.reading_minutes {
+        let n = n.to_string();
+        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n)]);
+        let child = words("span", "", &minutes)?;
+        let _ = meta.append_with_node_1(&child);
+    }
+    let badge = (summary.language.as_deref())
+        .and_then(clean_language_tag)
+        .filter(|tag| !same_language(tag, &ui_lang))
+        .and_then(|tag| language_name(&tag, &ui_lang));
+    if let Some(name) = badge {
+        let child = words("span", "lede-card__lang", &name)?;
+        let _ = meta.append_with_node_1(&child);
+    }
+    if !summary.topics.is_empty() {
+        let topics = make("span", "lede-card__topics", "")?;
+        let prefix = viewer.word(UiText::TopicsPrefix);
+        let child = words("span", "lede-visually-hidden", &prefix)?;
+        let _ = topics.append_with_node_1(&child);
+        for (i, id) in summary.topics.iter().enumerate() {
+            if i > 0 {
+                let _ = topics.append_with_str_1(" · ");
+            }
+            let to = ViewState {
+                view: View::List,
+                filter: TopicFilter {
+                    selected: vec![id.to_string()],
+                    ..TopicFilter::default()
+                },
+            };
+            // A topic the index does not list shows its id: unlinked ids are worse than an
+            // odd label.
+            let link = make("a", "", index.topic_label(id))?;
+            let _ = link.set_attribute("href", &viewer.href(&to));
+            let _ = topics.append_with_node_1(&link);
+            links.push((link, to));
+        }
+        let _ = meta.append_with_node_1(&topics);
+    }
+    let _ = text.append_with_node_1(&meta);
+    let _ = card.append_with_node_1(&text);
+
+    let index_url = viewer.corpus_url();
+    let thumbnail =
+        (summary.thumbnail.as_ref()).and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
+    if let Some((src, t)) = thumbnail {
+        let thumb = make("div", "lede-card__thumb", "")?;
+        let image = make("div", "lede-image", "")?;
+        // Through the CSSOM, not a style attribute, so that a host page with a strict
+        // Content-Security-Policy still lays the box out; clamped, the corpus's dimensions
+        // being untrusted ([`aspect_ratio`]).
+        if let Some(box_) = image.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = box_
+                .style()
+                .set_property("aspect-ratio", &aspect_ratio(t.width, t.height));
+        }
+        let img = make("img", "", "")?;
+        let width = t.width.map(|w| w.to_string());
+        let height = t.height.map(|h| h.to_string());
+        let attributes = [
+            ("src", Some(src.as_str())),
+            ("alt", Some(&*t.alt)),
+            ("width", width.as_deref()),
+            ("height", height.as_deref()),
+            // Thumbnails are below the fold for most of a list.
+            ("loading", Some("lazy")),
+            ("decoding", Some("async")),
+            ("referrerpolicy", Some("no-referrer")),
+        ];
+        for (name, value) in attributes {
+            if let Some(value) = value {
+                let _ = img.set_attribute(name, value);
+            }
+        }
+        THUMBNAIL_FAILED.with(|listener| {
+            if let Some(img) = img.dyn_ref::<web_sys::HtmlElement>() {
+                img.set_onerror(Some(listener.as_ref().unchecked_ref()));
+            }
+        });
+        let placeholder = make(
+            "span",
+            "lede-image__placeholder",
+            &viewer.word(UiText::ImageUnavailable),
+        )?;
+        let _ = placeholder.set_attribute("aria-hidden", "true");
+        let _ = image.append_with_node_2(&img, &placeholder);
+        let _ = thumb.append_with_node_1(&image);
+        let _ = card.append_with_node_1(&thumb);
+    }
+    Some(links)
+}
+
+/// A new element of `document` with its class and text, either empty for none.
+fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let element = document.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
+    }
+    Some(element)
+}
+
+thread_local! {
+    /// The `error` listener of every card's thumbnail: one for the page, not one per card.
+    static THUMBNAIL_FAILED: Closure<dyn Fn(web_sys::Event)> =
+        Closure::new(|event: web_sys::Event| thumbnail_failed(&event));
+}
+
+/// A thumbnail that did not load: its box shows the placeholder (`lede-image--failed`), and
+/// the console says which.
+fn thumbnail_failed(event: &web_sys::Event) {
+    let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if let Some(image) = img.parent_element() {
+        image.set_class_name("lede-image lede-image--failed");
+    }
+    let src = img.get_attribute("src").unwrap_or_default();
+    console::warn(&format!("image did not load: {src}"));
 }
 
 /// The place of an article whose summary is still on its way: a card-sized placeholder, so that

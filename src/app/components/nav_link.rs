@@ -1,4 +1,5 @@
 use crate::app::use_viewer;
+use crate::app::Viewer;
 use crate::core::view::state::ViewState;
 use leptos::prelude::*;
 
@@ -29,24 +30,37 @@ pub fn NavLink(
     let viewer = use_viewer();
     let href = viewer.href(&to);
     let on_click = move |event: web_sys::MouseEvent| {
-        if !plain_click(&event) {
-            return;
-        }
-        event.prevent_default();
-        let mut to = to.clone();
-        if keep_filter {
-            to.filter = viewer.state.with_untracked(|s| s.filter.clone());
-        }
-        if back {
-            viewer.back_to(to);
-        } else {
-            viewer.go(to);
-        }
+        follow(viewer, &event, to.clone(), keep_filter, back);
     };
     view! {
         <a class=class href=href on:click=on_click>
             {children()}
         </a>
+    }
+}
+
+/// What a click on a link to `to` does: a plain click ([`plain_click`]) shows the view in place
+/// (keeping the topics selected now when `keep_filter`, going Back when `back`: see
+/// [`NavLink`]'s props); any other click is left to the browser. Shared with the links of a
+/// card, which is drawn by hand (`article_card`).
+pub fn follow(
+    viewer: Viewer,
+    event: &web_sys::MouseEvent,
+    mut to: ViewState,
+    keep_filter: bool,
+    back: bool,
+) {
+    if !plain_click(event) {
+        return;
+    }
+    event.prevent_default();
+    if keep_filter {
+        to.filter = viewer.state.with_untracked(|s| s.filter.clone());
+    }
+    if back {
+        viewer.back_to(to);
+    } else {
+        viewer.go(to);
     }
 }
 
