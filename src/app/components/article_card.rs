@@ -30,13 +30,14 @@ use crate::core::view::image_ratio::aspect_ratio;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use crate::web::dates::{format_date, language_name, prepare_format};
+use crate::web::dom::child;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::Element;
 
 /// One entry of an article list: headline (the link), standfirst, date, publisher, reading
 /// time, language, topics (links to their lists), thumbnail.
@@ -93,67 +94,63 @@ fn draw_card(
     summary: &ArticleSummary,
     card: &Element,
 ) -> Option<Vec<(Element, ViewState)>> {
-    let document = card.owner_document()?;
+    let doc = card.owner_document()?;
     let ui_lang = viewer.ui_lang();
-    let make = |tag: &str, class: &str, text: &str| element(&document, tag, class, text);
     let mut links = Vec::with_capacity(1 + summary.topics.len());
 
-    let text = make("div", "lede-card__text", "")?;
-    let headline = make("h3", "lede-card__headline", "")?;
+    let text = child(&doc, card, "div", &[("class", "lede-card__text")], "")?;
+    let headline = child(&doc, &text, "h3", &[("class", "lede-card__headline")], "")?;
     let to = ViewState {
         view: View::Article(summary.id.to_string()),
         filter: TopicFilter::default(),
     };
-    let link = make("a", "", &summary.headline)?;
-    let _ = link.set_attribute("href", &viewer.href(&to));
-    let _ = headline.append_with_node_1(&link);
-    links.push((link, to));
-    let _ = text.append_with_node_1(&headline);
+    let href = viewer.href(&to);
+    links.push((
+        child(&doc, &headline, "a", &[("href", &href)], &summary.headline)?,
+        to,
+    ));
     if let Some(standfirst) = &summary.standfirst {
-        let child = make("p", "lede-card__standfirst", standfirst)?;
-        let _ = text.append_with_node_1(&child);
+        child(
+            &doc,
+            &text,
+            "p",
+            &[("class", "lede-card__standfirst")],
+            standfirst,
+        )?;
     }
 
-    let meta = make("p", "lede-card__meta", "")?;
-    // The interface's words on the card, marked as in its language (the card is the
-    // article's): the date too, so that a list reads in one style.
-    let words = |tag: &str, class: &str, text: &str| {
-        let element = make(tag, class, text)?;
-        let _ = element.set_attribute("lang", &ui_lang);
-        Some(element)
-    };
-    let date = words(
-        "time",
-        "lede-date",
-        &format_date(&summary.published, Some(&ui_lang)),
-    )?;
-    let _ = date.set_attribute("datetime", &summary.published);
-    let _ = meta.append_with_node_1(&date);
+    let meta = child(&doc, &text, "p", &[("class", "lede-card__meta")], "")?;
+    // The interface's words on the card are marked as in its language (the card is the
+    // article's); the date too, so that a list reads in one style.
+    let date = format_date(&summary.published, Some(&ui_lang));
+    let attributes = [
+        ("class", "lede-date"),
+        ("lang", &ui_lang),
+        ("datetime", &summary.published),
+    ];
+    child(&doc, &meta, "time", &attributes, &date)?;
     // Who published it and how long it takes to read, when the index says; the article's
     // language, named in the interface's, when it is not the interface's.
     if let Some(name) = &summary.source_name {
-        let child = make("span", "lede-card__source", name)?;
-        let _ = meta.append_with_node_1(&child);
+        child(&doc, &meta, "span", &[("class", "lede-card__source")], name)?;
     }
     if let Some(n) = summary.reading_minutes {
-        let n = n.to_string();
-        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n)]);
-        let child = words("span", "", &minutes)?;
-        let _ = meta.append_with_node_1(&child);
+        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
+        child(&doc, &meta, "span", &[("lang", &ui_lang)], &minutes)?;
     }
     let badge = (summary.language.as_deref())
         .and_then(clean_language_tag)
         .filter(|tag| !same_language(tag, &ui_lang))
         .and_then(|tag| language_name(&tag, &ui_lang));
     if let Some(name) = badge {
-        let child = words("span", "lede-card__lang", &name)?;
-        let _ = meta.append_with_node_1(&child);
+        let attributes = [("class", "lede-card__lang"), ("lang", &ui_lang)];
+        child(&doc, &meta, "span", &attributes, &name)?;
     }
     if !summary.topics.is_empty() {
-        let topics = make("span", "lede-card__topics", "")?;
+        let topics = child(&doc, &meta, "span", &[("class", "lede-card__topics")], "")?;
         let prefix = viewer.word(UiText::TopicsPrefix);
-        let child = words("span", "lede-visually-hidden", &prefix)?;
-        let _ = topics.append_with_node_1(&child);
+        let attributes = [("class", "lede-visually-hidden"), ("lang", &ui_lang)];
+        child(&doc, &topics, "span", &attributes, &prefix)?;
         for (i, id) in summary.topics.iter().enumerate() {
             if i > 0 {
                 let _ = topics.append_with_str_1(" · ");
@@ -167,76 +164,52 @@ fn draw_card(
             };
             // A topic the index does not list shows its id: unlinked ids are worse than an
             // odd label.
-            let link = make("a", "", index.topic_label(id))?;
-            let _ = link.set_attribute("href", &viewer.href(&to));
-            let _ = topics.append_with_node_1(&link);
-            links.push((link, to));
+            let href = viewer.href(&to);
+            let label = index.topic_label(id);
+            links.push((child(&doc, &topics, "a", &[("href", &href)], label)?, to));
         }
-        let _ = meta.append_with_node_1(&topics);
     }
-    let _ = text.append_with_node_1(&meta);
-    let _ = card.append_with_node_1(&text);
 
     let index_url = viewer.corpus_url();
     let thumbnail =
         (summary.thumbnail.as_ref()).and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
     if let Some((src, t)) = thumbnail {
-        let thumb = make("div", "lede-card__thumb", "")?;
-        let image = make("div", "lede-image", "")?;
+        let thumb = child(&doc, card, "div", &[("class", "lede-card__thumb")], "")?;
+        let image = child(&doc, &thumb, "div", &[("class", "lede-image")], "")?;
         // Through the CSSOM, not a style attribute, so that a host page with a strict
         // Content-Security-Policy still lays the box out; clamped, the corpus's dimensions
         // being untrusted ([`aspect_ratio`]).
-        if let Some(box_) = image.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = box_
-                .style()
-                .set_property("aspect-ratio", &aspect_ratio(t.width, t.height));
+        if let Some(image) = image.dyn_ref::<web_sys::HtmlElement>() {
+            let ratio = aspect_ratio(t.width, t.height);
+            let _ = image.style().set_property("aspect-ratio", &ratio);
         }
-        let img = make("img", "", "")?;
-        let width = t.width.map(|w| w.to_string());
-        let height = t.height.map(|h| h.to_string());
-        let attributes = [
-            ("src", Some(src.as_str())),
-            ("alt", Some(&*t.alt)),
-            ("width", width.as_deref()),
-            ("height", height.as_deref()),
-            // Thumbnails are below the fold for most of a list.
-            ("loading", Some("lazy")),
-            ("decoding", Some("async")),
-            ("referrerpolicy", Some("no-referrer")),
-        ];
-        for (name, value) in attributes {
-            if let Some(value) = value {
-                let _ = img.set_attribute(name, value);
-            }
-        }
+        let (width, height) = (
+            t.width.map(|w| w.to_string()),
+            t.height.map(|h| h.to_string()),
+        );
+        let mut attributes = vec![("src", src.as_str()), ("alt", &*t.alt)];
+        attributes.extend(width.as_deref().map(|w| ("width", w)));
+        attributes.extend(height.as_deref().map(|h| ("height", h)));
+        // Thumbnails are below the fold for most of a list.
+        attributes.extend([
+            ("loading", "lazy"),
+            ("decoding", "async"),
+            ("referrerpolicy", "no-referrer"),
+        ]);
+        let img = child(&doc, &image, "img", &attributes, "")?;
         THUMBNAIL_FAILED.with(|listener| {
             if let Some(img) = img.dyn_ref::<web_sys::HtmlElement>() {
                 img.set_onerror(Some(listener.as_ref().unchecked_ref()));
             }
         });
-        let placeholder = make(
-            "span",
-            "lede-image__placeholder",
-            &viewer.word(UiText::ImageUnavailable),
-        )?;
-        let _ = placeholder.set_attribute("aria-hidden", "true");
-        let _ = image.append_with_node_2(&img, &placeholder);
-        let _ = thumb.append_with_node_1(&image);
-        let _ = card.append_with_node_1(&thumb);
+        let words = viewer.word(UiText::ImageUnavailable);
+        let attributes = [
+            ("class", "lede-image__placeholder"),
+            ("aria-hidden", "true"),
+        ];
+        child(&doc, &image, "span", &attributes, &words)?;
     }
     Some(links)
-}
-
-/// A new element of `document` with its class and text, either empty for none.
-fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Element> {
-    let element = document.create_element(tag).ok()?;
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    if !text.is_empty() {
-        element.set_text_content(Some(text));
-    }
-    Some(element)
 }
 
 thread_local! {

@@ -8,6 +8,7 @@ use crate::core::text::quote::quoted;
 use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
+use crate::web::dom::element;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
@@ -255,26 +256,22 @@ fn make_mention(
     let entity = &drawing.article.entities[entity];
     let kind = entity.kind.name();
     let document = p.owner_document()?;
-    let element = document
-        .create_element(if link { "a" } else { "span" })
-        .ok()?;
-    let (class, attributes) = if link {
-        let href = viewer.href(&ViewState {
-            view: View::Entity(entity.id.clone()),
-            filter: drawing.filter.clone(),
-        });
-        let described_by = viewer.id(&format!("kind-{kind}"));
-        (
-            "lede-mention",
-            vec![("href", href), ("aria-describedby", described_by)],
-        )
-    } else {
-        ("lede-mention-mark", Vec::new())
-    };
-    element.set_class_name(&format!("{class} lede-mention--{kind}"));
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, &value);
+    if !link {
+        let class = format!("lede-mention-mark lede-mention--{kind}");
+        let attributes = [("class", class.as_str()), ("data-entity", &entity.id)];
+        return element(&document, "span", &attributes, "");
     }
-    let _ = element.set_attribute("data-entity", &entity.id);
-    Some(element)
+    let href = viewer.href(&ViewState {
+        view: View::Entity(entity.id.clone()),
+        filter: drawing.filter.clone(),
+    });
+    let class = format!("lede-mention lede-mention--{kind}");
+    let described_by = viewer.id(&format!("kind-{kind}"));
+    let attributes = [
+        ("class", class.as_str()),
+        ("href", &href),
+        ("aria-describedby", &described_by),
+        ("data-entity", &entity.id),
+    ];
+    element(&document, "a", &attributes, "")
 }

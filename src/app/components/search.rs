@@ -28,6 +28,7 @@ use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::EntitySummary;
 use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
+use crate::web::dom::{child, element};
 use crate::web::fetch::load_article;
 use crate::web::listener::EventListener;
 use crate::web::search as worker;
@@ -472,11 +473,10 @@ impl Search {
             view: View::Entity(entity.id.clone()),
             filter: s.filter.clone(),
         });
-        let Some(link) = child(doc, line, "a", "") else {
+        let href = viewer.href(&to);
+        if child(doc, line, "a", &[("href", &href)], &entity.name).is_none() {
             return;
-        };
-        let _ = link.set_attribute("href", &viewer.href(&to));
-        add_text(doc, &link, &entity.name);
+        }
         let mut kind = viewer.word(entity.kind.label());
         // A kind in the middle of a sentence, except in German, whose nouns keep their capital.
         if !viewer.ui_lang().starts_with("de") {
@@ -501,16 +501,6 @@ fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-/// A new element with a class, appended to `parent`.
-fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
-    let e = doc.create_element(tag).ok()?;
-    if !class.is_empty() {
-        e.set_attribute("class", class).ok()?;
-    }
-    parent.append_child(&e).ok()?;
-    Some(e)
-}
-
 fn add_text(doc: &Document, parent: &Element, text: &str) {
     let _ = parent.append_child(&doc.create_text_node(text));
 }
@@ -533,11 +523,10 @@ fn draw_snippet(doc: &Document, card: &Element, wanted: Option<(String, &Snippet
     let Some(place) = card.query_selector(".lede-card__text").ok().flatten() else {
         return;
     };
-    let Ok(p) = doc.create_element("p") else {
+    let attributes = [("class", "lede-card__snippet"), ("data-key", &key)];
+    let Some(p) = element(doc, "p", &attributes, "") else {
         return;
     };
-    let _ = p.set_attribute("class", "lede-card__snippet");
-    let _ = p.set_attribute("data-key", &key);
     let chars: Vec<char> = text.chars().collect();
     let piece = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     add_text(doc, &p, "… ");
@@ -546,9 +535,7 @@ fn draw_snippet(doc: &Document, card: &Element, wanted: Option<(String, &Snippet
         let (a, b) = (a.min(chars.len()), b.min(chars.len()));
         if a >= at && b > a {
             add_text(doc, &p, &piece(at, a));
-            if let Some(mark) = child(doc, &p, "mark", "") {
-                add_text(doc, &mark, &piece(a, b));
-            }
+            child(doc, &p, "mark", &[], &piece(a, b));
             at = b;
         }
     }

@@ -16,6 +16,7 @@ use crate::app::split_search::start_search;
 use crate::app::viewer::Viewer;
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::text::ui_text::UiText;
+use crate::web::dom::child;
 use crate::web::listener::EventListener;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -155,12 +156,7 @@ impl SearchBox {
         }
         let doc = host.owner_document()?;
         let element = |parent: &web_sys::Element, tag: &str, attributes: &[(&str, &str)]| {
-            let e = doc.create_element(tag).ok()?;
-            for (name, value) in attributes {
-                e.set_attribute(name, value).ok()?;
-            }
-            parent.append_child(&e).ok()?;
-            Some(e)
+            child(&doc, parent, tag, attributes, "")
         };
         let landmark = element(
             &host,
