@@ -171,10 +171,17 @@ impl Paragraphs {
     /// thousand pieces was passed on its own.
     fn fill(&self, viewer: Viewer, p: &web_sys::Element, drawing: &Drawing, muted: usize) {
         let text = &drawing.article.body[drawing.index].text;
+        // A paragraph without a mention (most of them): its text, in one call.
+        if let [Piece { entity: None, .. }] = drawing.pieces.as_slice() {
+            p.set_text_content(Some(text));
+            return;
+        }
         let whole = js_sys::JsString::from(text.as_str());
         let ascii = text.is_ascii();
         let text_content = wasm_bindgen::JsValue::from_str("textContent");
         let mut nodes = js_sys::Array::new();
+        // How many `nodes` holds, counted here: asking the array is a call out of the wasm.
+        let mut held = 0_u32;
         // `append(...nodes)`: strings become text nodes.
         let append = |nodes: &js_sys::Array| {
             if let Err(error) = p.append_with_node(nodes) {
@@ -210,12 +217,14 @@ impl Paragraphs {
                     nodes.push(&slice);
                 }
             }
-            if nodes.length() == APPEND_AT_ONCE {
+            held += 1;
+            if held == APPEND_AT_ONCE {
                 append(&nodes);
                 nodes = js_sys::Array::new();
+                held = 0;
             }
         }
-        if nodes.length() > 0 {
+        if held > 0 {
             append(&nodes);
         }
     }
