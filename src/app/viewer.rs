@@ -290,12 +290,8 @@ impl Viewer {
         if self.state.with_untracked(|s| *s == state) {
             return;
         }
-        // Only for a page that is about to be drawn (not the same article with other topics),
-        // or nobody would take the request.
+        self.fetch_ahead_if_opening(&state.view);
         let new_page = self.state.with_untracked(|s| s.view != state.view);
-        if let (View::Article(id), true) = (&state.view, new_page) {
-            self.fetch_article_ahead(id);
-        }
         // Leaving an article: the page opened from it can offer "Back to" it by name (any other
         // page leaves no way back but Back itself).
         let from = match self.state.with_untracked(|s| s.view.clone()) {
@@ -343,12 +339,16 @@ impl Viewer {
             return;
         };
         let prefix = self.options.with_value(|o| o.url_prefix.clone());
-        if let View::Article(id) = ViewState::from_query(query, &prefix).view {
-            if self
-                .state
-                .with_untracked(|s| s.view != View::Article(id.clone()))
-            {
-                self.fetch_article_ahead(&id);
+        self.fetch_ahead_if_opening(&ViewState::from_query(query, &prefix).view);
+    }
+
+    /// Sends the request for `view`'s file ahead ([`Self::fetch_article_ahead`]) when it is an
+    /// article other than the one shown: only a page about to be drawn takes the request (the
+    /// same article with other topics is not drawn again).
+    fn fetch_ahead_if_opening(&self, view: &View) {
+        if let View::Article(id) = view {
+            if self.state.with_untracked(|s| s.view != *view) {
+                self.fetch_article_ahead(id);
             }
         }
     }

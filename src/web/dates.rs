@@ -39,7 +39,7 @@ pub fn prepare_format(published: &str, language: Option<&str>) {
         return;
     };
     let key = (Some(tag), published.len() == 10);
-    let wanted = kept(&key.0, key.1).is_none()
+    let wanted = !is_kept(&key.0, key.1)
         && FORMATTERS.with_borrow(|made| made.len() < KEPT_FORMATTERS / 2)
         && AHEAD.with_borrow_mut(|ahead| {
             let new = ahead.len() < KEPT_FORMATTERS / 2 && !ahead.contains(&key);
@@ -99,6 +99,12 @@ fn formatter(locale: Option<String>, utc: bool) -> Option<js_sys::Function> {
         }
     });
     Some(format)
+}
+
+/// Whether [`formatter`] has made the formatter for `locale` and `utc` (without a copy of its
+/// handle: each is a call out of the wasm, and every card asks).
+fn is_kept(locale: &Option<String>, utc: bool) -> bool {
+    FORMATTERS.with_borrow(|made| made.iter().any(|(l, u, _)| l == locale && *u == utc))
 }
 
 /// The formatter kept for `locale` and `utc`, if [`formatter`] has made one.

@@ -64,7 +64,8 @@ struct Sent {
     controller: Option<web_sys::AbortController>,
     timed_out: Rc<Cell<bool>>,
     timer: Option<(i32, Closure<dyn FnMut()>)>,
-    read: Cell<bool>,
+    /// Read to the end: dropping it then aborts nothing.
+    read: bool,
 }
 
 impl Sent {
@@ -98,7 +99,7 @@ impl Sent {
             controller,
             timed_out,
             timer: None,
-            read: Cell::new(false),
+            read: false,
         }
     }
 
@@ -137,7 +138,7 @@ impl Sent {
             .binary()
             .await
             .map_err(|e| network_error(url, &self.timed_out, network_message(e)));
-        self.read.set(true);
+        self.read = true;
         bytes
     }
 }
@@ -147,7 +148,7 @@ impl Drop for Sent {
         if let (Some((id, _)), Some(window)) = (&self.timer, web_sys::window()) {
             window.clear_timeout_with_handle(*id);
         }
-        if !self.read.get() {
+        if !self.read {
             if let Some(controller) = &self.controller {
                 controller.abort();
             }
