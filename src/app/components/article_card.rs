@@ -13,12 +13,12 @@
 //! (`paragraph.rs`). Text goes into text nodes only (`textContent`).
 //!
 //! The card's links have no listener each: one on the card finds the link clicked and does
-//! what a [`NavLink`](crate::app::components::nav_link::NavLink) does
-//! ([`follow`]). A thumbnail that fails to load is handled by one listener shared by every
-//! card ([`thumbnail_failed`]), as [`SafeImage`](crate::app::components::safe_image::SafeImage)
+//! what a [`NavLink`](crate::app::components::nav_link::NavLink) does ([`DrawnLinks`]). A
+//! thumbnail that fails to load is handled by one listener shared by every card
+//! ([`thumbnail_failed`]), as [`SafeImage`](crate::app::components::safe_image::SafeImage)
 //! does for the lead image: the box keeps its size and shows a quiet placeholder.
 
-use crate::app::components::nav_link::follow;
+use crate::app::components::nav_link::DrawnLinks;
 use crate::app::corpus_data::use_corpus_data;
 use crate::app::use_viewer;
 use crate::app::Viewer;
@@ -33,8 +33,6 @@ use crate::web::dates::{format_date, language_name, prepare_format};
 use crate::web::dom::child;
 use crate::web::urls::resolve;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -53,26 +51,14 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     // The card's date is in the interface's language; its article page's will be in the
     // article's: that formatter is made ahead, when the browser is idle.
     prepare_format(&summary.published, lang.as_deref());
-    // The card's links and where each goes, once drawn.
-    let links: Rc<RefCell<Vec<(Element, ViewState)>>> = Rc::default();
+    // The card's links and where each goes, once drawn. The headline keeps the topics
+    // selected now (Back and "All articles" return to the same list); a topic's link names its
+    // topic alone.
+    let links = DrawnLinks::default();
     let on_click = {
         let links = links.clone();
         move |event: web_sys::MouseEvent| {
-            let clicked = (event.target())
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest("a[href]").ok().flatten());
-            let Some(clicked) = clicked else {
-                return;
-            };
-            let to = (links.borrow().iter())
-                .find(|(link, _)| *link == clicked)
-                .map(|(_, to)| to.clone());
-            if let Some(to) = to {
-                // The headline keeps the topics selected now (Back and "All articles" return
-                // to the same list); a topic's link names its topic alone.
-                let keep_filter = matches!(to.view, View::Article(_));
-                follow(viewer, &event, to, keep_filter, false);
-            }
+            links.follow_click(viewer, &event, |view| matches!(view, View::Article(_)));
         }
     };
     let draw = move |card: Element| {
@@ -81,7 +67,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             // kept card never is; should it be, the card is drawn anew.
             card.set_text_content(None);
         }
-        *links.borrow_mut() = draw_card(viewer, &corpus.index, &summary, &card).unwrap_or_default();
+        links.set(draw_card(viewer, &corpus.index, &summary, &card).unwrap_or_default());
     };
     view! { <article class="lede-card" lang=lang dir=dir on:click=on_click use:draw /> }
 }

@@ -1,9 +1,12 @@
-use crate::app::components::nav_link::NavLink;
+use crate::app::components::nav_link::DrawnLinks;
 use crate::app::use_viewer;
 use crate::app::views::each;
+use crate::app::Viewer;
+use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::{Article, EntityKind};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
+use crate::web::dom::child;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,14 +37,17 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
         let name = kind.name();
         let bit = kind.bit();
         let heading = format!("{} ({})", viewer.word(kind.plural()), members.len());
-        let chips = each(members, |(id, entity)| {
-            let to = ViewState {
-                view: View::Entity(id),
-                filter: filter.clone(),
-            };
-            let class = format!("lede-chip lede-mention--{name}");
-            view! { <li><NavLink to class>{entity}</NavLink></li> }
-        });
+        // The chips are drawn by hand ("Writing views in Lede", `app/mod.rs`), their links
+        // followed by one listener on the list.
+        let links = DrawnLinks::default();
+        let draw = {
+            let (links, filter) = (links.clone(), filter.clone());
+            move |list: web_sys::Element| {
+                links.set(draw_chips(viewer, &list, name, &members, &filter))
+            }
+        };
+        let on_click =
+            move |event: web_sys::MouseEvent| links.follow_click(viewer, &event, |_| false);
         let toggle = viewer.word(kind.link_switch());
         view! {
             <div class=format!("lede-in-article__group lede-in-article__group--{name}")>
@@ -54,7 +60,7 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
                 >
                     {toggle}
                 </button>
-                <ul class="lede-in-article__list">{chips}</ul>
+                <ul class="lede-in-article__list" on:click=on_click use:draw />
             </div>
         }
     });
@@ -71,4 +77,37 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
             <div class="lede-kinds">{descriptions}</div>
         </section>
     }
+}
+
+/// Draws a kind's chips into `list` (empty): each entity's name, a link to its page with the
+/// topics selected now, in its kind's treatment. Returns the links with their views.
+fn draw_chips(
+    viewer: Viewer,
+    list: &web_sys::Element,
+    kind: &str,
+    members: &[(String, String)],
+    filter: &TopicFilter,
+) -> Vec<(web_sys::Element, ViewState)> {
+    let Some(doc) = list.owner_document() else {
+        return Vec::new();
+    };
+    let class = format!("lede-chip lede-mention--{kind}");
+    (members.iter())
+        .filter_map(|(id, name)| {
+            let to = ViewState {
+                view: View::Entity(id.clone()),
+                filter: filter.clone(),
+            };
+            let item = child(&doc, list, "li", &[], "")?;
+            let href = viewer.href(&to);
+            let link = child(
+                &doc,
+                &item,
+                "a",
+                &[("class", &class), ("href", &href)],
+                name,
+            )?;
+            Some((link, to))
+        })
+        .collect()
 }

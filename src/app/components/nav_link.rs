@@ -1,7 +1,11 @@
 use crate::app::use_viewer;
 use crate::app::Viewer;
-use crate::core::view::state::ViewState;
+use crate::core::view::state::{View, ViewState};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// A link to another view of this viewer: a real `href`, handled in place on a plain click.
 ///
@@ -61,6 +65,41 @@ pub fn follow(
         viewer.back_to(to);
     } else {
         viewer.go(to);
+    }
+}
+
+/// Links drawn by hand (`web::dom`: a card's, "In this article"'s chips), each with the view it
+/// shows, followed by one listener on an element that holds them all instead of one each.
+#[derive(Clone, Default)]
+pub struct DrawnLinks(Rc<RefCell<Vec<(Element, ViewState)>>>);
+
+impl DrawnLinks {
+    /// The links drawn now, in place of those before.
+    pub fn set(&self, links: Vec<(Element, ViewState)>) {
+        *self.0.borrow_mut() = links;
+    }
+
+    /// A click in the element that holds the links: one on a link is followed as a [`NavLink`]'s
+    /// would be, keeping the topics selected now for a view `keep_filter` says so of.
+    pub fn follow_click(
+        &self,
+        viewer: Viewer,
+        event: &web_sys::MouseEvent,
+        keep_filter: impl Fn(&View) -> bool,
+    ) {
+        let clicked = (event.target())
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten());
+        let Some(clicked) = clicked else {
+            return;
+        };
+        let to = (self.0.borrow().iter())
+            .find(|(link, _)| *link == clicked)
+            .map(|(_, to)| to.clone());
+        if let Some(to) = to {
+            let keep = keep_filter(&to.view);
+            follow(viewer, event, to, keep, false);
+        }
     }
 }
 
