@@ -715,7 +715,12 @@ async function measureSequence(browser, opts, { url, expect, cpu, indexPath, pag
         throw new Error(`unknown action ${action}`);
       }
       const r = await clickAndMeasure(page, selector, condition[0], condition[1], t, action);
-      out.clicks.push({ action, ms: r.ms, ...(r.wrong ? { wrong: r.wrong } : {}), ...(detail ? { detail } : {}) });
+      // The cards of the list on screen after the click (not counted on an article page, whose
+      // only list is Lede's "More on"): the two pages may show lists of different lengths for
+      // the same click. Lede's list, back on a filter it had grown for (Back, or a topic toggled
+      // off again), is as long as the reader left it; the baseline's starts again at one page.
+      const cards = kind === 'open' ? null : await page.evaluate(() => document.querySelectorAll('ol.lede-list:not(.lede-kept--away *) > li').length);
+      out.clicks.push({ action, ms: r.ms, cards, ...(r.wrong ? { wrong: r.wrong } : {}), ...(detail ? { detail } : {}) });
       await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
     }
     const ms = out.clicks.map((c) => c.ms);
@@ -906,7 +911,7 @@ function sequenceTable(s, cpus) {
   const perAction = (cpu, app) => {
     const runs = (s.timing[cpu]?.raw?.[app]?.runs || []).filter((r) => r.sequence && !r.sequence.error);
     if (!runs.length) return null;
-    return runs[0].sequence.clicks.map((c, i) => ({ action: c.action, detail: c.detail, ms: median(runs.map((r) => r.sequence.clicks[i]?.ms)) }));
+    return runs[0].sequence.clicks.map((c, i) => ({ action: c.action, detail: c.detail, cards: c.cards, ms: median(runs.map((r) => r.sequence.clicks[i]?.ms)) }));
   };
   const columns = cpus.flatMap((c) => [perAction(c, 'lede'), perAction(c, 'baseline')]);
   const first = columns.find(Boolean);
@@ -920,7 +925,11 @@ function sequenceTable(s, cpus) {
       const b = columns[2 * k + 1]?.[i]?.ms;
       return `${fmtMs(a)} | ${fmtMs(b)} | ${fmtRatio(a, b)}`;
     });
-    L.push(`| ${i + 1} | ${c.action}${c.detail ? ` (${c.detail})` : ''} | ${cells.join(' | ')} |`);
+    // Where the two pages' lists differ in length after the click, say so: not the same work.
+    const lede = columns[0]?.[i]?.cards;
+    const base = columns[1]?.[i]?.cards;
+    const differ = typeof lede === 'number' && typeof base === 'number' && lede !== base ? `; Lede shows ${lede} cards, the baseline ${base}` : '';
+    L.push(`| ${i + 1} | ${c.action}${c.detail || differ ? ` (${[c.detail, differ.slice(2)].filter(Boolean).join('; ')})` : ''} | ${cells.join(' | ')} |`);
   });
   L.push('', '</details>');
   return L;
