@@ -719,9 +719,9 @@ async function measureSequence(browser, opts, { url, expect, cpu, indexPath, pag
       // only list is Lede's "More on"): the two pages may show lists of different lengths for
       // the same click. Lede's list, back on a filter it had grown for (Back, or a topic toggled
       // off again), is as long as the reader left it; the baseline's starts again at one page.
+      await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
       const cards = kind === 'open' ? null : await page.evaluate(() => document.querySelectorAll('ol.lede-list:not(.lede-kept--away *) > li').length);
       out.clicks.push({ action, ms: r.ms, cards, ...(r.wrong ? { wrong: r.wrong } : {}), ...(detail ? { detail } : {}) });
-      await withTimeout(page.evaluate(() => window.__bench.idle()), t, 'idle');
     }
     const ms = out.clicks.map((c) => c.ms);
     out.p50 = percentile(ms, 50);

@@ -1,6 +1,7 @@
 //! Browser services the components use: fetching corpus files, the History API, the console,
-//! dates in the reader's locale, elements made by hand, events and listening to them, URLs, the reader's stored
-//! settings, the search worker's client. Below `app`: nothing here knows about Leptos views or imports a component.
+//! dates in the reader's locale, elements made by hand, events and listening to them, URLs,
+//! the reader's stored settings, the search worker's client. Below `app`: nothing here knows
+//! about Leptos views or imports a component.
 //! (Putting viewers into a page is `entry`, above `app`.)
 
 pub mod console;

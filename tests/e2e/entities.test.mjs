@@ -216,6 +216,35 @@ test('the entity page and the chips request nothing from another origin', { time
   }
 });
 
+// "In this article"'s chips are drawn by hand, their links followed by one listener on each
+// kind's list (components/in_this_article.rs).
+test('a chip opens its entity\'s page in place, with the topics selected, and leaves Ctrl+click to the browser', { timeout: 60_000 }, async () => {
+  const seed = loadArticle(site.dist, site.index, SEED_ID);
+  const topic = seed.topics[0];
+  const { context, page, problems } = await site.open(`?article=${SEED_ID}&topic=${topic}`, { abortImages: true });
+  try {
+    await viewShown(page, 'article');
+    const chip = page.locator('.lede-in-article .lede-chip', { hasText: 'Lloyd Austin' });
+    await chip.waitFor();
+    const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 10_000 }), chip.click({ modifiers: ['ControlOrMeta'] })]);
+    await tab.waitForURL((u) => u.protocol === 'http:');
+    assert.equal(new URL(tab.url()).searchParams.get('entity'), 'lloyd-austin', 'Ctrl+click opened the chip in a new tab');
+    await tab.close();
+    assert.equal(new URL(page.url()).searchParams.get('article'), SEED_ID, 'the article stayed');
+
+    await page.evaluate(() => (window.__samePage = true));
+    await chip.click();
+    await viewShown(page, 'entity');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('entity'), 'lloyd-austin');
+    assert.equal(url.searchParams.getAll('topic').join(), topic, 'the topics selected kept');
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'followed in place, not by a page load');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an entity\'s picture on the corpus\'s own host shows on its page and in its card, with the credit; one elsewhere does not', { timeout: 60_000 }, async () => {
   // The directory as served, with a picture for Lloyd Austin on the corpus's host (relative to
   // the directory) and one for Iraq on another host.

@@ -109,10 +109,13 @@ test('a card\'s links open in place on a plain click and leave Ctrl+click to the
     assert.equal(new URL(page.url()).search, '', 'the list stayed where it was');
     assert.equal(await page.locator('button.lede-topic[aria-pressed=true]').count(), 0, 'no topic selected in place');
 
+    // A page load would lose this.
+    await page.evaluate(() => (window.__samePage = true));
     await topicLink.click();
     await until(page, 'the topic selected in place', (id) => new URL(location.href).searchParams.getAll('topic').join() === id, topic.id);
     await page.locator('.lede-card__headline a', { hasText: second.headline }).click();
     await viewShown(page, 'article');
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'both links followed in place, not by a page load');
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('article'), second.id);
     assert.equal(url.searchParams.getAll('topic').join(), topic.id, 'the headline kept the topic selected');

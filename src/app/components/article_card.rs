@@ -48,6 +48,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let corpus = use_corpus_data().corpus();
     let lang = summary.language.as_deref().and_then(clean_language_tag);
     let dir = direction(lang.as_deref()).as_attr();
+    let lang_attr = lang.clone();
     // The card's date is in the interface's language; its article page's will be in the
     // article's: that formatter is made ahead, when the browser is idle.
     prepare_format(&summary.published, lang.as_deref());
@@ -58,7 +59,7 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let on_click = {
         let links = links.clone();
         move |event: web_sys::MouseEvent| {
-            links.follow_click(viewer, &event, |view| matches!(view, View::Article(_)));
+            links.follow_click(viewer, &event, |to| matches!(to, View::Article(_)));
         }
     };
     let draw = move |card: Element| {
@@ -67,22 +68,35 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
             // kept card never is; should it be, the card is drawn anew.
             card.set_text_content(None);
         }
-        links.set(draw_card(viewer, &corpus.index, &summary, &card).unwrap_or_default());
+        // The links drawn, even if the card could not be drawn whole (a document that would not
+        // make an element), so that none of them is left to reload the page.
+        let mut drawn = Vec::new();
+        let _ = draw_card(
+            viewer,
+            &corpus.index,
+            &summary,
+            lang.as_deref(),
+            &card,
+            &mut drawn,
+        );
+        links.set(drawn);
     };
-    view! { <article class="lede-card" lang=lang dir=dir on:click=on_click use:draw /> }
+    view! { <article class="lede-card" lang=lang_attr dir=dir on:click=on_click use:draw /> }
 }
 
-/// Draws the card's content into `card` (empty) and returns its links with their views.
-/// `None` only if the document would not make an element.
+/// Draws the card's content into `card` (empty), adding its links with their views to `links`
+/// as they are made. `None` (the card drawn in part) only if the document would not make an
+/// element. `lang` is the article's language tag, cleaned.
 fn draw_card(
     viewer: Viewer,
     index: &CorpusIndex,
     summary: &ArticleSummary,
+    lang: Option<&str>,
     card: &Element,
-) -> Option<Vec<(Element, ViewState)>> {
+    links: &mut Vec<(Element, ViewState)>,
+) -> Option<()> {
     let doc = card.owner_document()?;
     let ui_lang = viewer.ui_lang();
-    let mut links = Vec::with_capacity(1 + summary.topics.len());
 
     let text = child(&doc, card, "div", &[("class", "lede-card__text")], "")?;
     let headline = child(&doc, &text, "h3", &[("class", "lede-card__headline")], "")?;
@@ -124,14 +138,14 @@ fn draw_card(
         let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
         child(&doc, &meta, "span", &[("lang", &ui_lang)], &minutes)?;
     }
-    let badge = (summary.language.as_deref())
-        .and_then(clean_language_tag)
+    let badge = lang
         .filter(|tag| !same_language(tag, &ui_lang))
-        .and_then(|tag| language_name(&tag, &ui_lang));
+        .and_then(|tag| language_name(tag, &ui_lang));
     if let Some(name) = badge {
         let attributes = [("class", "lede-card__lang"), ("lang", &ui_lang)];
         child(&doc, &meta, "span", &attributes, &name)?;
     }
+    // The markup of `TopicLinks` (`topic_links.rs`), drawn by hand: a change goes to both.
     if !summary.topics.is_empty() {
         let topics = child(&doc, &meta, "span", &[("class", "lede-card__topics")], "")?;
         let prefix = viewer.word(UiText::TopicsPrefix);
@@ -156,6 +170,7 @@ fn draw_card(
         }
     }
 
+    // The markup of `SafeImage` (`safe_image.rs`), drawn by hand: a change goes to both.
     let index_url = viewer.corpus_url();
     let thumbnail =
         (summary.thumbnail.as_ref()).and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
@@ -189,13 +204,16 @@ fn draw_card(
             }
         });
         let words = viewer.word(UiText::ImageUnavailable);
+        // Hidden from screen readers (the image's `alt` says what it shows), but in the
+        // interface's language, like the card's other words.
         let attributes = [
             ("class", "lede-image__placeholder"),
             ("aria-hidden", "true"),
+            ("lang", &ui_lang),
         ];
         child(&doc, &image, "span", &attributes, &words)?;
     }
-    Some(links)
+    Some(())
 }
 
 thread_local! {

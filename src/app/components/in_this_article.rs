@@ -43,6 +43,11 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
         let draw = {
             let (links, filter) = (links.clone(), filter.clone());
             move |list: web_sys::Element| {
+                // Leptos runs a directive again when it rebuilds its element in place: the
+                // chips are then drawn anew, not twice.
+                if list.has_child_nodes() {
+                    list.set_text_content(None);
+                }
                 links.set(draw_chips(viewer, &list, name, &members, &filter))
             }
         };

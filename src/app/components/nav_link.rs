@@ -45,8 +45,8 @@ pub fn NavLink(
 
 /// What a click on a link to `to` does: a plain click ([`plain_click`]) shows the view in place
 /// (keeping the topics selected now when `keep_filter`, going Back when `back`: see
-/// [`NavLink`]'s props); any other click is left to the browser. Shared with the links of a
-/// card, which is drawn by hand (`article_card`).
+/// [`NavLink`]'s props); any other click is left to the browser. Shared with the links drawn by
+/// hand ([`DrawnLinks`]: a card's, "In this article"'s chips).
 pub fn follow(
     viewer: Viewer,
     event: &web_sys::MouseEvent,
@@ -80,12 +80,12 @@ impl DrawnLinks {
     }
 
     /// A click in the element that holds the links: one on a link is followed as a [`NavLink`]'s
-    /// would be, keeping the topics selected now for a view `keep_filter` says so of.
+    /// would be, keeping the topics selected now when `keeps_filter` is true of its view.
     pub fn follow_click(
         &self,
         viewer: Viewer,
         event: &web_sys::MouseEvent,
-        keep_filter: impl Fn(&View) -> bool,
+        keeps_filter: impl Fn(&View) -> bool,
     ) {
         let clicked = (event.target())
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -97,7 +97,7 @@ impl DrawnLinks {
             .find(|(link, _)| *link == clicked)
             .map(|(_, to)| to.clone());
         if let Some(to) = to {
-            let keep = keep_filter(&to.view);
+            let keep = keeps_filter(&to.view);
             follow(viewer, event, to, keep, false);
         }
     }

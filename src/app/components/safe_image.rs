@@ -16,7 +16,8 @@ pub fn SafeImage(
     alt: String,
     width: Option<u32>,
     height: Option<u32>,
-    /// Lazy for thumbnails below the fold; eager for the lead image.
+    /// Lazy for an entity's picture; eager for the lead image. (A card's thumbnail is drawn by
+    /// hand with the same markup, lazy: `article_card::draw_card`; a change to it goes to both.)
     #[prop(default = true)]
     lazy: bool,
 ) -> impl IntoView {

@@ -155,25 +155,22 @@ impl SearchBox {
             return None;
         }
         let doc = host.owner_document()?;
-        let element = |parent: &web_sys::Element, tag: &str, attributes: &[(&str, &str)]| {
-            child(&doc, parent, tag, attributes, "")
-        };
-        let landmark = element(
+        let landmark = child(
+            &doc,
             &host,
             "div",
             &[("role", "search"), ("class", "lede-search")],
+            "",
         )?;
         let input = id("search");
-        let label = element(
-            &landmark,
-            "label",
-            &[("class", "lede-search__label"), ("for", &input)],
-        )?;
-        label.set_text_content(Some(&viewer.word(UiText::SearchLabel)));
+        let label = viewer.word(UiText::SearchLabel);
+        let attributes = [("class", "lede-search__label"), ("for", &input)];
+        child(&doc, &landmark, "label", &attributes, &label)?;
         let typed = viewer
             .state
             .try_with_untracked(|s| s.filter.query.clone())?;
-        element(
+        child(
+            &doc,
             &landmark,
             "input",
             &[
@@ -185,14 +182,17 @@ impl SearchBox {
                 ("aria-keyshortcuts", "/"),
                 ("value", &typed),
             ],
+            "",
         )?;
-        element(
+        child(
+            &doc,
             &landmark,
             "p",
             &[
                 ("class", "lede-search__entity"),
                 ("id", &id("search-entity")),
             ],
+            "",
         )?;
         Some(())
     }

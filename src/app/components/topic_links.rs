@@ -1,5 +1,6 @@
-//! An article's topics as links, each to the list of that topic's articles: on a card and at the
-//! end of an article, as news sites link their section labels.
+//! An article's topics as links, each to the list of that topic's articles, at the end of an
+//! article, as news sites link their section labels. A card draws the same links by hand
+//! (`article_card::draw_card`): a change to their markup goes to both.
 
 use crate::app::components::nav_link::NavLink;
 use crate::app::corpus_data::use_corpus_data;
