@@ -16,9 +16,9 @@
 //! has seen. (Each item built leaves its owner's entry, a weak pointer and about 100 bytes, in
 //! the shelf's owner until the page goes: Leptos keeps a child list it never prunes.)
 //! Items keep their reactive parts (a pending card becomes a card when its summary arrives, also
-//! while it is off the list), so they should follow few signals: a card's links follow none
-//! (`NavLink`: its `href` is written once, with the page's other query parameters as they were
-//! then), its summary's state is one small memo. In a paged corpus a kept card whose listing
+//! while it is off the list), so they should follow few signals: a card follows none (it is
+//! drawn by hand once, `components/article_card.rs`: its links' `href`s are written then, with
+//! the page's other query parameters as they were), its summary's state is one small memo. In a paged corpus a kept card whose listing
 //! page the page cache dropped (`core::corpus::parts`, past 2,400 summaries) turns back into a
 //! placeholder and is built again when its page returns.
 //!
