@@ -1,6 +1,7 @@
 //! Elements made with plain DOM calls, for what is drawn by hand rather than as Leptos views
-//! (a list's cards, an article's mentions, the search box and its snippets: "Writing views in
-//! Lede", `app/mod.rs`). Text goes into text nodes only (`textContent`), never parsed as HTML.
+//! (a list's cards, an article's mentions, "In this article"'s chips, the search box and its
+//! snippets: "Writing views in Lede", `app/mod.rs`). Text goes into text nodes only
+//! (`textContent`), never parsed as HTML.
 
 use web_sys::{Document, Element};
 
