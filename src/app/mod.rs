@@ -67,8 +67,10 @@
 //! card was 14 elements and 25 comments. What is drawn many times and never changes once drawn
 //! is made with plain DOM calls in a directive (`use:draw`), text in text nodes only: a card
 //! ([`components::article_card`]: the list page's elements and comments from 937 to 562 with
-//! 16 cards, and 1.2 kB brotli less wasm than its view) and an article's paragraphs
-//! ([`components::paragraph`]).
+//! 16 cards, and 1.2 kB brotli less wasm than its view), an article's paragraphs
+//! ([`components::paragraph`]) and "In this article"'s chips ([`components::in_this_article`]).
+//! Their elements are made with [`crate::web::dom`]; their links followed by one listener each
+//! ([`components::nav_link::DrawnLinks`]).
 
 pub mod components;
 pub mod computed;
