@@ -23,6 +23,15 @@ pub fn element(
     Some(element)
 }
 
+/// Empties `element` before something drawn by hand is drawn into it again: Leptos runs a
+/// directive (`use:draw`) again when it rebuilds its element in place, and what the last run
+/// drew must not stay beside the new.
+pub fn empty(element: &Element) {
+    if element.has_child_nodes() {
+        element.set_text_content(None);
+    }
+}
+
 /// [`element`], appended to `parent`.
 pub fn child(
     document: &Document,

@@ -30,7 +30,7 @@ use crate::core::view::image_ratio::aspect_ratio;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use crate::web::dates::{format_date, language_name, prepare_format};
-use crate::web::dom::child;
+use crate::web::dom::{child, empty};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -63,11 +63,8 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         }
     };
     let draw = move |card: Element| {
-        if card.has_child_nodes() {
-            // Leptos runs a directive again when it rebuilds the element in place, which a
-            // kept card never is; should it be, the card is drawn anew.
-            card.set_text_content(None);
-        }
+        // A kept card is never rebuilt in place; should it be, it is drawn anew.
+        empty(&card);
         // The links drawn, even if the card could not be drawn whole (a document that would not
         // make an element), so that none of them is left to reload the page.
         let mut drawn = Vec::new();

@@ -6,7 +6,7 @@ use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::{Article, EntityKind};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
-use crate::web::dom::child;
+use crate::web::dom::{child, empty};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,11 +43,7 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
         let draw = {
             let (links, filter) = (links.clone(), filter.clone());
             move |list: web_sys::Element| {
-                // Leptos runs a directive again when it rebuilds its element in place: the
-                // chips are then drawn anew, not twice.
-                if list.has_child_nodes() {
-                    list.set_text_content(None);
-                }
+                empty(&list);
                 links.set(draw_chips(viewer, &list, name, &members, &filter))
             }
         };

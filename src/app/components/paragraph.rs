@@ -8,7 +8,7 @@ use crate::core::text::quote::quoted;
 use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
-use crate::web::dom::element;
+use crate::web::dom::{element, empty};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
@@ -137,13 +137,10 @@ impl Paragraphs {
     }
 
     /// Draws a paragraph into `p` for the muted kinds of now, and keeps it for
-    /// [`Self::redraw`]. (Leptos runs a directive again when it rebuilds its element in place,
-    /// which an article's body never is: another article is another body. Should it be, the
-    /// paragraph is emptied first.)
+    /// [`Self::redraw`]. (An article's body is never rebuilt in place: another article is
+    /// another body. Should it be, the paragraph is emptied first: [`empty`].)
     fn draw(&self, viewer: Viewer, p: web_sys::Element, drawing: Rc<Drawing>) {
-        if p.has_child_nodes() {
-            p.set_text_content(None);
-        }
+        empty(&p);
         let muted = viewer.muted.get_untracked();
         self.fill(viewer, &p, &drawing, muted);
         self.drawn.borrow_mut().push(Drawn {
