@@ -10,6 +10,7 @@ use lede::app::components::error_panel::ErrorPanel;
 use lede::app::components::lead_image::LeadImageFigure;
 use lede::app::components::paragraph::BodyParagraph;
 use lede::app::corpus_data::CorpusData;
+use lede::app::pages::article_warm_up::{build_off_document, warm_up_page};
 use lede::app::pages::entity::EntityPage;
 use lede::app::pages::list::ListPage;
 use lede::app::work::ListWork;
@@ -528,4 +529,41 @@ async fn a_topic_click_selects_once_and_builds_no_card_it_has_shown_before() {
         "selections for two clicks"
     );
     assert_eq!(work.cards_built() - cards, 0, "cards built for cards kept");
+}
+
+#[wasm_bindgen_test]
+async fn the_warm_up_builds_the_article_page_off_the_document_and_leaves_nothing_behind() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let count = |selector: &str| document.query_selector_all(selector).unwrap().length();
+    let before = (count("*"), document.title());
+    let built = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let keep = built.clone();
+    let root = mount(move || {
+        let owner = Owner::current().unwrap();
+        *keep.borrow_mut() = build_off_document(&owner, warm_up_page);
+        view! { <p>"here"</p> }
+    });
+    settle(50).await;
+    // The article page, as an open builds it: its headline, its mentions (the first of each
+    // entity a link, the second "Lede" a mark), its entities' chips.
+    let elements = built.borrow().clone();
+    assert_eq!(elements.len(), 1);
+    let page: web_sys::HtmlElement = elements[0].clone().unchecked_into();
+    assert!(!page.is_connected(), "never in the document");
+    assert_eq!(text(&page, "h1"), "Lede warms up");
+    let links: Vec<String> = all(&page, ".lede-article__body a.lede-mention")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(links, ["Ada", "Lede", "Paris"]);
+    assert_eq!(
+        all(&page, ".lede-article__body .lede-mention-mark").len(),
+        1
+    );
+    assert_eq!(all(&page, "a.lede-chip").len(), 3);
+    // Nothing else: the document has the mounted element and its paragraph more, the same
+    // title, and no trace of the article.
+    assert_eq!(root.text_content().unwrap(), "here");
+    assert_eq!((count("*"), document.title()), (before.0 + 2, before.1));
+    assert_eq!(count(".lede-article"), 0);
 }

@@ -16,6 +16,9 @@
 #[cfg(lede_split)]
 use crate::app::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::app::pages::article::ArticlePage;
+#[cfg(lede_split)]
+use crate::app::pages::article_warm_up::build_off_document;
+use crate::app::pages::article_warm_up::warm_up_page;
 use crate::app::pages::entity::EntityPage;
 #[cfg(lede_split)]
 use crate::app::use_viewer;
@@ -24,6 +27,8 @@ use crate::app::views::Handler;
 use crate::core::corpus::load_error::LoadError;
 #[cfg(lede_split)]
 use crate::core::text::ui_text::UiText;
+#[cfg(lede_split)]
+use crate::core::view::state::View;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -53,13 +58,13 @@ impl SplitPages {
             let label = use_viewer().word(UiText::LoadingArticle);
             split_page(
                 self.article,
-                article_page_view(id),
+                article_page_view(ArticleView::Page(id)),
                 load_article_code,
                 label,
             )
         }
         #[cfg(not(lede_split))]
-        unsplit_page(article_page_view(id))
+        unsplit_page(article_page_view(ArticleView::Page(id)))
     }
 
     /// Fetches the article page's code when the browser is next idle after the list is
@@ -77,6 +82,11 @@ impl SplitPages {
                 return;
             }
             let chunk = self.article;
+            // The warm-up's owner: below the viewer's and the corpus's contexts, which its page
+            // reads. (The list's, whose run this is: a later run cleans it up, but its
+            // contexts and its parents stay, and the warm-up only reads them.)
+            let owner = Owner::current();
+            let viewer = use_viewer();
             crate::web::idle::when_idle(Box::new(move || {
                 leptos::task::spawn_local(async move {
                     if load_article_code().await.is_ok() {
@@ -88,6 +98,9 @@ impl SplitPages {
                             }
                             (changed, ())
                         });
+                        if let Some(owner) = owner {
+                            crate::web::idle::when_idle(Box::new(move || warm_up(owner, viewer)));
+                        }
                     }
                 });
             }));
@@ -121,8 +134,67 @@ impl Default for SplitPages {
         preload(load_article_code)
     )
 )]
-fn article_page_view(id: String) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <ArticlePage id /> }.into_any())
+fn article_page_view(view: ArticleView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match view {
+        ArticleView::Page(id) => view! { <ArticlePage id /> }.into_any(),
+        ArticleView::WarmUp => warm_up_page(),
+    })
+}
+
+/// What the article page's chunk is asked to build.
+pub enum ArticleView {
+    /// The page of article `id`.
+    Page(String),
+    /// The warm-up's page (`article_warm_up`; only a split build warms up).
+    #[cfg_attr(not(lede_split), allow(dead_code))]
+    WarmUp,
+}
+
+/// Builds the warm-up's article page off the document and drops it (`article_warm_up` says why
+/// and what it leaves alone). Once per page load (`prefetch_article`), and not at all if the
+/// reader is no longer on the list (an article shown has compiled the code already) or the
+/// viewer is gone.
+#[cfg(lede_split)]
+fn warm_up(owner: Owner, viewer: crate::app::Viewer) {
+    let on_list = viewer.state.try_with_untracked(|s| s.view == View::List);
+    if on_list != Some(true) {
+        return;
+    }
+    // The chunk is loaded (this runs after it was): its split function is ready at once.
+    let page = || match ready_now(article_page_view(ArticleView::WarmUp)) {
+        Some(Ok(page)) => page,
+        _ => ().into_any(),
+    };
+    build_off_document(&owner, page);
+    // In the page's performance timeline, where a profile (and the end-to-end test) finds it.
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsCast;
+    if let Ok(performance) = Reflect::get(&js_sys::global(), &"performance".into()) {
+        if let Ok(Ok(mark)) =
+            Reflect::get(&performance, &"mark".into()).map(JsCast::dyn_into::<Function>)
+        {
+            let _ = mark.call1(&performance, &WARMED_UP.into());
+        }
+    }
+}
+
+/// The performance mark the warm-up leaves when it is done.
+#[cfg(lede_split)]
+const WARMED_UP: &str = "lede: article page warmed up";
+
+/// The value of a split function's future if its chunk is loaded already (it then is ready at
+/// the first poll), else `None`.
+#[cfg(lede_split)]
+fn ready_now<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
 }
 
 #[cfg_attr(
@@ -175,13 +247,9 @@ fn split_page<P>(
 where
     P: std::future::Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
-    use std::task::{Context, Poll, Waker};
     match chunk.get() {
         Chunk::Ready => {
-            let mut page = std::pin::pin!(page);
-            if let Poll::Ready(Ok(view)) =
-                page.as_mut().poll(&mut Context::from_waker(Waker::noop()))
-            {
+            if let Some(Ok(view)) = ready_now(page) {
                 return view;
             }
         }

@@ -61,6 +61,32 @@ test('the list draws without any chunk; the article\'s is fetched when the brows
   }
 });
 
+test('when idle after the chunk loads, the article page is built once off the page (its code compiled before the first open), and nothing the reader sees changes', { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await site.open('', { abortImages: true });
+  const marks = () => page.evaluate(() => performance.getEntriesByName('lede: article page warmed up').length);
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card').first().waitFor();
+    const before = { title: await page.title(), url: page.url(), headlines: await page.locator('.lede-card__headline').allTextContents() };
+    await until(page, 'the warm-up', () => performance.getEntriesByName('lede: article page warmed up').length > 0);
+    assert.deepEqual({ title: await page.title(), url: page.url(), headlines: await page.locator('.lede-card__headline').allTextContents() }, before);
+    assert.equal(await page.locator('.lede-article, .lede-page--article').count(), 0, 'no article page in the document');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/articles/')));
+    assert.deepEqual(fetched, [], 'no article file fetched');
+    // The first open afterwards is an ordinary one; Back and the list's idle time warm nothing again.
+    await page.locator('.lede-card__headline a').first().click();
+    await viewShown(page, 'article');
+    await page.locator('.lede-article__body p').first().waitFor();
+    await page.goBack();
+    await viewShown(page, 'list');
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r))));
+    assert.equal(await marks(), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a chunk that does not load shows the error panel, says so in the console, and "Try again" recovers', { timeout: 60_000 }, async () => {
   let blocked = true;
   const { context, page, problems } = await site.open(`?article=${SEED_ID}`, {

@@ -35,17 +35,34 @@ use std::sync::Arc;
 /// its mentions as links. In a corpus listed inline the headline shows at once from the index
 /// while the body loads; in a paged corpus everything comes with the article's file.
 #[component]
-pub fn ArticlePage(id: String) -> impl IntoView {
+pub fn ArticlePage(
+    id: String,
+    /// The warm-up's article (`article_warm_up`), shown as loaded, without a load and without
+    /// setting the document's title: the page is built off the document and dropped. The same
+    /// component, not a copy, since the warm-up is for this code.
+    #[prop(optional)]
+    warm_up: Option<Arc<Article>>,
+) -> impl IntoView {
     let viewer = use_viewer();
     let data = use_corpus_data();
     let corpus = data.corpus();
     let summary = corpus.index.article(&id).cloned();
-    if summary.is_none() && corpus.catalog().is_none() {
+    if summary.is_none() && corpus.catalog().is_none() && warm_up.is_none() {
         return view! { <NotFound article=true id /> }.into_any();
     }
     let listed = summary.is_some();
-    let url = data.article_url(&id);
-    let (article, retry) = use_article(Box::new(move || Some(url.clone())));
+    let titled = warm_up.is_none();
+    let (article, retry) = match warm_up {
+        Some(article) => {
+            let loaded = Arc::new((article, String::new()));
+            let retry: Handler = Arc::new(|| {});
+            (RwSignal::new(Part::Ready(loaded)).read_only(), retry)
+        }
+        None => {
+            let url = data.article_url(&id);
+            use_article(Box::new(move || Some(url.clone())))
+        }
+    };
     // What the header shows: the index's summary, or the article once it is here.
     let header = computed(move || match (&summary, article.get()) {
         (Some(s), _) => Some((
@@ -59,11 +76,13 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         }
         _ => None,
     });
-    effect(move || {
-        if let Some((headline, ..)) = header.get() {
-            viewer.set_title(&headline);
-        }
-    });
+    if titled {
+        effect(move || {
+            if let Some((headline, ..)) = header.get() {
+                viewer.set_title(&headline);
+            }
+        });
+    }
     let lang = move || {
         header.with(|h| {
             h.as_ref()
