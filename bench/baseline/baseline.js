@@ -2,7 +2,7 @@
 // with the same index.json and the same markup and classes (so lede.css lays it out the same):
 // the list newest first (the first `visible` results), topic toggles with counts of the current
 // result, any/all matching, a results line, "Show more" (the next `visible` results, appended), and
-// an article page with mention links. No framework,
+// an article page with what Lede's shows (below). No framework,
 // no virtual DOM, no validation beyond JSON.parse: the least a browser must do for this view.
 //
 // Order and counts follow src/core/topics.rs and src/core/dates.rs: newest first, ties by
@@ -56,6 +56,17 @@ function formatDate(published, lang) {
   return f.format(timestamp(published));
 }
 
+let languageNames = null;
+/** A language's name in English (`Intl.DisplayNames`, made once), or its tag. */
+function languageName(tag) {
+  try {
+    languageNames ||= new Intl.DisplayNames(['en'], { type: 'language' });
+    return languageNames.of(tag) || tag;
+  } catch {
+    return tag;
+  }
+}
+
 function matches(i) {
   const sel = state.selected;
   if (sel.length === 0) return true;
@@ -81,29 +92,21 @@ let shown = 0; // how many of `found` have a card
 function card(a) {
   const lang = a.language || null;
   const link = el('a', { href: viewHref({ article: a.id }) }, a.headline);
-  link.addEventListener('click', (e) => {
-    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    history.pushState(null, '', link.getAttribute('href'));
-    render();
-  });
   const text = el(
     'div',
     { class: 'lede-card__text' },
     el('h3', { class: 'lede-card__headline' }, link),
     a.standfirst ? el('p', { class: 'lede-card__standfirst' }, a.standfirst) : null,
+    // As Lede's card: the date in the interface's language, the publisher, the reading time, the
+    // article's language when it is not the interface's, and its topics as links.
     el(
       'p',
       { class: 'lede-card__meta' },
-      el('time', { class: 'lede-date', datetime: a.published }, formatDate(a.published, lang)),
-      a.topics?.length
-        ? el(
-            'span',
-            { class: 'lede-card__topics' },
-            el('span', { class: 'lede-visually-hidden' }, 'Topics: '),
-            a.topics.map((t) => index.topics[topicPos.get(t)]?.label ?? t).join(' · '),
-          )
-        : null,
+      el('time', { class: 'lede-date', lang: 'en', datetime: a.published }, formatDate(a.published, 'en')),
+      a.source_name ? el('span', { class: 'lede-card__source' }, a.source_name) : null,
+      a.reading_minutes ? el('span', { lang: 'en' }, `${a.reading_minutes} min read`) : null,
+      lang && lang.split('-')[0].toLowerCase() !== 'en' ? el('span', { class: 'lede-card__lang', lang: 'en' }, languageName(lang)) : null,
+      a.topics?.length ? topicLinks(a.topics, 'lede-card__topics') : null,
     ),
   );
   let thumb = null;
@@ -124,7 +127,9 @@ function card(a) {
     box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true' }, 'Image unavailable'));
     thumb = el('div', { class: 'lede-card__thumb' }, box);
   }
-  return el('article', { class: 'lede-card', lang, dir: direction(lang) }, text, thumb);
+  const card = el('article', { class: 'lede-card', lang, dir: direction(lang) }, text, thumb);
+  followLinks(card);
+  return card;
 }
 
 function update() {
@@ -217,8 +222,34 @@ function listPage() {
 }
 
 // ---- an article -------------------------------------------------------------------------------
+// What Lede's article page shows when its body is painted, in the same markup: the header, "In
+// this article" (the entities by kind, as links, with a switch per kind), the byline line with the
+// publisher, date and reading time, the lead picture with its caption and credit, the body with
+// the first mention of each entity a link and the later ones marks, and the footer (topics,
+// source, rights). Not "More on", which Lede builds after that paint.
 
-function paragraph(p, entities) {
+const KINDS = [
+  ['person', 'People', 'Person', 'Link people in the text'],
+  ['place', 'Places', 'Place', 'Link places in the text'],
+  ['organisation', 'Organisations', 'Organisation', 'Link organisations in the text'],
+  ['event', 'Events', 'Event', 'Link events in the text'],
+  ['other', 'Other', 'Other', 'Link the others in the text'],
+];
+const kindOf = (e) => (KINDS.some(([k]) => k === e.type) ? e.type : 'other');
+const safeUrl = (url) => typeof url === 'string' && /^(https?:|[^:]*$)/i.test(url.trim());
+
+/** Follows a plain click on a link in `box` in place, as the list's links are. */
+function followLinks(box) {
+  box.addEventListener('click', (e) => {
+    const a = e.target.closest('a[href^="?"]:not([href*="entity="]), a[href^="/"]');
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    render();
+  });
+}
+
+function paragraph(p, entities, linked) {
   const node = el('p');
   const mentions = p.mentions || [];
   if (mentions.length === 0) {
@@ -236,12 +267,69 @@ function paragraph(p, entities) {
     const e = entities.get(m.entity);
     if (!e || m.start < cursor || m.end <= m.start || m.end >= cps.length) continue;
     if (m.start > cursor) node.append(p.text.slice(cps[cursor], cps[m.start]));
-    const a = el('a', { href: viewHref({ entity: e.id }), class: `lede-mention lede-mention--${e.type || 'other'}` }, p.text.slice(cps[m.start], cps[m.end]));
-    node.append(a);
+    const kind = kindOf(e);
+    const text = p.text.slice(cps[m.start], cps[m.end]);
+    if (linked.has(e.id)) {
+      node.append(el('span', { class: `lede-mention-mark lede-mention--${kind}`, 'data-entity': e.id }, text));
+    } else {
+      linked.add(e.id);
+      node.append(el('a', { class: `lede-mention lede-mention--${kind}`, href: viewHref({ entity: e.id }), 'aria-describedby': `kind-${kind}`, 'data-entity': e.id }, text));
+    }
     cursor = m.end;
   }
   if (cps[cursor] < p.text.length) node.append(p.text.slice(cps[cursor]));
   return node;
+}
+
+function inThisArticle(full) {
+  const section = el('section', { class: 'lede-in-article', 'aria-labelledby': 'in-article' }, el('h2', { class: 'lede-in-article__title', id: 'in-article' }, 'In this article'));
+  for (const [kind, plural, , toggle] of KINDS) {
+    const members = full.entities.filter((e) => kindOf(e) === kind);
+    if (!members.length) continue;
+    const button = el('button', { type: 'button', class: 'lede-in-article__toggle', 'aria-pressed': 'true' }, toggle);
+    const list = el('ul', { class: 'lede-in-article__list' });
+    for (const e of members) list.append(el('li', null, el('a', { class: `lede-chip lede-mention--${kind}`, href: viewHref({ entity: e.id }) }, e.name)));
+    section.append(el('div', { class: `lede-in-article__group lede-in-article__group--${kind}` }, el('h3', { class: 'lede-in-article__kind' }, `${plural} (${members.length})`), button, list));
+  }
+  section.append(el('div', { class: 'lede-kinds' }, ...KINDS.map(([kind, , label]) => el('span', { id: `kind-${kind}` }, label))));
+  return section;
+}
+
+function figure(image, articleUrl) {
+  const box = safeUrl(image.url) ? el('div', { class: 'lede-image' }) : null;
+  if (box) {
+    box.style.aspectRatio = image.width && image.height ? `${image.width} / ${image.height}` : '3 / 2';
+    const img = el('img', { src: new URL(image.url, articleUrl).href, alt: image.alt || '', width: image.width, height: image.height, loading: 'eager', decoding: 'async', referrerpolicy: 'no-referrer' });
+    img.addEventListener('error', () => box.classList.add('lede-image--failed'));
+    box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true' }, 'Image unavailable'));
+  }
+  const caption =
+    image.caption || image.credit
+      ? el(
+          'figcaption',
+          { class: 'lede-figure__caption' },
+          image.caption ? el('span', null, image.caption) : null,
+          image.caption ? ' ' : null,
+          image.credit ? el('span', { class: 'lede-figure__credit' }, el('span', { class: 'lede-figure__credit-label' }, 'Photo: '), image.credit) : null,
+        )
+      : null;
+  return el('figure', { class: 'lede-figure' }, box, caption);
+}
+
+function readingMinutes(full) {
+  let words = 0;
+  for (const p of full.body) words += p.text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 230));
+}
+
+function topicLinks(topics, cls) {
+  const span = el('span', { class: cls }, el('span', { class: 'lede-visually-hidden' }, 'Topics: '));
+  topics.forEach((t, i) => {
+    if (i > 0) span.append(' · ');
+    const pos = topicPos.get(t);
+    span.append(el('a', { href: `?${new URLSearchParams({ topic: t })}` }, pos === undefined ? t : index.topics[pos].label));
+  });
+  return span;
 }
 
 async function articlePage(id) {
@@ -251,29 +339,44 @@ async function articlePage(id) {
     return;
   }
   const back = el('a', { href: viewHref({}) }, '← All articles');
-  back.addEventListener('click', (e) => {
-    e.preventDefault();
-    history.pushState(null, '', back.getAttribute('href'));
-    render();
-  });
+  const reader = el('details', { class: 'lede-reader' }, el('summary', null, 'Text and theme'), el('div', { class: 'lede-reader__panel' }));
   const lang = summary.language || null;
   const body = el('div', { class: 'lede-article__body' });
-  const headline = el('h1', { class: 'lede-page__title lede-article__headline', tabindex: '-1' }, summary.headline);
+  const headline = el('h1', { class: 'lede-page__title lede-article__headline', id: 'heading', tabindex: '-1' }, summary.headline);
   const article = el(
     'article',
-    { class: 'lede-article', lang, dir: direction(lang) },
+    { class: 'lede-article', lang, dir: direction(lang), 'aria-labelledby': 'heading' },
     el('header', { class: 'lede-article__header' }, headline, summary.standfirst ? el('p', { class: 'lede-article__standfirst' }, summary.standfirst) : null),
     body,
   );
-  root.replaceChildren(el('div', { class: 'lede-page lede-page--article' }, el('p', { class: 'lede-back' }, back), article));
+  const page = el('div', { class: 'lede-page lede-page--article' }, el('div', { class: 'lede-back' }, back, reader), article);
+  followLinks(page);
+  root.replaceChildren(page);
   document.title = summary.headline;
-  const full = await (await fetch(new URL(summary.url, indexUrl))).json();
+  const articleUrl = new URL(summary.url, indexUrl);
+  const full = await (await fetch(articleUrl)).json();
   const entities = new Map(full.entities.map((e) => [e.id, e]));
-  const meta = el('p', { class: 'lede-article__meta' }, full.byline ? el('span', { class: 'lede-article__byline' }, full.byline) : null, el('time', { class: 'lede-date', datetime: full.published }, formatDate(full.published, lang)));
-  body.before(meta);
+  const meta = el(
+    'p',
+    { class: 'lede-article__meta' },
+    full.byline ? el('span', { class: 'lede-article__byline' }, full.byline) : null,
+    full.source_name ? el('span', { class: 'lede-article__publisher' }, full.source_name) : null,
+    el('time', { class: 'lede-date', datetime: full.published }, formatDate(full.published, lang)),
+    el('span', null, `${readingMinutes(full)} min read`),
+  );
+  body.before(...[full.entities.length ? inThisArticle(full) : null, meta, full.image ? figure(full.image, articleUrl) : null].filter(Boolean));
+  const linked = new Set();
   const frag = document.createDocumentFragment();
-  for (const p of full.body) frag.append(paragraph(p, entities));
+  for (const p of full.body) frag.append(paragraph(p, entities, linked));
   body.append(frag);
+  const footer = el(
+    'footer',
+    { class: 'lede-article__footer' },
+    full.topics?.length ? el('p', null, topicLinks(full.topics, 'lede-article__topics')) : null,
+    safeUrl(full.source_url) && /^https?:/i.test(full.source_url) ? el('p', { class: 'lede-article__source' }, el('span', null, 'First published by '), el('a', { href: full.source_url, target: '_blank', rel: 'noopener noreferrer' }, full.source_name || full.source_url)) : null,
+    full.rights ? el('p', { class: 'lede-article__rights' }, full.rights) : null,
+  );
+  article.append(footer);
 }
 
 // ---- routing ----------------------------------------------------------------------------------
