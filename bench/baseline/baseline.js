@@ -57,13 +57,13 @@ function formatDate(published, lang) {
 }
 
 let languageNames = null;
-/** A language's name in English (`Intl.DisplayNames`, made once), or its tag. */
+/** A language's name in English (`Intl.DisplayNames`, made once), or null: no badge, as in Lede. */
 function languageName(tag) {
   try {
     languageNames ||= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(tag) || tag;
+    return languageNames.of(tag) || null;
   } catch {
-    return tag;
+    return null;
   }
 }
 
@@ -91,6 +91,7 @@ let shown = 0; // how many of `found` have a card
 
 function card(a) {
   const lang = a.language || null;
+  const badge = lang && lang.split('-')[0].toLowerCase() !== 'en' ? languageName(lang) : null;
   const link = el('a', { href: viewHref({ article: a.id }) }, a.headline);
   const text = el(
     'div',
@@ -105,17 +106,18 @@ function card(a) {
       el('time', { class: 'lede-date', lang: 'en', datetime: a.published }, formatDate(a.published, 'en')),
       a.source_name ? el('span', { class: 'lede-card__source' }, a.source_name) : null,
       a.reading_minutes ? el('span', { lang: 'en' }, `${a.reading_minutes} min read`) : null,
-      lang && lang.split('-')[0].toLowerCase() !== 'en' ? el('span', { class: 'lede-card__lang', lang: 'en' }, languageName(lang)) : null,
+      badge ? el('span', { class: 'lede-card__lang', lang: 'en' }, badge) : null,
       a.topics?.length ? topicLinks(a.topics, 'lede-card__topics') : null,
     ),
   );
   let thumb = null;
-  if (a.thumbnail && /^(https?:|[^:]*$)/i.test(a.thumbnail.url)) {
+  const src = a.thumbnail ? resolveUrl(a.thumbnail.url, indexUrl) : null;
+  if (src) {
     const t = a.thumbnail;
     const box = el('div', { class: 'lede-image' });
-    box.style.aspectRatio = t.width && t.height ? `${t.width} / ${t.height}` : '3 / 2';
+    box.style.aspectRatio = ratio(t.width, t.height);
     const img = el('img', {
-      src: new URL(t.url, indexUrl).href,
+      src,
       alt: t.alt || '',
       width: t.width,
       height: t.height,
@@ -124,7 +126,7 @@ function card(a) {
       referrerpolicy: 'no-referrer',
     });
     img.addEventListener('error', () => box.classList.add('lede-image--failed'));
-    box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true' }, 'Image unavailable'));
+    box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true', lang: 'en' }, 'Image unavailable'));
     thumb = el('div', { class: 'lede-card__thumb' }, box);
   }
   const card = el('article', { class: 'lede-card', lang, dir: direction(lang) }, text, thumb);
@@ -235,14 +237,30 @@ const KINDS = [
   ['event', 'Events', 'Event', 'Link events in the text'],
   ['other', 'Other', 'Other', 'Link the others in the text'],
 ];
+/** A picture box's `aspect-ratio` from untrusted sizes, clamped to 1:4..4:1 as Lede's is. */
+function ratio(w, h) {
+  if (!(w > 0 && h > 0)) return '3 / 2';
+  if (w > 4 * h) return '4 / 1';
+  if (h > 4 * w) return '1 / 4';
+  return `${w} / ${h}`;
+}
+/** `url` resolved against `base`, or null (an unsafe scheme, or not a URL): as Lede's `resolve`. */
+function resolveUrl(url, base) {
+  if (!safeUrl(url)) return null;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
 const kindOf = (e) => (KINDS.some(([k]) => k === e.type) ? e.type : 'other');
 const safeUrl = (url) => typeof url === 'string' && /^(https?:|[^:]*$)/i.test(url.trim());
 
 /** Follows a plain click on a link in `box` in place, as the list's links are. */
 function followLinks(box) {
   box.addEventListener('click', (e) => {
-    const a = e.target.closest('a[href^="?"]:not([href*="entity="]), a[href^="/"]');
-    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const a = e.target.closest('a[href]:not([href*="entity="])');
+    if (!a || new URL(a.href).origin !== location.origin || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     history.pushState(null, '', a.getAttribute('href'));
     render();
@@ -296,10 +314,11 @@ function inThisArticle(full) {
 }
 
 function figure(image, articleUrl) {
-  const box = safeUrl(image.url) ? el('div', { class: 'lede-image' }) : null;
+  const src = resolveUrl(image.url, articleUrl);
+  const box = src ? el('div', { class: 'lede-image' }) : null;
   if (box) {
-    box.style.aspectRatio = image.width && image.height ? `${image.width} / ${image.height}` : '3 / 2';
-    const img = el('img', { src: new URL(image.url, articleUrl).href, alt: image.alt || '', width: image.width, height: image.height, loading: 'eager', decoding: 'async', referrerpolicy: 'no-referrer' });
+    box.style.aspectRatio = ratio(image.width, image.height);
+    const img = el('img', { src, alt: image.alt || '', width: image.width, height: image.height, loading: 'eager', decoding: 'async', referrerpolicy: 'no-referrer' });
     img.addEventListener('error', () => box.classList.add('lede-image--failed'));
     box.append(img, el('span', { class: 'lede-image__placeholder', 'aria-hidden': 'true' }, 'Image unavailable'));
   }
@@ -310,7 +329,7 @@ function figure(image, articleUrl) {
           { class: 'lede-figure__caption' },
           image.caption ? el('span', null, image.caption) : null,
           image.caption ? ' ' : null,
-          image.credit ? el('span', { class: 'lede-figure__credit' }, el('span', { class: 'lede-figure__credit-label' }, 'Photo: '), image.credit) : null,
+          image.credit ? el('span', { class: 'lede-figure__credit' }, el('span', { class: 'lede-figure__credit-label', lang: 'en' }, 'Photo: '), image.credit) : null,
         )
       : null;
   return el('figure', { class: 'lede-figure' }, box, caption);
@@ -323,7 +342,7 @@ function readingMinutes(full) {
 }
 
 function topicLinks(topics, cls) {
-  const span = el('span', { class: cls }, el('span', { class: 'lede-visually-hidden' }, 'Topics: '));
+  const span = el('span', { class: cls }, el('span', { class: 'lede-visually-hidden', lang: 'en' }, 'Topics: '));
   topics.forEach((t, i) => {
     if (i > 0) span.append(' · ');
     const pos = topicPos.get(t);
@@ -361,8 +380,8 @@ async function articlePage(id) {
     { class: 'lede-article__meta' },
     full.byline ? el('span', { class: 'lede-article__byline' }, full.byline) : null,
     full.source_name ? el('span', { class: 'lede-article__publisher' }, full.source_name) : null,
-    el('time', { class: 'lede-date', datetime: full.published }, formatDate(full.published, lang)),
-    el('span', null, `${readingMinutes(full)} min read`),
+    el('time', { class: 'lede-date', datetime: full.published, lang: lang || 'en' }, formatDate(full.published, lang)),
+    el('span', { lang: 'en' }, `${readingMinutes(full)} min read`),
   );
   body.before(...[full.entities.length ? inThisArticle(full) : null, meta, full.image ? figure(full.image, articleUrl) : null].filter(Boolean));
   const linked = new Set();

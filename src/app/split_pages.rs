@@ -55,6 +55,8 @@ impl SplitPages {
     pub fn article(&self, id: String) -> AnyView {
         #[cfg(lede_split)]
         {
+            // Its code is compiled once it is shown: the warm-up has nothing left to do.
+            ARTICLE_SHOWN.store(true, std::sync::atomic::Ordering::Relaxed);
             let label = use_viewer().word(UiText::LoadingArticle);
             split_page(
                 self.article,
@@ -150,14 +152,26 @@ pub enum ArticleView {
     WarmUp,
 }
 
+/// Whether an article page has been shown in this page load (a deep link, or a reader quicker
+/// than the idle callbacks): its code is compiled then, and the warm-up is not needed.
+#[cfg(lede_split)]
+static ARTICLE_SHOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Builds the warm-up's article page off the document and drops it (`article_warm_up` says why
-/// and what it leaves alone). Once per page load (`prefetch_article`), and not at all if the
-/// reader is no longer on the list (an article shown has compiled the code already) or the
-/// viewer is gone.
+/// and what it leaves alone). Once per page load (`prefetch_article`), and not at all once an
+/// article page has been shown, if the reader is no longer on the list, or if the viewer or the
+/// corpus it reads is gone (its contexts missing: the page would panic looking for them).
 #[cfg(lede_split)]
 fn warm_up(owner: Owner, viewer: crate::app::Viewer) {
+    use crate::app::corpus_data::CorpusData;
     let on_list = viewer.state.try_with_untracked(|s| s.view == View::List);
-    if on_list != Some(true) {
+    let contexts = owner.with(|| {
+        use_context::<crate::app::Viewer>().is_some() && use_context::<CorpusData>().is_some()
+    });
+    if ARTICLE_SHOWN.load(std::sync::atomic::Ordering::Relaxed)
+        || on_list != Some(true)
+        || !contexts
+    {
         return;
     }
     // The chunk is loaded (this runs after it was): its split function is ready at once.
@@ -165,8 +179,11 @@ fn warm_up(owner: Owner, viewer: crate::app::Viewer) {
         Some(Ok(page)) => page,
         _ => ().into_any(),
     };
-    build_off_document(&owner, page);
-    // In the page's performance timeline, where a profile (and the end-to-end test) finds it.
+    if build_off_document(&owner, page).is_empty() {
+        return;
+    }
+    // In the page's performance timeline, where a profile (and the end-to-end test) finds it:
+    // only once a page was built.
     use js_sys::{Function, Reflect};
     use wasm_bindgen::JsCast;
     if let Ok(performance) = Reflect::get(&js_sys::global(), &"performance".into()) {

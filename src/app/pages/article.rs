@@ -46,7 +46,10 @@ pub fn ArticlePage(
     let viewer = use_viewer();
     let data = use_corpus_data();
     let corpus = data.corpus();
-    let summary = corpus.index.article(&id).cloned();
+    // The warm-up's page has no summary: its header comes from its article.
+    let summary = (warm_up.is_none())
+        .then(|| corpus.index.article(&id).cloned())
+        .flatten();
     if summary.is_none() && corpus.catalog().is_none() && warm_up.is_none() {
         return view! { <NotFound article=true id /> }.into_any();
     }
