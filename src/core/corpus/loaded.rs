@@ -101,6 +101,60 @@ impl Corpus {
         self.inline_ordinals(|a| wanted.binary_search(&a.id.as_str()).is_ok())
     }
 
+    /// In a corpus listed inline, what [`Corpus::inline_mentions`] gives for each of
+    /// `entity_ids`, together: an article's ordinal once for every one of the (distinct) ids
+    /// its summary names. One pass over the corpus, not one per id ("More on" asks for up to
+    /// 32: that was 32 passes, 30 ms at 10,000 summaries and 4x CPU, after every article's
+    /// paint); linear in the summaries' entity lists times the log of the ids.
+    pub fn inline_mentions_of_each(&self, entity_ids: &[&str]) -> Option<Vec<usize>> {
+        let mut wanted = entity_ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut named = Vec::new();
+        self.inline_repeated(|a| {
+            named.clear();
+            let found = (a.entities.iter()).filter_map(|e| wanted.binary_search(&e.as_str()).ok());
+            named.extend(found);
+            named.sort_unstable();
+            named.dedup();
+            named.len()
+        })
+    }
+
+    /// In a corpus listed inline, an article's ordinal once for every time its id is in
+    /// `article_ids` (the entity directory's lists of several entities, each without repeats),
+    /// in one pass. Ids the index lacks are skipped, as in [`Corpus::inline_ordinals_of`].
+    pub fn inline_ordinals_counted(&self, article_ids: &[&str]) -> Option<Vec<usize>> {
+        let mut ids = article_ids.to_vec();
+        ids.sort_unstable();
+        self.inline_repeated(|a| {
+            let id = a.id.as_str();
+            let first = ids.partition_point(|known| *known < id);
+            ids[first..]
+                .iter()
+                .take_while(|known| **known == id)
+                .count()
+        })
+    }
+
+    /// Each ordinal of a corpus listed inline, newest first, as many times as `times` says for
+    /// its summary.
+    fn inline_repeated(
+        &self,
+        mut times: impl FnMut(&ArticleSummary) -> usize,
+    ) -> Option<Vec<usize>> {
+        let Layout::Inline(topics) = &self.layout else {
+            return None;
+        };
+        let mut found = Vec::new();
+        for o in 0..self.index.articles.len() {
+            if let Some(p) = topics.position(o) {
+                found.extend(std::iter::repeat_n(o, times(&self.index.articles[p])));
+            }
+        }
+        Some(found)
+    }
+
     fn inline_ordinals(&self, has: impl Fn(&ArticleSummary) -> bool) -> Option<Vec<usize>> {
         let Layout::Inline(topics) = &self.layout else {
             return None;

@@ -270,6 +270,55 @@ impl CorpusParts {
         })
     }
 
+    /// [`CorpusParts::mentions_of`] of each of `ids` (distinct), together: an ordinal once for
+    /// every id whose mentions it is among, those not known yet left out. An inline corpus is
+    /// read once or twice for all of them (the ids its directory lists, and the others from
+    /// the summaries), not once per id.
+    fn mentions_of_each(&self, ids: &[&str]) -> Vec<usize> {
+        if let Layout::Inline(_) = self.corpus.layout {
+            let (mut listed, mut unlisted) = (Vec::new(), Vec::new());
+            for &id in ids {
+                let entity = match &self.directory {
+                    Part::Ready(directory) => directory.entity(id),
+                    _ => None,
+                };
+                match entity {
+                    Some(entity) => {
+                        let mut articles: Vec<&str> =
+                            entity.articles.iter().map(String::as_str).collect();
+                        articles.sort_unstable();
+                        articles.dedup();
+                        listed.extend(articles);
+                    }
+                    None => unlisted.push(id),
+                }
+            }
+            let mut found = Vec::new();
+            if !unlisted.is_empty() {
+                found.extend(
+                    self.corpus
+                        .inline_mentions_of_each(&unlisted)
+                        .unwrap_or_default(),
+                );
+            }
+            if !listed.is_empty() {
+                found.extend(
+                    self.corpus
+                        .inline_ordinals_counted(&listed)
+                        .unwrap_or_default(),
+                );
+            }
+            return found;
+        }
+        let each = ids.iter().map(|id| self.mentions_of(id));
+        each.filter_map(|part| match part {
+            Part::Ready(ordinals) => Some(ordinals),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+    }
+
     /// How many of an article's entities "More on" looks at (see [`CorpusParts::related`]).
     pub const RELATED_ENTITIES: usize = 32;
 
@@ -296,12 +345,8 @@ impl CorpusParts {
         let mut ids: Vec<&str> = entities.iter().map(String::as_str).collect();
         ids.sort_unstable();
         ids.dedup();
-        let mut extra = Vec::new();
-        for entity in ids.into_iter().take(Self::RELATED_ENTITIES) {
-            if let Part::Ready(ordinals) = self.mentions_of(entity) {
-                extra.extend(ordinals);
-            }
-        }
+        ids.truncate(Self::RELATED_ENTITIES);
+        let extra = self.mentions_of_each(&ids);
         let own = match self.corpus.layout {
             Layout::Inline(_) => (self.corpus.index.articles.iter())
                 .position(|a| a.id == id)

@@ -440,3 +440,50 @@ fn a_search_is_asked_once_and_only_the_latest_answer_is_kept() {
     assert!(parts.search_answered("x", Err("no".into())));
     assert!(parts.search_answer("x").is_some());
 }
+
+#[test]
+fn more_on_reads_an_inline_corpus_once_for_all_its_entities_with_the_counts_of_one_read_each() {
+    let index = r#"{"version": 1, "topics": [], "entity_file": "e.json",
+        "articles": [
+          {"id": "1", "headline": "1", "published": "2020-01-01", "entities": ["a", "b", "c"],
+           "url": "1.json"},
+          {"id": "2", "headline": "2", "published": "2020-01-02", "entities": ["a", "c", "a"],
+           "url": "2.json"},
+          {"id": "3", "headline": "3", "published": "2020-01-03", "entities": ["b"],
+           "url": "3.json"}]}"#;
+    let mut parts = CorpusParts::new(Arc::new(Corpus::new(
+        CorpusIndex::from_json(index).unwrap(),
+    )));
+    // What one lookup per id gave, as a sorted multiset of ordinals.
+    let one_by_one = |parts: &CorpusParts, ids: &[&str]| {
+        let mut all: Vec<usize> = (ids.iter())
+            .flat_map(|id| match parts.mentions_of(id) {
+                Part::Ready(found) => found,
+                _ => Vec::new(),
+            })
+            .collect();
+        all.sort_unstable();
+        all
+    };
+    let together = |parts: &CorpusParts, ids: &[&str]| {
+        let mut all = parts.mentions_of_each(ids);
+        all.sort_unstable();
+        all
+    };
+    let ids = ["a", "b", "c", "unknown"];
+    // From the summaries' lists: article 2 names "a" twice and counts once for it.
+    assert_eq!(together(&parts, &ids), one_by_one(&parts, &ids));
+    assert_eq!(together(&parts, &ids).len(), 6);
+    // With the directory: "a" and "c" from its lists (one repeat in "c"'s, counted once), "b"
+    // from the summaries (the directory does not list it).
+    let fetch = parts.want_directory().remove(0);
+    let directory = EntityDirectory::from_json(
+        r#"{"version": 1, "entities": [
+            {"id": "a", "name": "A", "articles": ["3"]},
+            {"id": "c", "name": "C", "articles": ["2", "1", "1", "gone"]}]}"#,
+    )
+    .unwrap();
+    parts.arrived(fetch.id, Ok(Loaded::Directory(directory)));
+    assert_eq!(together(&parts, &ids), one_by_one(&parts, &ids));
+    assert_eq!(together(&parts, &ids).len(), 5);
+}
