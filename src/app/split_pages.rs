@@ -144,7 +144,7 @@ fn article_page_view(view: ArticleView) -> Result<AnyView, SplitLoaderError> {
 }
 
 /// What the article page's chunk is asked to build.
-pub enum ArticleView {
+enum ArticleView {
     /// The page of article `id`.
     Page(String),
     /// The warm-up's page (`article_warm_up`; only a split build warms up).
