@@ -180,7 +180,7 @@ test('the iframe fits 240, 300 and 1280 px as well', { timeout: 120_000 }, async
       const frame = await frameWithCards(page, `f${width}`, allCount());
       // Sized to its content by frame-parent.js, so no scroll bar takes width from it.
       await page.locator(`#f${width}`).scrollIntoViewIfNeeded();
-      await frame.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight, null, { timeout: TIMEOUT });
+      await frame.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight, null, { timeout: TIMEOUT, polling: 100 });
       const fit = await frame.evaluate(fitOf, null);
       assertFits(fit, width, `the iframe at ${width} px`);
       assert.equal(fit.documentOverflow, false, `the frame at ${width} px does not scroll sideways`);
@@ -398,7 +398,7 @@ for (const [blocked, file] of [
     try {
       const frame = await page.locator('#pf').elementHandle().then((h) => h.contentFrame());
       const alert = frame.locator('.lede-error[role=alert]');
-      await alert.waitFor({ timeout: TIMEOUT });
+      await alert.waitFor({ timeout: TIMEOUT, polling: 100 });
       assert.match(await alert.textContent(), /cannot be shown here/);
       assert.ok(messages.some((m) => m.startsWith('error: lede: embed.html could not start')), JSON.stringify(messages));
     } finally {

@@ -71,8 +71,10 @@ async function fitted(page, frame, id) {
   assert.fail(`#${id} never fitted its content: ${JSON.stringify(last)}`);
 }
 
+// Polled on a timer, not on animation frames: Chromium gives an iframe out of view (and
+// cross-origin) no animation frames, and a wait polled on them stalls until it scrolls in.
 const cardsShown = (frame, n) =>
-  frame.waitForFunction((k) => document.querySelectorAll('.lede-page--list .lede-card').length === k, n, { timeout: TIMEOUT });
+  frame.waitForFunction((k) => document.querySelectorAll('.lede-page--list .lede-card').length === k, n, { timeout: TIMEOUT, polling: 100 });
 
 test('the iframe follows its content height, and foreign or malformed messages are ignored', { timeout: 120_000 }, async () => {
   const { context, page, problems, frame } = await openFrames();
@@ -163,7 +165,7 @@ test('height messages go to the parent origin only: ?parent=, else the referrer;
     await fitted(page, fb, 'fb');
     await fitted(page, fa, 'fa');
     // #fc names another parent: it reports, but the browser delivers nothing to this page.
-    await fc.waitForFunction(() => window.targetOrigins?.length > 0, null, { timeout: TIMEOUT });
+    await fc.waitForFunction(() => window.targetOrigins?.length > 0, null, { timeout: TIMEOUT, polling: 100 });
 
     const targets = {};
     for (const [id, f] of [['fa', fa], ['fb', fb], ['fc', fc]]) targets[id] = [...new Set(await f.evaluate(() => window.targetOrigins))];

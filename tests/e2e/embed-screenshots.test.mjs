@@ -54,7 +54,7 @@ for (const scheme of ['light', 'dark']) {
       await viewerList(page, '#in-sidebar', Math.min(5, filtered(site.index, ['europe']).length));
       const frame = await page.locator('#frame').elementHandle().then((h) => h.contentFrame());
       const count = filtered(site.index, ['middle-east']).length;
-      await frame.waitForFunction((n) => document.querySelectorAll('.lede-card').length === n, count, { timeout: TIMEOUT });
+      await frame.waitForFunction((n) => document.querySelectorAll('.lede-card').length === n, count, { timeout: TIMEOUT, polling: 100 });
       await page.locator('#frame').scrollIntoViewIfNeeded();
       await until(page, 'the frame sized to its content', () => {
         const f = document.getElementById('frame');
