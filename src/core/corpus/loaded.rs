@@ -87,18 +87,17 @@ impl Corpus {
     /// In a corpus listed inline, the ordinals (newest-first positions) of the articles that
     /// mention an entity, from the summaries' `entities` lists.
     pub fn inline_mentions(&self, entity_id: &str) -> Option<Vec<usize>> {
-        self.inline_ordinals(|a| a.entities.iter().any(|e| e == entity_id))
+        self.inline_mentions_of_each(&[entity_id])
     }
 
     /// In a corpus listed inline, the ordinals of the articles with these ids (an entity
-    /// directory's list of the articles that mention an entity). Ids the index lacks are
-    /// skipped here; `lede-corpus validate` reports them.
+    /// directory's list of the articles that mention an entity), each once. Ids the index lacks
+    /// are skipped here; `lede-corpus validate` reports them.
     pub fn inline_ordinals_of(&self, ids: &[String]) -> Option<Vec<usize>> {
-        // Sorted once and searched per article: an entity named by every article of a large
-        // corpus must not compare every article with every id.
         let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
         wanted.sort_unstable();
-        self.inline_ordinals(|a| wanted.binary_search(&a.id.as_str()).is_ok())
+        wanted.dedup();
+        self.inline_ordinals_counted(&wanted)
     }
 
     /// In a corpus listed inline, what [`Corpus::inline_mentions`] gives for each of
@@ -123,7 +122,9 @@ impl Corpus {
 
     /// In a corpus listed inline, an article's ordinal once for every time its id is in
     /// `article_ids` (the entity directory's lists of several entities, each without repeats),
-    /// in one pass. Ids the index lacks are skipped, as in [`Corpus::inline_ordinals_of`].
+    /// in one pass: sorted once and searched per article, so that an entity named by every
+    /// article of a large corpus does not compare every article with every id. Ids the index
+    /// lacks are skipped, as in [`Corpus::inline_ordinals_of`].
     pub fn inline_ordinals_counted(&self, article_ids: &[&str]) -> Option<Vec<usize>> {
         let mut ids = article_ids.to_vec();
         ids.sort_unstable();
@@ -153,20 +154,5 @@ impl Corpus {
             }
         }
         Some(found)
-    }
-
-    fn inline_ordinals(&self, has: impl Fn(&ArticleSummary) -> bool) -> Option<Vec<usize>> {
-        let Layout::Inline(topics) = &self.layout else {
-            return None;
-        };
-        Some(
-            (0..self.index.articles.len())
-                .filter(|&o| {
-                    topics
-                        .position(o)
-                        .is_some_and(|p| has(&self.index.articles[p]))
-                })
-                .collect(),
-        )
     }
 }

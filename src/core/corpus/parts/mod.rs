@@ -253,15 +253,7 @@ impl CorpusParts {
     /// its mentions file, not requested until [`CorpusParts::want_mentions`].
     pub fn mentions_of(&self, entity_id: &str) -> Part<Vec<usize>> {
         if let Layout::Inline(_) = self.corpus.layout {
-            let listed = match &self.directory {
-                Part::Ready(directory) => directory.entity(entity_id).map(|e| &e.articles),
-                _ => None,
-            };
-            let found = match listed {
-                Some(ids) => self.corpus.inline_ordinals_of(ids),
-                None => self.corpus.inline_mentions(entity_id),
-            };
-            return Part::Ready(found.unwrap_or_default());
+            return Part::Ready(self.mentions_of_each(&[entity_id]));
         }
         self.mentions.map(|all| {
             all.binary_search_by(|(id, _)| id.as_str().cmp(entity_id))
@@ -270,10 +262,10 @@ impl CorpusParts {
         })
     }
 
-    /// [`CorpusParts::mentions_of`] of each of `ids` (distinct), together: an ordinal once for
-    /// every id whose mentions it is among, those not known yet left out. An inline corpus is
-    /// read once or twice for all of them (the ids its directory lists, and the others from
-    /// the summaries), not once per id.
+    /// The mentions of each of `ids` (distinct), together: an ordinal once for every id whose
+    /// mentions it is among, those not known yet left out. An inline corpus is read once or
+    /// twice for all of them (the ids its directory lists, and the others from the summaries),
+    /// not once per id; [`CorpusParts::mentions_of`] is this for one id there.
     fn mentions_of_each(&self, ids: &[&str]) -> Vec<usize> {
         if let Layout::Inline(_) = self.corpus.layout {
             let (mut listed, mut unlisted) = (Vec::new(), Vec::new());

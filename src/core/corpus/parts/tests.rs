@@ -454,7 +454,9 @@ fn more_on_reads_an_inline_corpus_once_for_all_its_entities_with_the_counts_of_o
     let mut parts = CorpusParts::new(Arc::new(Corpus::new(
         CorpusIndex::from_json(index).unwrap(),
     )));
-    // What one lookup per id gave, as a sorted multiset of ordinals.
+    // What one lookup per id gives (newest first: "3" is ordinal 0, "2" 1, "1" 2), as a
+    // sorted multiset of ordinals, written out: `mentions_of` itself reads through
+    // `mentions_of_each`.
     let one_by_one = |parts: &CorpusParts, ids: &[&str]| {
         let mut all: Vec<usize> = (ids.iter())
             .flat_map(|id| match parts.mentions_of(id) {
@@ -472,6 +474,8 @@ fn more_on_reads_an_inline_corpus_once_for_all_its_entities_with_the_counts_of_o
     };
     let ids = ["a", "b", "c", "unknown"];
     // From the summaries' lists: article 2 names "a" twice and counts once for it.
+    assert_eq!(parts.mentions_of("a"), Part::Ready(vec![1, 2]));
+    assert_eq!(one_by_one(&parts, &ids), [0, 1, 1, 2, 2, 2]);
     assert_eq!(together(&parts, &ids), one_by_one(&parts, &ids));
     assert_eq!(together(&parts, &ids).len(), 6);
     // With the directory: "a" and "c" from its lists (one repeat in "c"'s, counted once), "b"
@@ -484,6 +488,8 @@ fn more_on_reads_an_inline_corpus_once_for_all_its_entities_with_the_counts_of_o
     )
     .unwrap();
     parts.arrived(fetch.id, Ok(Loaded::Directory(directory)));
+    assert_eq!(parts.mentions_of("c"), Part::Ready(vec![1, 2]));
+    assert_eq!(one_by_one(&parts, &ids), [0, 0, 1, 2, 2]);
     assert_eq!(together(&parts, &ids), one_by_one(&parts, &ids));
     assert_eq!(together(&parts, &ids).len(), 5);
 }
