@@ -3,6 +3,8 @@
 //
 // 1. The wasm's imports and exports get short names, in the wasm and in the glue
 //    (scripts/short-imports.mjs: wasm-bindgen's hashed names do not compress; 5 kB gzip).
+// 1b. The JS of `#[wasm_bindgen(module)]` items (`src/web/draw.js`) goes into the glue, and
+//    Trunk's preload of it out of index.html: one request less before the viewer can start.
 // 2. esbuild minifies the glue and the stylesheet. Trunk's own `--minify` fails on wasm-bindgen's
 //    glue ("Failed to minify JS: RequiredTokenNotFound") and drops attribute quotes in HTML.
 // 3. Trunk's inline start-up script (`<script type="module">import init ...</script>`) moves to
@@ -25,7 +27,7 @@
 // the embedders who read them). `trunk serve` (debug) keeps everything readable.
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { shortImportNames } from "./short-imports.mjs";
@@ -46,7 +48,7 @@ const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 
 const shrink = {
-  "lede.js": (text) => minify(withShortImports(splitOrOptimised(text)), "js"),
+  "lede.js": (text) => minify(withShortImports(withInlinedSnippets(splitOrOptimised(text))), "js"),
   "lede.css": (text) => minify(text, "css"),
 };
 for (const [file, change] of Object.entries(shrink)) {
@@ -58,6 +60,7 @@ for (const [file, change] of Object.entries(shrink)) {
   console.error(`post-build: ${file} ${before.length} -> ${after.length} bytes`);
 }
 optimiseWorker();
+html = withoutSnippetPreloads(html);
 html = withSplitLoader(html);
 html = withExternalStart(html);
 html = withoutPreloadIntegrity(html);
@@ -81,6 +84,35 @@ function splitOrOptimised(glue) {
   const params = (source.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
   execFileSync("wasm-opt", ["-Oz", ...params, "--output", wasm, wasm], { stdio: "inherit" });
   return glue;
+}
+
+/**
+ * The glue with the JS of `#[wasm_bindgen(module = "/src/...")]` items in it (wasm-bindgen's
+ * "snippets": `src/web/draw.js`), which wasm-bindgen imports from files of their own under
+ * `snippets/`: one more request, after the glue's, before the viewer can start. A snippet must
+ * be `export function`s and nothing else exported; its functions go into a scope of their own,
+ * and the `snippets` folder leaves the build.
+ */
+function withInlinedSnippets(glue) {
+  const imports = /^import \{([^}]*)\} from '\.\/(snippets\/[^']+\.js)';\n/gm;
+  const inlined = glue.replace(imports, (_, names, file) => {
+    const source = readFileSync(join(staging, file), "utf8");
+    const exported = [...source.matchAll(/^export (\w+) (\w+)/gm)];
+    if (exported.some(([, kind]) => kind !== "function") || (source.match(/\bexport\b/g) ?? []).length !== exported.length) {
+      throw new Error(`post-build: ${file} exports something other than functions`);
+    }
+    const bindings = names.split(",").map((n) => n.trim().replace(/\s+as\s+/, ": ")).join(", ");
+    const body = source.replace(/^export function /gm, "function ");
+    return `const { ${bindings} } = (() => {\n${body}\nreturn { ${exported.map(([, , name]) => name).join(", ")} };\n})();\n`;
+  });
+  if (/from '\.\/snippets\//.test(inlined)) throw new Error("post-build: a snippet import is not as expected");
+  rmSync(join(staging, "snippets"), { recursive: true, force: true });
+  return inlined;
+}
+
+/** index.html without Trunk's `modulepreload` of the snippets, which are in the glue now. */
+function withoutSnippetPreloads(html) {
+  return html.replace(/[ \t]*<link rel="modulepreload" href="\.\/snippets\/[^"]*"[^>]*>\n?/g, "");
 }
 
 /**

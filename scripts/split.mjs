@@ -20,7 +20,7 @@
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -72,6 +72,10 @@ export function splitBuild(staging, glue) {
       loader = loader.replaceAll(`"./${file}"`, `"./${named}"`);
     }
     writeFileSync(join(staging, "__wasm_split.js"), loader);
+    // The JS of `#[wasm_bindgen(module)]` items, as this wasm-bindgen wrote it for the new glue
+    // (post-build puts it into the glue: withInlinedSnippets).
+    rmSync(join(staging, "snippets"), { recursive: true, force: true });
+    if (existsSync(join(bound, "snippets"))) cpSync(join(bound, "snippets"), join(staging, "snippets"), { recursive: true });
     return readFileSync(join(bound, "lede.js"), "utf8");
   } finally {
     rmSync(work, { recursive: true, force: true });

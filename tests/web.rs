@@ -20,6 +20,7 @@ use lede::core::format::EntityKind;
 use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
 use lede::core::view::mention_links::{LinkPlan, MentionLinks};
 use lede::core::view::options::ViewerOptions;
+use lede::web::dom::Drawing;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -277,6 +278,44 @@ async fn mentions_after_text_outside_the_basic_plane_keep_their_own_text() {
     assert_eq!(
         root.text_content().unwrap(),
         "Zürich 👋🏽 — Baghdad, then “Iraq” 𝕏."
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_drawing_after_text_outside_the_basic_plane_keeps_every_string_whole() {
+    // A drawing's strings cross in one text, each found by its start and length in UTF-16 code
+    // units: an emoji (two units, four bytes) or an accent (one unit, two bytes) before a string
+    // must not shift it, and markup stays text.
+    let root = fresh_root();
+    let mut drawing = Drawing::default();
+    drawing.open("div", &[("class", "a"), ("title", "Zürich 👋🏽")]);
+    drawing.leaf(
+        "a",
+        &[("href", "?article=𝕏")],
+        "<img src=x onerror=alert(1)> 𝕏",
+    );
+    drawing.text(" · ");
+    drawing.open("span", &[("lang", "sv")]);
+    drawing.style("aspect-ratio", "3 / 2");
+    drawing.text("Kärnkraft “ok”");
+    drawing.close();
+    drawing.close();
+    drawing.leaf("p", &[], "");
+    drawing.draw(&root, None).unwrap();
+    assert_eq!(
+        root.inner_html(),
+        "<div class=\"a\" title=\"Zürich 👋🏽\"><a href=\"?article=𝕏\">&lt;img src=x \
+         onerror=alert(1)&gt; 𝕏</a> · <span lang=\"sv\" style=\"aspect-ratio: 3 / 2;\">\
+         Kärnkraft “ok”</span></div><p></p>"
+    );
+    // A name the document refuses is an error, not a panic; what came before it stays.
+    let mut refused = Drawing::default();
+    refused.leaf("b", &[], "kept");
+    refused.open("not a name", &[]);
+    assert!(refused.draw(&root, None).is_err());
+    assert_eq!(
+        root.last_element_child().unwrap().text_content().unwrap(),
+        "kept"
     );
 }
 

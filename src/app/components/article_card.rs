@@ -30,7 +30,7 @@ use crate::core::view::image_ratio::aspect_ratio;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
 use crate::web::dates::{format_date, language_name, prepare_format};
-use crate::web::dom::{child, empty};
+use crate::web::dom::{empty, Drawing};
 use crate::web::urls::resolve;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -65,58 +65,50 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let draw = move |card: Element| {
         // A kept card is never rebuilt in place; should it be, it is drawn anew.
         empty(&card);
-        // The links drawn, even if the card could not be drawn whole (a document that would not
-        // make an element), so that none of them is left to reload the page.
-        let mut drawn = Vec::new();
-        let _ = draw_card(
+        let mut drawing = Drawing::default();
+        let drawn = draw_card(
             viewer,
             &corpus.index,
             &summary,
             lang.as_deref(),
-            &card,
-            &mut drawn,
+            &mut drawing,
         );
+        // Only fixed names are drawn: the document refuses none. Should it, the links are known
+        // all the same, so that none drawn is left to reload the page.
+        let _ = THUMBNAIL_FAILED
+            .with(|listener| drawing.draw(&card, Some(listener.as_ref().unchecked_ref())));
         links.set(drawn);
     };
     view! { <article class="lede-card" lang=lang_attr dir=dir on:click=on_click use:draw /> }
 }
 
-/// Draws the card's content into `card` (empty), adding its links with their views to `links`
-/// as they are made. `None` (the card drawn in part) only if the document would not make an
-/// element. `lang` is the article's language tag, cleaned.
+/// Draws the card's content into `drawing`, and returns its links (`href`, view). `lang` is the
+/// article's language tag, cleaned.
 fn draw_card(
     viewer: Viewer,
     index: &CorpusIndex,
     summary: &ArticleSummary,
     lang: Option<&str>,
-    card: &Element,
-    links: &mut Vec<(Element, ViewState)>,
-) -> Option<()> {
-    let doc = card.owner_document()?;
+    drawing: &mut Drawing,
+) -> Vec<(String, ViewState)> {
     let ui_lang = viewer.ui_lang();
+    let mut links = Vec::new();
 
-    let text = child(&doc, card, "div", &[("class", "lede-card__text")], "")?;
-    let headline = child(&doc, &text, "h3", &[("class", "lede-card__headline")], "")?;
+    drawing.open("div", &[("class", "lede-card__text")]);
+    drawing.open("h3", &[("class", "lede-card__headline")]);
     let to = ViewState {
         view: View::Article(summary.id.to_string()),
         filter: TopicFilter::default(),
     };
     let href = viewer.href(&to);
-    links.push((
-        child(&doc, &headline, "a", &[("href", &href)], &summary.headline)?,
-        to,
-    ));
+    drawing.leaf("a", &[("href", &href)], &summary.headline);
+    links.push((href, to));
+    drawing.close();
     if let Some(standfirst) = &summary.standfirst {
-        child(
-            &doc,
-            &text,
-            "p",
-            &[("class", "lede-card__standfirst")],
-            standfirst,
-        )?;
+        drawing.leaf("p", &[("class", "lede-card__standfirst")], standfirst);
     }
 
-    let meta = child(&doc, &text, "p", &[("class", "lede-card__meta")], "")?;
+    drawing.open("p", &[("class", "lede-card__meta")]);
     // The interface's words on the card are marked as in its language (the card is the
     // article's); the date too, so that a list reads in one style.
     let date = format_date(&summary.published, Some(&ui_lang));
@@ -125,32 +117,32 @@ fn draw_card(
         ("lang", &ui_lang),
         ("datetime", &summary.published),
     ];
-    child(&doc, &meta, "time", &attributes, &date)?;
+    drawing.leaf("time", &attributes, &date);
     // Who published it and how long it takes to read, when the index says; the article's
     // language, named in the interface's, when it is not the interface's.
     if let Some(name) = &summary.source_name {
-        child(&doc, &meta, "span", &[("class", "lede-card__source")], name)?;
+        drawing.leaf("span", &[("class", "lede-card__source")], name);
     }
     if let Some(n) = summary.reading_minutes {
         let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
-        child(&doc, &meta, "span", &[("lang", &ui_lang)], &minutes)?;
+        drawing.leaf("span", &[("lang", &ui_lang)], &minutes);
     }
     let badge = lang
         .filter(|tag| !same_language(tag, &ui_lang))
         .and_then(|tag| language_name(tag, &ui_lang));
     if let Some(name) = badge {
         let attributes = [("class", "lede-card__lang"), ("lang", &ui_lang)];
-        child(&doc, &meta, "span", &attributes, &name)?;
+        drawing.leaf("span", &attributes, &name);
     }
     // The markup of `TopicLinks` (`topic_links.rs`), drawn by hand: a change goes to both.
     if !summary.topics.is_empty() {
-        let topics = child(&doc, &meta, "span", &[("class", "lede-card__topics")], "")?;
+        drawing.open("span", &[("class", "lede-card__topics")]);
         let prefix = viewer.word(UiText::TopicsPrefix);
         let attributes = [("class", "lede-visually-hidden"), ("lang", &ui_lang)];
-        child(&doc, &topics, "span", &attributes, &prefix)?;
+        drawing.leaf("span", &attributes, &prefix);
         for (i, id) in summary.topics.iter().enumerate() {
             if i > 0 {
-                let _ = topics.append_with_str_1(" · ");
+                drawing.text(" · ");
             }
             let to = ViewState {
                 view: View::List,
@@ -162,25 +154,25 @@ fn draw_card(
             // A topic the index does not list shows its id: unlinked ids are worse than an
             // odd label.
             let href = viewer.href(&to);
-            let label = index.topic_label(id);
-            links.push((child(&doc, &topics, "a", &[("href", &href)], label)?, to));
+            drawing.leaf("a", &[("href", &href)], index.topic_label(id));
+            links.push((href, to));
         }
+        drawing.close();
     }
+    drawing.close(); // meta
+    drawing.close(); // text
 
     // The markup of `SafeImage` (`safe_image.rs`), drawn by hand: a change goes to both.
     let index_url = viewer.corpus_url();
     let thumbnail =
         (summary.thumbnail.as_ref()).and_then(|t| Some((resolve(&t.url, &index_url)?, t)));
     if let Some((src, t)) = thumbnail {
-        let thumb = child(&doc, card, "div", &[("class", "lede-card__thumb")], "")?;
-        let image = child(&doc, &thumb, "div", &[("class", "lede-image")], "")?;
+        drawing.open("div", &[("class", "lede-card__thumb")]);
+        drawing.open("div", &[("class", "lede-image")]);
         // Through the CSSOM, not a style attribute, so that a host page with a strict
         // Content-Security-Policy still lays the box out; clamped, the corpus's dimensions
         // being untrusted ([`aspect_ratio`]).
-        if let Some(image) = image.dyn_ref::<web_sys::HtmlElement>() {
-            let ratio = aspect_ratio(t.width, t.height);
-            let _ = image.style().set_property("aspect-ratio", &ratio);
-        }
+        drawing.style("aspect-ratio", &aspect_ratio(t.width, t.height));
         let (width, height) = (
             t.width.map(|w| w.to_string()),
             t.height.map(|h| h.to_string()),
@@ -194,12 +186,9 @@ fn draw_card(
             ("decoding", "async"),
             ("referrerpolicy", "no-referrer"),
         ]);
-        let img = child(&doc, &image, "img", &attributes, "")?;
-        THUMBNAIL_FAILED.with(|listener| {
-            if let Some(img) = img.dyn_ref::<web_sys::HtmlElement>() {
-                img.set_onerror(Some(listener.as_ref().unchecked_ref()));
-            }
-        });
+        drawing.open("img", &attributes);
+        drawing.on_error();
+        drawing.close();
         let words = viewer.word(UiText::ImageUnavailable);
         // Hidden from screen readers (the image's `alt` says what it shows), but in the
         // interface's language, like the card's other words.
@@ -208,9 +197,11 @@ fn draw_card(
             ("aria-hidden", "true"),
             ("lang", &ui_lang),
         ];
-        child(&doc, &image, "span", &attributes, &words)?;
+        drawing.leaf("span", &attributes, &words);
+        drawing.close();
+        drawing.close();
     }
-    Some(())
+    links
 }
 
 thread_local! {

@@ -6,7 +6,7 @@ use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::{Article, EntityKind};
 use crate::core::text::ui_text::UiText;
 use crate::core::view::state::{View, ViewState};
-use crate::web::dom::{child, empty};
+use crate::web::dom::{empty, Drawing};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -81,34 +81,30 @@ pub fn InThisArticle(article: Arc<Article>) -> impl IntoView {
 }
 
 /// Draws a kind's chips into `list` (empty): each entity's name, a link to its page with the
-/// topics selected now, in its kind's treatment. Returns the links with their views.
+/// topics selected now, in its kind's treatment. Returns the links (`href`, view).
 fn draw_chips(
     viewer: Viewer,
     list: &web_sys::Element,
     kind: &str,
     members: &[(String, String)],
     filter: &TopicFilter,
-) -> Vec<(web_sys::Element, ViewState)> {
-    let Some(doc) = list.owner_document() else {
-        return Vec::new();
-    };
+) -> Vec<(String, ViewState)> {
     let class = format!("lede-chip lede-mention--{kind}");
-    (members.iter())
-        .filter_map(|(id, name)| {
+    let mut drawing = Drawing::default();
+    let links = (members.iter())
+        .map(|(id, name)| {
             let to = ViewState {
                 view: View::Entity(id.clone()),
                 filter: filter.clone(),
             };
-            let item = child(&doc, list, "li", &[], "")?;
             let href = viewer.href(&to);
-            let link = child(
-                &doc,
-                &item,
-                "a",
-                &[("class", &class), ("href", &href)],
-                name,
-            )?;
-            Some((link, to))
+            drawing.open("li", &[]);
+            drawing.leaf("a", &[("class", &class), ("href", &href)], name);
+            drawing.close();
+            (href, to)
         })
-        .collect()
+        .collect();
+    // Only fixed names are drawn: the document refuses none.
+    let _ = drawing.draw(list, None);
+    links
 }

@@ -68,14 +68,16 @@ pub fn follow(
     }
 }
 
-/// Links drawn by hand (`web::dom`: a card's, "In this article"'s chips), each with the view it
-/// shows, followed by one listener on an element that holds them all instead of one each.
+/// Links drawn by hand (`web::dom`: a card's, "In this article"'s chips), each known by its
+/// `href` with the view it shows, followed by one listener on an element that holds them all
+/// instead of one each. Known by `href`, not by element: a drawing keeps no handle on what it
+/// made (`web::dom::Drawing`), and two links with one `href` go to one view.
 #[derive(Clone, Default)]
-pub struct DrawnLinks(Rc<RefCell<Vec<(Element, ViewState)>>>);
+pub struct DrawnLinks(Rc<RefCell<Vec<(String, ViewState)>>>);
 
 impl DrawnLinks {
-    /// The links drawn now, in place of those before.
-    pub fn set(&self, links: Vec<(Element, ViewState)>) {
+    /// The links drawn now (`href`, view), in place of those before.
+    pub fn set(&self, links: Vec<(String, ViewState)>) {
         *self.0.borrow_mut() = links;
     }
 
@@ -87,14 +89,15 @@ impl DrawnLinks {
         event: &web_sys::MouseEvent,
         keeps_filter: impl Fn(&View) -> bool,
     ) {
-        let clicked = (event.target())
+        let href = (event.target())
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten());
-        let Some(clicked) = clicked else {
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|link| link.get_attribute("href"));
+        let Some(href) = href else {
             return;
         };
         let to = (self.0.borrow().iter())
-            .find(|(link, _)| *link == clicked)
+            .find(|(link, _)| *link == href)
             .map(|(_, to)| to.clone());
         if let Some(to) = to {
             let keep = keeps_filter(&to.view);
