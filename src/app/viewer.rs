@@ -233,7 +233,7 @@ impl Viewer {
             let prefix = viewer.options.with_value(|o| o.url_prefix.clone());
             // Back and Forward.
             let mut listener = EventListener::new(move |_| {
-                history::forget_replace();
+                history::forget_pending();
                 // Back to an entry written before the index was known may name stale topics.
                 viewer.options.update_value(|o| o.opened_from = None);
                 let mut state = history::read_state(&prefix);

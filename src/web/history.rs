@@ -27,7 +27,7 @@ const MAX_PLACES: usize = 64;
 
 /// Remembers the reader's place on the current page, before it is left.
 pub fn remember_place() {
-    flush_replace();
+    flush_pending();
     let (Some(url), Some(y)) = (
         location().and_then(|l| l.href().ok()),
         web_sys::window().and_then(|w| w.scroll_y().ok()),
@@ -46,7 +46,7 @@ pub fn remember_place() {
 /// The remembered place of the page the address bar now shows, if the reader has been there:
 /// the window's scroll position, and how far "Show more" had grown its list.
 pub fn recalled_place() -> Option<(i32, usize)> {
-    flush_replace();
+    flush_pending();
     let url = location().and_then(|l| l.href().ok())?;
     PLACES.with_borrow(|places| {
         (places.iter())
@@ -61,7 +61,7 @@ fn location() -> Option<web_sys::Location> {
 
 /// The state the current URL describes.
 pub fn read_state(prefix: &str) -> ViewState {
-    flush_replace();
+    flush_pending();
     let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
     ViewState::from_query(&search, prefix)
 }
@@ -110,31 +110,31 @@ pub enum Entry {
 }
 
 thread_local! {
-    /// The address a [`Entry::Replace`] will write once the click's answer is painted, and the
-    /// address it replaces (the entry's, when the write was asked for).
-    static PENDING: std::cell::RefCell<Option<(String, String)>> =
+    /// The address a write will give the address bar once the click's answer is painted, the
+    /// address it follows (the entry's, when the write was asked for), and how.
+    static PENDING: std::cell::RefCell<Option<(String, String, Entry)>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// Writes the pending replacement of the current entry's address, if any. Everything that
-/// reads the address or writes one does this first, so the pending write always lands on the
-/// entry it was made for; and it is dropped if the address changed meanwhile (a host page's
-/// own `pushState`), since the entry it was for is then not the current one.
-fn flush_replace() {
-    if let Some((url, before)) = PENDING.take() {
+/// Writes the pending address, if any. Everything that reads the address or writes one does
+/// this first, so the pending write always lands on the entry it was made for; and it is
+/// dropped if the address changed meanwhile (a host page's own `pushState`), since the entry it
+/// was for is then not the current one.
+fn flush_pending() {
+    if let Some((url, before, entry)) = PENDING.take() {
         if location()
             .and_then(|l| l.href().ok())
             .is_some_and(|now| now == before)
         {
-            write(&url, Entry::Replace);
+            write(&url, entry);
         }
     }
 }
 
-/// Drops the pending replacement: Back or Forward has left the entry it was for (within the
-/// frame between a topic click and its paint), and writing it now would give the entry the
-/// reader went to the address of the one they left.
-pub fn forget_replace() {
+/// Drops the pending write: Back or Forward has left the entry it was for (between a click and
+/// its write), and writing it now would give the entry the reader went to the address of
+/// the page they left, or push a page after it.
+pub fn forget_pending() {
     PENDING.take();
 }
 
@@ -151,14 +151,18 @@ fn write(url: &str, entry: Entry) {
     }
 }
 
-/// Writes `state` to the address bar. A replacement (a topic click, a keystroke in the search)
-/// is written once the answer to the click is painted: `history.replaceState` is a synchronous
-/// round trip to the browser (5 ms of a 4x-throttled click of ~30 ms, traced), and the reader
-/// sees the list, not the address bar. A second write in the same frame writes the first at
-/// once (a page with two viewers that share the address: the second builds its address on the
-/// first's).
+/// Writes `state` to the address bar, once the answer to the click is painted:
+/// `history.replaceState` and `pushState` are synchronous round trips to the browser (5 ms of
+/// a 4x-throttled topic click of ~30 ms, traced; a push more), and the reader sees the page,
+/// not the address bar. A replacement (a topic click, a keystroke in the search) is written
+/// after the next frame. A new page (an article, an entity) is pushed when the browser is next
+/// idle, at most [`PUSH_WITHIN_MS`] later: its page has a second paint to make, its body's,
+/// when its file arrives, which a push after the first frame would delay. A second write before
+/// then writes the first at once (a page with two viewers that share the address: the second
+/// builds its address on the first's), and so does anything that reads the address; Back or
+/// Forward before it drops it ([`forget_pending`]).
 pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
-    flush_replace();
+    flush_pending();
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -166,15 +170,20 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     if let Ok(hash) = window.location().hash() {
         url.push_str(&hash);
     }
-    if entry == Entry::Replace {
-        if let Ok(before) = window.location().href() {
-            PENDING.set(Some((url, before)));
-            crate::web::idle::after_paint(Box::new(flush_replace));
-            return;
-        }
+    let Ok(before) = window.location().href() else {
+        return write(&url, entry);
+    };
+    PENDING.set(Some((url, before, entry)));
+    match entry {
+        Entry::Replace => crate::web::idle::after_paint(Box::new(flush_pending)),
+        Entry::Push => crate::web::idle::when_idle_within(PUSH_WITHIN_MS, Box::new(flush_pending)),
     }
-    write(&url, entry);
 }
+
+/// How long a new page's history entry may wait for the browser to be idle: long enough for
+/// an article's file from a nearby server to arrive and be drawn, short enough that no reader
+/// presses Back or reloads before it (either would find the page before).
+const PUSH_WITHIN_MS: u32 = 200;
 
 /// Sets the document title (only for a viewer that owns the page).
 pub fn set_title(title: &str) {

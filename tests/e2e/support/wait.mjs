@@ -25,11 +25,15 @@ export async function until(page, what, fn, arg, describe) {
 /** What a kept page hidden behind another one is not (app/kept_page.rs). */
 const ON_SCREEN = ':not(.lede-kept--away *)';
 
-/** Waits until the view with this class (list, article, entity) is shown and settled. */
+/** Waits until the view with this class (list, article, entity) is shown and settled: the
+ * browser idle once after it, by when a new page's address is in the address bar (it is pushed
+ * when the browser is idle, within 200 ms: web/history.rs; idle callbacks run in the order they
+ * were asked for). */
 export async function viewShown(page, kind) {
   // Not the list page kept, hidden, behind another page (app/kept_page.rs).
   const selector = `.lede-page--${kind}${ON_SCREEN}`;
   await until(page, `the ${kind} view (${selector})`, (s) => !!document.querySelector(s), selector);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(), { timeout: 1000 })));
 }
 
 /** The list view's card headlines, in order, once the list holds `count` cards (the list on
