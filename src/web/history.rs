@@ -153,14 +153,16 @@ fn write(url: &str, entry: Entry) {
 
 /// Writes `state` to the address bar, once the answer to the click is painted:
 /// `history.replaceState` and `pushState` are synchronous round trips to the browser (5 ms of
-/// a 4x-throttled topic click of ~30 ms, traced; a push more), and the reader sees the page,
-/// not the address bar. A replacement (a topic click, a keystroke in the search) is written
-/// after the next frame. A new page (an article, an entity) is pushed when the browser is next
-/// idle, at most [`PUSH_WITHIN_MS`] later: its page has a second paint to make, its body's,
-/// when its file arrives, which a push after the first frame would delay. A second write before
-/// then writes the first at once (a page with two viewers that share the address: the second
-/// builds its address on the first's), and so does anything that reads the address; Back or
-/// Forward before it drops it ([`forget_pending`]).
+/// a 4x-throttled topic click of ~30 ms, traced; a push 19 ms at 4x on a slower machine,
+/// measured in the page), and the reader sees the page, not the address bar. A second write in
+/// the same frame writes the first at once (a page with two viewers that share the address:
+/// the second builds its address on the first's), and so does anything that reads the address;
+/// Back or Forward in that frame drops it ([`forget_pending`]).
+///
+/// Not later than the next frame, for a new page (an article, an entity) too: Back pressed
+/// before its entry is pushed leaves the page the reader was on, the list, for the one before
+/// it, often another site. (Pushed when the browser was next idle, after the article's body,
+/// the benchmark's Back right after a long article's paint left the viewer: c45cc26.)
 pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     flush_pending();
     let Some(window) = web_sys::window() else {
@@ -174,16 +176,8 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
         return write(&url, entry);
     };
     PENDING.set(Some((url, before, entry)));
-    match entry {
-        Entry::Replace => crate::web::idle::after_paint(Box::new(flush_pending)),
-        Entry::Push => crate::web::idle::when_idle_within(PUSH_WITHIN_MS, Box::new(flush_pending)),
-    }
+    crate::web::idle::after_paint(Box::new(flush_pending));
 }
-
-/// How long a new page's history entry may wait for the browser to be idle: long enough for
-/// an article's file from a nearby server to arrive and be drawn, short enough that no reader
-/// presses Back or reloads before it (either would find the page before).
-const PUSH_WITHIN_MS: u32 = 200;
 
 /// Sets the document title (only for a viewer that owns the page).
 pub fn set_title(title: &str) {

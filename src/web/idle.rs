@@ -22,20 +22,3 @@ pub fn after_paint(task: Box<dyn FnOnce()>) {
         leptos::prelude::set_timeout(task, std::time::Duration::ZERO)
     });
 }
-
-/// Runs `work` when the browser is next idle, or `within_ms` from now if it is not idle by then
-/// (`requestIdleCallback`'s `timeout`); where the browser has no idle callbacks (Safari), once
-/// the next frame is painted ([`after_paint`]). For work that must happen, but not before the
-/// reader sees the answer to their click.
-pub fn when_idle_within(within_ms: u32, work: Box<dyn FnOnce()>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if !js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
-        return after_paint(work);
-    }
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(within_ms);
-    let work = Closure::once_into_js(work);
-    let _ = window.request_idle_callback_with_options(work.unchecked_ref(), &options);
-}

@@ -165,3 +165,24 @@ test('the publisher\'s name sits under the headline with the byline and date', {
     await context.close();
   }
 });
+
+test('Back at once after an article is painted returns to the list, not the page before it', { timeout: 60_000 }, async () => {
+  // The article's history entry is pushed once the click's answer is painted (web/history.rs);
+  // pushed any later (when the browser was next idle, c45cc26), a Back right after the paint
+  // found the list's entry still the current one and left the viewer for the page before it.
+  const seed = loadArticle(site.dist, site.index, SEED_ID);
+  const { context, page, problems } = await site.open();
+  try {
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    await page.locator('.lede-card__headline a', { hasText: seed.headline }).click();
+    await until(page, 'the article body', (n) => document.querySelectorAll('.lede-page--article .lede-article__body p').length === n, seed.body.length);
+    await page.goBack({ waitUntil: 'commit' });
+    await viewShown(page, 'list');
+    assert.equal(new URL(page.url()).searchParams.get('article'), null, 'Back shows the list');
+    assert.equal(new URL(page.url()).pathname, '/news/', 'Back stays in the viewer');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

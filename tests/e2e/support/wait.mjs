@@ -26,9 +26,8 @@ export async function until(page, what, fn, arg, describe) {
 const ON_SCREEN = ':not(.lede-kept--away *)';
 
 /** Waits until the view with this class (list, article, entity) is shown and settled: the
- * browser idle once after it, by when a new page's address is in the address bar (it is pushed
- * when the browser is idle, within 200 ms: web/history.rs; idle callbacks run in the order they
- * were asked for). */
+ * browser idle once after it, by when a new page's address is in the address bar (it is written
+ * once the click's answer is painted: web/history.rs). */
 export async function viewShown(page, kind) {
   // Not the list page kept, hidden, behind another page (app/kept_page.rs).
   const selector = `.lede-page--${kind}${ON_SCREEN}`;
