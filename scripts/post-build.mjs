@@ -105,7 +105,7 @@ function withInlinedSnippets(glue) {
     const body = source.replace(/^export function /gm, "function ");
     return `const { ${bindings} } = (() => {\n${body}\nreturn { ${exported.map(([, , name]) => name).join(", ")} };\n})();\n`;
   });
-  if (/from '\.\/snippets\//.test(inlined)) throw new Error("post-build: a snippet import is not as expected");
+  if (/["']\.\/snippets\//.test(inlined)) throw new Error("post-build: a snippet import is not as expected");
   rmSync(join(staging, "snippets"), { recursive: true, force: true });
   return inlined;
 }

@@ -12,7 +12,10 @@ export function draw(parent, ops, text, onerror) {
   while (i < ops.length) {
     switch (ops[i++]) {
       case 0: at = at.appendChild(document.createElement(string())); break;
-      case 1: at = at.parentNode; break;
+      case 1:
+        if (at === parent) throw new Error("draw: a close past the drawing's parent");
+        at = at.parentNode;
+        break;
       case 2: at.setAttribute(string(), string()); break;
       case 3: at.append(string()); break;
       case 4: at.style.setProperty(string(), string()); break;

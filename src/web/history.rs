@@ -114,6 +114,9 @@ thread_local! {
     /// address it follows (the entry's, when the write was asked for), and how.
     static PENDING: std::cell::RefCell<Option<(String, String, Entry)>> =
         const { std::cell::RefCell::new(None) };
+    /// The document title asked for while a write waits ([`set_title`]).
+    static PENDING_TITLE: std::cell::RefCell<Option<String>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Writes the pending address, if any. Everything that reads the address or writes one does
@@ -129,6 +132,11 @@ fn flush_pending() {
             write(&url, entry);
         }
     }
+    // The new page's title, asked for while its entry waited: set now, so that it names the
+    // new entry and not the one before (Back's menu lists each entry by its title).
+    if let Some(title) = PENDING_TITLE.take() {
+        set_document_title(&title);
+    }
 }
 
 /// Drops the pending write: Back or Forward has left the entry it was for (between a click and
@@ -136,6 +144,7 @@ fn flush_pending() {
 /// the page they left, or push a page after it.
 pub fn forget_pending() {
     PENDING.take();
+    PENDING_TITLE.take();
 }
 
 /// Pushes or replaces the current entry's address, now.
@@ -179,8 +188,18 @@ pub fn write_state(state: &ViewState, prefix: &str, entry: Entry) {
     crate::web::idle::after_paint(Box::new(flush_pending));
 }
 
-/// Sets the document title (only for a viewer that owns the page).
+/// Sets the document title (only for a viewer that owns the page); while an address write
+/// waits for the next frame, once it is written: a browser names a history entry by the title
+/// the page had while it was the current entry.
 pub fn set_title(title: &str) {
+    if PENDING.with_borrow(Option::is_some) {
+        PENDING_TITLE.set(Some(title.to_string()));
+    } else {
+        set_document_title(title);
+    }
+}
+
+fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);
     }

@@ -9,8 +9,8 @@
 //! the wasm per card. Nothing in a card changes once it is drawn (its links follow no signal,
 //! its texts are in the words it was built in: the list page is built again when the words
 //! change), so it needs no reactive parts: the `<article>` is a view, for the list to keep
-//! and place, and its content is made here with plain DOM calls, like an article's paragraphs
-//! (`paragraph.rs`). Text goes into text nodes only (`textContent`).
+//! and place, and its content is drawn here in one call out of the wasm (`web::dom::Drawing`),
+//! like "In this article"'s chips. Text goes into text nodes only.
 //!
 //! The card's links have no listener each: one on the card finds the link clicked and does
 //! what a [`NavLink`](crate::app::components::nav_link::NavLink) does ([`DrawnLinks`]). A
