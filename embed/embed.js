@@ -17,7 +17,8 @@ const here = new URL('.', import.meta.url);
 let wasm; // one instance of the module for every element on the page
 
 function loadViewer() {
-  wasm ??= import(new URL('lede.js', here).href)
+  if (wasm) return wasm;
+  wasm = import(new URL('lede.js', here).href)
     .then(async (glue) => {
       await glue.default({ module_or_path: new URL('lede_bg.wasm', here) });
       return glue;
@@ -30,6 +31,10 @@ function loadViewer() {
       );
       return null;
     });
+  // The page's locale data, loaded while the viewer's files are on their way rather than by
+  // the first card's date (20–60 ms at 1x CPU, once per page; scripts/post-build.mjs,
+  // `compilingEarly`).
+  self.Intl && new Intl.DateTimeFormat();
   return wasm;
 }
 

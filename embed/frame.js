@@ -146,7 +146,11 @@ if (refused) {
   // The viewer's start-up code mounts every [data-lede] element. The glue is imported here, not
   // statically, so that a glue that cannot load is a message in the frame too, not a blank page.
   try {
-    const { default: init } = await import('./lede.js');
+    const glue = import('./lede.js');
+    // The frame's locale data, loaded while the glue is on its way rather than by the first
+    // card's date (20–60 ms at 1x CPU; scripts/post-build.mjs, `compilingEarly`).
+    self.Intl && new Intl.DateTimeFormat();
+    const { default: init } = await glue;
     await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
   } catch (error) {
     console.error(`lede: embed.html could not start the viewer: ${error?.message || error}`);
