@@ -148,8 +148,11 @@ if (refused) {
   try {
     const glue = import('./lede.js');
     // The frame's locale data, loaded while the glue is on its way rather than by the first
-    // card's date (20–60 ms at 1x CPU; scripts/post-build.mjs, `compilingEarly`).
-    self.Intl && new Intl.DateTimeFormat();
+    // card's date (20–60 ms at 1x CPU; scripts/post-build.mjs, `compilingEarly`). Nothing it
+    // throws stops the viewer, whose dates cope without.
+    try {
+      new Intl.DateTimeFormat();
+    } catch {}
     const { default: init } = await glue;
     await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
   } catch (error) {
