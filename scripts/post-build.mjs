@@ -232,9 +232,10 @@ function withExternalStart(page) {
  * whatever its locale and options, where each one after it takes 0.1–3 ms. Made by the first
  * card's date, that load sat in the task that draws the first view; made here, it fills the
  * main thread's wait for the network. Whatever it throws (a host's polyfill without locale data,
- * no `Intl` at all) is dropped: the viewer's own dates handle that (`web/dates.rs`). Navigation to the painted list, ten loads each
- * alternating (default corpus): 391 → 341 ms at 1x, 1343 → 1118 ms at 4x at the median. The
- * embeds (`embed/embed.js`, `embed/frame.js`) do the same while their glue loads.
+ * no `Intl` at all) is dropped: the viewer's own dates handle that (`web/dates.rs`). Navigation
+ * to the painted list, ten loads each alternating (default corpus): 391 → 341 ms at 1x,
+ * 1343 → 1118 ms at 4x at the median. The embeds (`embed/embed.js`, `embed/frame.js`) do the
+ * same while their glue loads.
  */
 function compilingEarly(code) {
   const pattern = /^import init, \* as bindings from '(\.\/[\w-]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[\w-]+\.wasm)' \}\);/;
