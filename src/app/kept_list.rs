@@ -26,6 +26,7 @@
 //! those that go (a toggled topic builds them all again), removes and inserts node by node, and
 //! links 3.8 kB gzip of code of its own ("Writing views in Lede", `app/mod.rs`).
 
+use crate::app::computed::Computed;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use std::cell::{Cell, RefCell};
@@ -56,6 +57,8 @@ pub struct Shelf {
     kept: Rc<RefCell<Vec<Kept>>>,
     /// How many times a list of this shelf was filled: an item's `shown` is a reading of it.
     clock: Rc<Cell<u64>>,
+    /// The keys whose items are built before a list asks for them ([`Shelf::ahead`]).
+    ahead: Option<Computed<Vec<usize>>>,
 }
 
 impl Shelf {
@@ -65,6 +68,16 @@ impl Shelf {
             owner: Owner::current().unwrap_or_default(),
             kept: Rc::default(),
             clock: Rc::default(),
+            ahead: None,
+        }
+    }
+
+    /// The shelf, with the items of `keys` built when the browser is idle, before a list asks
+    /// for them ([`build_ahead`]): those a click will likely show next.
+    pub fn ahead(self, keys: Computed<Vec<usize>>) -> Self {
+        Shelf {
+            ahead: Some(keys),
+            ..self
         }
     }
 }
@@ -76,13 +89,21 @@ impl Default for Shelf {
 }
 
 /// Fills `list` with the item of each key of `keys`, in order, whenever `keys` changes, building
-/// an item (`build(key)`) only for a key not on `shelf` from before.
+/// an item (`build(key)`) only for a key not on `shelf` from before, or built ahead there
+/// ([`Shelf::ahead`]).
 pub fn kept_list(
     list: NodeRef<leptos::html::Ol>,
-    keys: crate::app::computed::Computed<Vec<usize>>,
+    keys: Computed<Vec<usize>>,
     build: impl Fn(usize) -> AnyView + 'static,
     shelf: Shelf,
 ) {
+    let build = Rc::new(build);
+    if let Some(ahead) = shelf.ahead {
+        let (shelf, build) = (shelf.clone(), build.clone());
+        crate::app::effect::effect(move || {
+            build_ahead(ahead.get(), build.clone(), shelf.clone(), ahead);
+        });
+    }
     let Shelf {
         owner, kept, clock, ..
     } = shelf;
@@ -104,16 +125,7 @@ pub fn kept_list(
             let at = match kept.iter().position(|item| item.key == key) {
                 Some(at) => at,
                 None => {
-                    // A child of the shelf's owner, not of the effect's (which is cleaned up
-                    // each time the effect runs again).
-                    let item_owner = owner.child();
-                    let state = item_owner.with(|| untrack(|| build(key).build()));
-                    kept.push(Kept {
-                        key,
-                        owner: item_owner,
-                        state,
-                        shown: now,
-                    });
+                    kept.push(Kept::build(key, &*build, &owner, now));
                     kept.len() - 1
                 }
             };
@@ -136,6 +148,58 @@ pub fn kept_list(
         forget_oldest(&mut kept, keys.len() + KEPT);
     };
     crate::app::effect::effect(update);
+}
+
+impl Kept {
+    /// Builds the item of `key`, shown at `now`. A child of the shelf's `owner`, not of the
+    /// effect's that asks (which is cleaned up each time the effect runs again).
+    fn build(key: usize, build: &impl Fn(usize) -> AnyView, owner: &Owner, now: u64) -> Kept {
+        let item_owner = owner.child();
+        let state = item_owner.with(|| untrack(|| build(key).build()));
+        Kept {
+            key,
+            owner: item_owner,
+            state,
+            shown: now,
+        }
+    }
+}
+
+/// How many items [`build_ahead`] builds in one idle period: a card is about 2 ms of a 4x
+/// throttled CPU, and a click that comes meanwhile waits for the period's work to end.
+const AHEAD_AT_ONCE: usize = 5;
+
+/// Builds, off the document, the items of `keys` that `shelf` does not hold yet, a few each
+/// time the browser is idle, and keeps them on the shelf as if just shown: the update that
+/// then asks for them only places them. Stops when `ahead` (what gave the keys) is gone with
+/// its page, or no longer holds them (a click came first; its effect asks again for the keys
+/// it holds now). At most the keys' items are added: the next update drops the oldest, as
+/// [`KEPT`] says.
+fn build_ahead<B: Fn(usize) -> AnyView + 'static>(
+    mut keys: Vec<usize>,
+    build: Rc<B>,
+    shelf: Shelf,
+    ahead: Computed<Vec<usize>>,
+) {
+    keys.retain(|&key| shelf.kept.borrow().iter().all(|item| item.key != key));
+    if keys.is_empty() {
+        return;
+    }
+    crate::web::idle::when_idle(Box::new(move || {
+        if ahead.try_with_untracked(|now| keys.iter().all(|key| now.contains(key))) != Some(true) {
+            return;
+        }
+        let rest = keys.split_off(keys.len().min(AHEAD_AT_ONCE));
+        let now = shelf.clock.get();
+        for key in keys {
+            // Not taken by an update since (`build_ahead` ran, or the list asked for it).
+            if shelf.kept.borrow().iter().all(|item| item.key != key) {
+                let item = Kept::build(key, &*build, &shelf.owner, now);
+                shelf.kept.borrow_mut().push(item);
+            }
+        }
+        build_ahead(rest, build, shelf, ahead);
+    }));
 }
 
 /// Drops the least recently shown items until at most `keep` are left.
