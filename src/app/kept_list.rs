@@ -59,6 +59,8 @@ pub struct Shelf {
     clock: Rc<Cell<u64>>,
     /// The keys whose items are built before a list asks for them ([`Shelf::ahead`]).
     ahead: Option<Computed<Vec<usize>>>,
+    /// Whether [`build_ahead`] waits for an idle period: one at a time.
+    building: Rc<Cell<bool>>,
 }
 
 impl Shelf {
@@ -69,11 +71,13 @@ impl Shelf {
             kept: Rc::default(),
             clock: Rc::default(),
             ahead: None,
+            building: Rc::default(),
         }
     }
 
     /// The shelf, with the items of `keys` built when the browser is idle, before a list asks
-    /// for them ([`build_ahead`]): those a click will likely show next.
+    /// for them ([`build_ahead`]): those a click will likely show next. `keys` must belong to
+    /// the shelf's owner (or one it outlives): the building stops once they are gone.
     pub fn ahead(self, keys: Computed<Vec<usize>>) -> Self {
         Shelf {
             ahead: Some(keys),
@@ -98,12 +102,9 @@ pub fn kept_list(
     shelf: Shelf,
 ) {
     let build = Rc::new(build);
-    if let Some(ahead) = shelf.ahead {
-        let (shelf, build) = (shelf.clone(), build.clone());
-        crate::app::effect::effect(move || {
-            build_ahead(ahead.get(), build.clone(), shelf.clone(), ahead);
-        });
-    }
+    let ahead = shelf
+        .ahead
+        .map(|ahead| (ahead, shelf.clone(), build.clone()));
     let Shelf {
         owner, kept, clock, ..
     } = shelf;
@@ -148,6 +149,13 @@ pub fn kept_list(
         forget_oldest(&mut kept, keys.len() + KEPT);
     };
     crate::app::effect::effect(update);
+    // After the list's own effect, so that the keys it shows are on the shelf by then.
+    if let Some((ahead, shelf, build)) = ahead {
+        crate::app::effect::effect(move || {
+            ahead.with(|_| ());
+            build_ahead(build.clone(), shelf.clone(), ahead);
+        });
+    }
 }
 
 impl Kept {
@@ -165,40 +173,41 @@ impl Kept {
     }
 }
 
-/// How many items [`build_ahead`] builds in one idle period: a card is about 2 ms of a 4x
-/// throttled CPU, and a click that comes meanwhile waits for the period's work to end.
-const AHEAD_AT_ONCE: usize = 5;
+/// How many items [`build_ahead`] builds in one idle period: a card is 2 to 3 ms of a 4x
+/// throttled CPU (its drawing, and the Leptos view that holds it), and an idle period can be
+/// short (while the reader scrolls): a frame should not wait for much more than that.
+const AHEAD_AT_ONCE: usize = 3;
 
-/// Builds, off the document, the items of `keys` that `shelf` does not hold yet, a few each
-/// time the browser is idle, and keeps them on the shelf as if just shown: the update that
-/// then asks for them only places them. Stops when `ahead` (what gave the keys) is gone with
-/// its page, or no longer holds them (a click came first; its effect asks again for the keys
-/// it holds now). At most the keys' items are added: the next update drops the oldest, as
-/// [`KEPT`] says.
+/// Builds, off the document, the items of `ahead`'s keys that `shelf` does not hold yet, a few
+/// each time the browser is idle, and keeps them on the shelf: the update that then asks for
+/// them only places them. Each idle period reads the keys again, so a change of `ahead` (a
+/// listing page arrived, a click came) is followed, and the building stops when none is
+/// left, or when `ahead` is gone with its page. One chain of idle periods per shelf: asked
+/// again while one waits, it has nothing to add. The items count as never shown, so that the
+/// next update drops them first if it must ([`KEPT`]); one that shows them stamps them then.
 fn build_ahead<B: Fn(usize) -> AnyView + 'static>(
-    mut keys: Vec<usize>,
     build: Rc<B>,
     shelf: Shelf,
     ahead: Computed<Vec<usize>>,
 ) {
-    keys.retain(|&key| shelf.kept.borrow().iter().all(|item| item.key != key));
-    if keys.is_empty() {
+    if shelf.building.replace(true) {
         return;
     }
     crate::web::idle::when_idle(Box::new(move || {
-        if ahead.try_with_untracked(|now| keys.iter().all(|key| now.contains(key))) != Some(true) {
+        shelf.building.set(false);
+        let missing = |key: &usize| shelf.kept.borrow().iter().all(|item| item.key != *key);
+        let keys = ahead.try_with_untracked(|keys| {
+            let keys = keys.iter().copied().filter(missing);
+            keys.take(AHEAD_AT_ONCE).collect::<Vec<usize>>()
+        });
+        let Some(keys) = keys.filter(|keys| !keys.is_empty()) else {
             return;
-        }
-        let rest = keys.split_off(keys.len().min(AHEAD_AT_ONCE));
-        let now = shelf.clock.get();
+        };
         for key in keys {
-            // Not taken by an update since (`build_ahead` ran, or the list asked for it).
-            if shelf.kept.borrow().iter().all(|item| item.key != key) {
-                let item = Kept::build(key, &*build, &shelf.owner, now);
-                shelf.kept.borrow_mut().push(item);
-            }
+            let item = Kept::build(key, &*build, &shelf.owner, 0);
+            shelf.kept.borrow_mut().push(item);
         }
-        build_ahead(rest, build, shelf, ahead);
+        build_ahead(build, shelf, ahead);
     }));
 }
 

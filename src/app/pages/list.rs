@@ -222,9 +222,11 @@ pub fn ListPage() -> impl IntoView {
     // the largest topic's first page. Built when the browser is idle (`Shelf::ahead`), from the
     // summaries already here (nothing is fetched for them), so that the first topic click only
     // places its cards, as a later one does: at 10,000 articles it built some 15 cards, about
-    // 50 ms of script at 4x CPU, and laid them out for the first time. One topic, one page:
-    // a guess costs at most 30 cards' DOM and the idle time to build them, and which topic a
-    // reader takes after their first is anyone's guess.
+    // 50 ms of script at 4x CPU. One topic, one first page: a guess costs that page's cards'
+    // DOM and the idle time to build them, and which topic a reader takes after their first
+    // is anyone's guess. Like `listing`, it reads every part's state: while the list shows
+    // every article, each listing page that arrives selects the largest topic again (one
+    // topic's bits, and its first page; the result is equal, so nothing runs again).
     let likely = move || {
         let top = top_topic.as_ref()?;
         if searching() || filter.with(|f| !f.is_empty()) {
