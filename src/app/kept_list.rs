@@ -76,8 +76,9 @@ impl Shelf {
     }
 
     /// The shelf, with the items of `keys` built when the browser is idle, before a list asks
-    /// for them ([`build_ahead`]): those a click will likely show next. `keys` must belong to
-    /// the shelf's owner (or one it outlives): the building stops once they are gone.
+    /// for them ([`build_ahead`]): those a click will likely show next. `keys` must go no
+    /// later than the shelf's owner (made under it, as the list page makes both): the
+    /// building stops once they are gone, and would otherwise build under a disposed owner.
     pub fn ahead(self, keys: Computed<Vec<usize>>) -> Self {
         Shelf {
             ahead: Some(keys),
