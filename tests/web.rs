@@ -119,6 +119,28 @@ fn corpus() -> Arc<Corpus> {
     Arc::new(Corpus::new(CorpusIndex::from_json(INDEX).unwrap()))
 }
 
+/// The test corpus's topics with `n` articles, "Article 0" to "Article {n-1}", each newer than
+/// the one before (a day apart, from 2020-01-01) and of the one topic `topic` gives it.
+fn numbered(n: usize, topic: impl Fn(usize) -> &'static str) -> Arc<Corpus> {
+    let mut index = CorpusIndex::from_json(INDEX).unwrap();
+    index.articles = (0..n)
+        .map(|i| ArticleSummary {
+            id: format!("a{i}").into(),
+            headline: format!("Article {i}").into(),
+            standfirst: None,
+            published: format!("2020-{:02}-{:02}", i / 28 + 1, i % 28 + 1).into(),
+            language: None,
+            topics: vec![topic(i).into()],
+            entities: vec![],
+            thumbnail: None,
+            url: format!("a{i}.json").into(),
+            source_name: None,
+            reading_minutes: None,
+        })
+        .collect();
+    Arc::new(Corpus::new(index))
+}
+
 fn article(body: &str) -> Arc<Article> {
     let json = format!(
         r#"{{"version": 1, "id": "b", "headline": "h", "published": "2023-03-07",
@@ -481,23 +503,8 @@ async fn filter_toggles_are_buttons_named_by_the_label() {
 
 #[wasm_bindgen_test]
 async fn a_large_result_renders_one_page_and_grows_on_request() {
-    let mut index = CorpusIndex::from_json(INDEX).unwrap();
-    index.articles = (0..70)
-        .map(|i| ArticleSummary {
-            id: format!("a{i}").into(),
-            headline: format!("Article {i}").into(),
-            standfirst: None,
-            published: format!("2020-01-{:02}", i % 28 + 1).into(),
-            language: None,
-            topics: vec![if i % 2 == 0 { "iraq" } else { "sport" }.into()],
-            entities: vec![],
-            thumbnail: None,
-            url: format!("a{i}.json").into(),
-            source_name: None,
-            reading_minutes: None,
-        })
-        .collect();
-    let root = mount_with(Arc::new(Corpus::new(index)), || view! { <ListPage /> });
+    let corpus = numbered(70, |i| if i % 2 == 0 { "iraq" } else { "sport" });
+    let root = mount_with(corpus, || view! { <ListPage /> });
     settle(0).await;
     assert_eq!(all(&root, ".lede-card").len(), 30);
     let more = || all(&root, "button.lede-more");
@@ -575,27 +582,12 @@ async fn a_topic_click_selects_once_and_builds_no_card_it_has_shown_before() {
 /// topic's first page, the likeliest first click, is now built while the browser is idle.
 #[wasm_bindgen_test]
 async fn the_largest_topics_first_page_is_built_when_idle_and_its_first_click_builds_no_card() {
-    let mut index = CorpusIndex::from_json(INDEX).unwrap();
     // Newest first: 59 down to 0. Iraq (the largest topic: 40 articles) is every article whose
     // number is not a multiple of three; sport the others.
-    index.articles = (0..60)
-        .map(|i| ArticleSummary {
-            id: format!("a{i}").into(),
-            headline: format!("Article {i}").into(),
-            standfirst: None,
-            published: format!("2020-{:02}-{:02}", i / 28 + 1, i % 28 + 1).into(),
-            language: None,
-            topics: vec![if i % 3 == 0 { "sport" } else { "iraq" }.into()],
-            entities: vec![],
-            thumbnail: None,
-            url: format!("a{i}.json").into(),
-            source_name: None,
-            reading_minutes: None,
-        })
-        .collect();
+    let corpus = numbered(60, |i| if i % 3 == 0 { "sport" } else { "iraq" });
     let work = ListWork;
     let before = work.cards_built();
-    let root = mount_with(Arc::new(Corpus::new(index)), || view! { <ListPage /> });
+    let root = mount_with(corpus, || view! { <ListPage /> });
     settle(0).await;
     assert_eq!(
         all(&root, ".lede-card").len(),
