@@ -4,6 +4,8 @@
 //!
 //! The corpora are vendored, byte-identical to upstream, in `tests/data/` (see its README).
 
+mod common;
+
 use lede::core::format::mentions::{paragraph_segments, segments, Segment, SpanProblem};
 use lede::core::format::{
     Article, CorpusIndex, EntityDirectory, EntityKind, FormatError, UNKNOWN_ENTITY,
@@ -11,17 +13,17 @@ use lede::core::format::{
 use lede::core::text::url_safety::safe_url;
 use lede::core::view::state::{View, ViewState};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-
-const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+use std::path::PathBuf;
 
 fn corpus(relative: &str) -> PathBuf {
-    let path = Path::new(CORPORA).join(relative);
+    let corpora = common::root().join("tests/data");
+    let path = corpora.join(relative);
     assert!(
         path.exists(),
-        "missing test corpus {}: the vendored corpora are expected at {CORPORA} \
+        "missing test corpus {}: the vendored corpora are expected at {} \
          (see tests/data/README.md)",
-        path.display()
+        path.display(),
+        corpora.display()
     );
     path
 }

@@ -2,6 +2,8 @@
 //! (`schema/`): it validates, the seed article is converted faithfully, it is varied enough to
 //! exercise the viewer, and `lede-corpus build` reproduces it byte for byte.
 
+mod common;
+
 use lede::core::format::mentions::{paragraph_segments, Segment};
 use lede::core::format::{Article, CorpusIndex, EntityDirectory};
 use lede::core::text::url_safety::{is_absolute_http, safe_url};
@@ -11,9 +13,7 @@ use std::process::Command;
 
 const SEED_ID: &str = "us-troops-remain-in-iraq";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -459,9 +459,11 @@ fn paged_layout_of_the_default_corpus_validates_and_corruption_is_caught() {
     let tool = env!("CARGO_BIN_EXE_lede-corpus");
     let out = std::env::temp_dir().join(format!("lede-corpus-paged-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let index = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/index.json");
+    let index = root().join("corpus/index.json");
     let status = Command::new(tool)
-        .args(["paginate", index, "--page-size", "5", "--out"])
+        .arg("paginate")
+        .arg(&index)
+        .args(["--page-size", "5", "--out"])
         .arg(&out)
         .status()
         .expect("lede-corpus runs");

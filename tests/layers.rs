@@ -4,6 +4,8 @@
 //! imported the format only for its error type, the format and the paged catalog imported each
 //! other, dates sorted article summaries), which made no floor readable without the others.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,9 @@ const FLOORS: &[&str] = &["text", "json", "format", "search", "corpus", "view"];
 
 /// Above the core: browser services, then the components, then the entry points that mount them.
 /// (`app` and `web` compile only for wasm32, but their imports are plain text and checked here.)
-const SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+fn src() -> PathBuf {
+    common::root().join("src")
+}
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -28,7 +32,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The module path of a file (`src/core/format/catalog.rs` → `core::format::catalog`,
 /// `src/core/format/mod.rs` → `core::format`).
 fn module_of(file: &Path) -> String {
-    let rel = file.strip_prefix(SRC).unwrap().with_extension("");
+    let rel = file.strip_prefix(src()).unwrap().with_extension("");
     let mut parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -179,11 +183,11 @@ fn expand(prefix: &str, tree: &str) -> Vec<String> {
 
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
-    rust_files(Path::new(SRC), &mut files);
+    rust_files(&src(), &mut files);
     let modules: BTreeSet<String> = files.iter().map(|f| module_of(f)).collect();
     files
         .iter()
-        .filter(|f| !f.starts_with(Path::new(SRC).join("bin")))
+        .filter(|f| !f.starts_with(src().join("bin")))
         .map(|f| {
             let module = module_of(f);
             let mut deps = imports(&std::fs::read_to_string(f).unwrap(), &module, &modules);

@@ -7,9 +7,13 @@
 //! run from there or from `CARGO_MANIFEST_DIR`); one that climbs above the root either way fails
 //! the test, as does any absolute path into the machine's work folders.
 
-use std::path::{Component, Path, PathBuf};
+mod common;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use std::path::{Component, Path, PathBuf};
+use std::sync::LazyLock;
+
+/// The repository root: the checkout the tests run in.
+static ROOT: LazyLock<PathBuf> = LazyLock::new(common::root);
 
 /// Folders that are not source: build output, installed packages, git's own files.
 const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules", "dist", "results"];
@@ -42,7 +46,7 @@ fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let rel = path
-            .strip_prefix(ROOT)
+            .strip_prefix(&*ROOT)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
@@ -62,7 +66,7 @@ fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// climbs above the repository root.
 fn resolve(dir: &Path, target: &str) -> Option<PathBuf> {
     let mut parts: Vec<Component> = dir.components().collect();
-    let floor = Path::new(ROOT).components().count();
+    let floor = ROOT.components().count();
     for piece in Path::new(target).components() {
         match piece {
             Component::ParentDir => {
@@ -102,16 +106,17 @@ fn relative_climbs(text: &str) -> Vec<(usize, String)> {
 #[test]
 fn no_file_names_a_path_outside_the_repository() {
     let mut files = Vec::new();
-    text_files(Path::new(ROOT), &mut files);
+    text_files(&ROOT, &mut files);
     assert!(
         files.len() > 50,
-        "found only {} text files under {ROOT}",
-        files.len()
+        "found only {} text files under {}",
+        files.len(),
+        ROOT.display()
     );
     let mut escapes = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let rel = file.strip_prefix(ROOT).unwrap().display().to_string();
+        let rel = file.strip_prefix(&*ROOT).unwrap().display().to_string();
         if rel == THIS_FILE {
             continue; // it spells out the climbs it allows and the ones its own check must catch
         }
@@ -123,7 +128,7 @@ fn no_file_names_a_path_outside_the_repository() {
             // from the root too.
             let document = rel.ends_with(".md") || rel.ends_with(".html");
             let from_file = resolve(file.parent().unwrap(), &token);
-            let from_root = resolve(Path::new(ROOT), &token);
+            let from_root = resolve(&ROOT, &token);
             if from_file.is_none() || (!document && from_root.is_none()) {
                 escapes.push(format!("{rel}:{line}: {token}"));
             }
@@ -147,7 +152,7 @@ fn no_file_names_a_path_outside_the_repository() {
 /// The checker itself: a test that cannot fail proves nothing.
 #[test]
 fn a_climb_out_of_the_repository_is_caught_and_one_inside_is_not() {
-    let root = Path::new(ROOT);
+    let root = ROOT.as_path();
     let line = concat!(r#"read(".."#, r#"/up/x.json") and ".."#, r#"/img/a.png""#);
     let climbs = relative_climbs(line);
     assert_eq!(climbs.len(), 2);

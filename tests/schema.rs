@@ -4,6 +4,8 @@
 //! the matching object of the schema, both ways, so a field added to one and not the other fails
 //! here. Every schema object with `properties` must be matched to a declaration.
 
+mod common;
+
 use lede::core::format::catalog::{Catalog, ListingPage, Mentions, Postings};
 use lede::core::format::{
     Article, ArticleSummary, CorpusIndex, DirectoryEntity, Entity, EntityDirectory, EntityImage,
@@ -170,9 +172,9 @@ const SHAPES: &[(&str, &[&str], usize, &str, &str)] = &[
 ];
 
 fn schema(name: &str) -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/").to_string() + name;
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: not JSON: {e}"))
+    let path = common::root().join("schema").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()))
 }
 
 fn names(list: Option<&Value>) -> BTreeSet<String> {

@@ -3,6 +3,8 @@
 //! plan, read only the planned fragments, rank. Plus hostile sizes, as bounds on sizes and
 //! counts.
 
+mod common;
+
 use lede::core::format::{Article, CorpusIndex};
 use lede::core::search::files::FIELDS;
 use lede::core::search::{
@@ -23,7 +25,7 @@ fn built() -> &'static Path {
             .arg("build")
             .arg("--out")
             .arg(&out)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(common::root())
             .output()
             .expect("lede-corpus runs");
         assert!(

@@ -2,6 +2,8 @@
 //! says, translates every word the viewer has, and uses no placeholder the English text lacks
 //! (a misspelt `{n}` would show as it is).
 
+mod common;
+
 use lede::core::format::UiStrings;
 use lede::core::text::ui_text::{ENGLISH, KEYS};
 use serde_json::Value;
@@ -15,7 +17,7 @@ fn placeholders(text: &str) -> Vec<&str> {
 
 #[test]
 fn every_shipped_translation_reads_and_covers_every_word() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/strings");
+    let dir = common::root().join("strings");
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
