@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 /// The core's floors, bottom first. A module of floor `i` may import floors `0..=i`.
 const FLOORS: &[&str] = &["text", "json", "format", "search", "corpus", "view"];
 
-/// Above the core: browser services, then the components, then the entry points that mount them.
-/// (`app` and `web` compile only for wasm32, but their imports are plain text and checked here.)
+/// The sources: the core's floors, and above them browser services, then the components, then
+/// the entry points that mount them. (`app` and `web` compile only for wasm32, but their
+/// imports are plain text and checked here.)
 fn src() -> PathBuf {
     common::root().join("src")
 }
