@@ -146,10 +146,7 @@ fn draw_card(
             }
             let to = ViewState {
                 view: View::List,
-                filter: TopicFilter {
-                    selected: vec![id.to_string()],
-                    ..TopicFilter::default()
-                },
+                filter: TopicFilter::one(id.to_string()),
             };
             // A topic the index does not list shows its id: unlinked ids are worse than an
             // odd label.

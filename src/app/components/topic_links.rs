@@ -23,10 +23,7 @@ pub fn TopicLinks(topics: Vec<String>, class: &'static str) -> impl IntoView {
         let label = corpus.index.topic_label(&id).to_string();
         let to = ViewState {
             view: View::List,
-            filter: TopicFilter {
-                selected: vec![id],
-                ..TopicFilter::default()
-            },
+            filter: TopicFilter::one(id),
         };
         let separator = if i < last { " · " } else { "" };
         view! { <NavLink to>{label}</NavLink>{separator} }

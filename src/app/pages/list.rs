@@ -238,11 +238,7 @@ pub fn ListPage() -> impl IntoView {
         let Part::Ready(topics) = data.read(CorpusParts::topic_index) else {
             return None;
         };
-        let selected = vec![top.clone()];
-        let result = topics.select(&TopicFilter {
-            selected,
-            ..TopicFilter::default()
-        });
+        let result = topics.select(&TopicFilter::one(top.clone()));
         let page = topics.page(&result, first_page());
         let here = |p: &CorpusParts, o: &usize| matches!(p.summary(*o), Part::Ready(_));
         Some(data.read(|p| page.into_iter().filter(|o| here(p, o)).collect()))

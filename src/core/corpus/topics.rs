@@ -52,6 +52,14 @@ pub struct TopicFilter {
 }
 
 impl TopicFilter {
+    /// The list of one topic: what a topic's link, and its toggle pressed alone, show.
+    pub fn one(topic: String) -> Self {
+        TopicFilter {
+            selected: vec![topic],
+            ..TopicFilter::default()
+        }
+    }
+
     /// True when nothing is selected: every article shows.
     pub fn is_empty(&self) -> bool {
         self.selected.is_empty()
