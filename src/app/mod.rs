@@ -110,6 +110,14 @@ use split_pages::SplitPages;
 pub use viewer::{use_viewer, Viewer};
 use views::flag;
 
+/// How long the corpus index may take before its placeholder shows. Sooner, the index is
+/// usually on its way already (the page preloads it while the wasm downloads): on the default
+/// corpus it arrived 10–40 ms after the viewer started. A placeholder drawn for that long is a
+/// flash, and a frame of its own (its layout, paint and commit: 8–10 ms of the main thread at
+/// 1x CPU, traced, between the viewer's start and its list). A tenth of a second still reads as
+/// immediate; a slower index shows the placeholder from then on, and a retry shows it at once.
+pub const PLACEHOLDER_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
 pub fn App(
@@ -135,6 +143,17 @@ pub fn App(
             viewer.index_ready(corpus);
         }
     });
+
+    // The placeholder waits: an index that arrives within `PLACEHOLDER_AFTER` is the first
+    // thing drawn, without a placeholder flashing on screen before it. A flag (rule 10).
+    let waited = RwSignal::new(0usize);
+    set_timeout(
+        Box::new(move || {
+            // A viewer unmounted by then has nothing to show.
+            let _ = waited.try_set(1);
+        }) as Box<dyn FnOnce()>,
+        PLACEHOLDER_AFTER,
+    );
 
     // The article and entity pages' code, loaded when first shown (see `split_pages`).
     let pages = SplitPages::new();
@@ -170,9 +189,10 @@ pub fn App(
                     }
                         .into_any()
                 }
-                Part::NotRequested | Part::Loading(_) => {
+                Part::NotRequested | Part::Loading(_) if waited.get() == 1 => {
                     view! { <Loading label=viewer.word(UiText::LoadingArticles) /> }.into_any()
                 }
+                Part::NotRequested | Part::Loading(_) => ().into_any(),
             }}
         </div>
     }

@@ -108,3 +108,42 @@ test('an article listed in the index whose file is missing keeps its headline an
     await context?.close();
   }
 });
+
+test('a slow index: the placeholder shows from a tenth of a second on, announced, and goes with the list', { timeout: 60_000 }, async () => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const { context, page } = await site.open('', {
+    beforeGoto: async (p) => {
+      // When the viewer's root and its placeholder first appear, on the page's clock.
+      await p.addInitScript(() => {
+        window.__appeared = {};
+        new MutationObserver(() => {
+          for (const [name, selector] of [['app', '.lede-app'], ['placeholder', '.lede-loading']]) {
+            if (window.__appeared[name] === undefined && document.querySelector(selector)) window.__appeared[name] = performance.now();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await p.route(INDEX, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  try {
+    const placeholder = page.locator('.lede-loading[role=status][aria-busy=true]');
+    await placeholder.waitFor();
+    assert.match(await placeholder.textContent(), /Loading/, 'the placeholder says what it waits for');
+    const { app, placeholder: shown } = await page.evaluate(() => window.__appeared);
+    // PLACEHOLDER_AFTER in src/app/mod.rs. A timer never fires early: a quicker index is drawn
+    // without a placeholder before it.
+    assert.ok(shown - app >= 100, `the placeholder waited ${(shown - app).toFixed(1)} ms after the viewer's start, not 100`);
+    release();
+    await viewShown(page, 'list');
+    await listHeadlines(page, site.index.articles.length);
+    assert.equal(await page.locator('.lede-loading').count(), 0, 'the placeholder is gone');
+  } finally {
+    release();
+    await page.unroute(INDEX);
+    await context.close();
+  }
+});
