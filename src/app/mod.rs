@@ -110,13 +110,14 @@ use split_pages::SplitPages;
 pub use viewer::{use_viewer, Viewer};
 use views::flag;
 
-/// How long the corpus index may take before its placeholder shows. Sooner, the index is
-/// usually on its way already (the page preloads it while the wasm downloads): on the default
-/// corpus it arrived 10–40 ms after the viewer started. A placeholder drawn for that long is a
-/// flash, and a frame of its own (its layout, paint and commit: 8–10 ms of the main thread at
-/// 1x CPU, traced, between the viewer's start and its list). A tenth of a second still reads as
-/// immediate; a slower index shows the placeholder from then on, and a retry shows it at once.
-pub const PLACEHOLDER_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
+/// How long the corpus index may take before its placeholder shows. The page preloads the
+/// index while the wasm downloads, so it is usually here by the time the viewer starts: on the
+/// default corpus the first card was in the document 25–160 ms after the viewer's root at 1x
+/// CPU, 130–430 ms at 4x (a slow phone), decoding and drawing included. A placeholder drawn for
+/// that long is a flash, and a frame of its own between the viewer's start and its list (its
+/// layout, paint and commit: 8–10 ms of the main thread at 1x, traced). Half a second covers
+/// the slow phone; a slower index shows the placeholder from then on, and a retry at once.
+pub const PLACEHOLDER_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// The whole viewer for one mount point: loads the corpus index and shows the current page.
 #[component]
