@@ -83,6 +83,7 @@ pub mod effect;
 pub mod kept_list;
 pub mod kept_page;
 pub mod pages;
+pub mod read_ahead;
 pub mod remote;
 pub mod split_pages;
 pub mod split_search;

@@ -258,7 +258,9 @@ impl Viewer {
         viewer
     }
 
-    fn owns_url(&self) -> bool {
+    /// Whether this viewer keeps the page's address (its `history` option): the page's own
+    /// viewer does; an embed only with `sync-url`.
+    pub fn owns_url(&self) -> bool {
         self.options.with_value(|o| o.history)
     }
 
@@ -360,7 +362,8 @@ impl Viewer {
             let corpus = corpus.as_ref()?;
             crate::app::corpus_data::article_url(corpus, &self.corpus_url(), id).ok()
         });
-        if let Some(url) = url {
+        // An article read ahead (`read_ahead`) needs no request.
+        if let Some(url) = url.filter(|url| !crate::app::read_ahead::is_kept(url)) {
             fetch_ahead(&url);
         }
     }

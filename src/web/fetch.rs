@@ -56,6 +56,15 @@ pub fn fetch_ahead(url: &str) {
     drop(before);
 }
 
+/// Whether the reader asked the browser to save data (`navigator.connection.saveData`, the
+/// setting behind the `Save-Data` request header); `false` where the browser does not say.
+pub fn saves_data() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"connection".into()))
+        .and_then(|connection| js_sys::Reflect::get(&connection, &"saveData".into()))
+        .is_ok_and(|save| save.is_truthy())
+}
+
 /// A request sent when this is made; [`Sent::read`] waits for its bytes, with a timeout.
 /// Dropped before it is read to the end, the request is aborted; its timer is cleared either way.
 struct Sent {

@@ -173,6 +173,10 @@ pub fn use_article(
 
 async fn fetch_article(url: Result<String, LoadError>) -> Result<LoadedArticle, LoadError> {
     let url = url?;
+    // Ready at the first poll, so the body is drawn in the same task as the header.
+    if let Some(article) = crate::app::read_ahead::kept(&url) {
+        return Ok((article, url));
+    }
     let article = load_article(&url).await?;
     Ok((Arc::new(article), url))
 }
