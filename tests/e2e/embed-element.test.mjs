@@ -380,3 +380,23 @@ test('removed and re-added, a viewer renders again once, with working controls',
     await context.close();
   }
 });
+
+test('the viewers read no article ahead: a guest on the host\'s page fetches an article only when it is opened (read_ahead.rs)', { timeout: 90_000 }, async () => {
+  const requested = [];
+  const { context, page, problems } = await openHost({
+    beforeGoto: (p) => p.on('request', (r) => {
+      if (/\/corpus\/articles\//.test(new URL(r.url()).pathname)) requested.push(r.url());
+    }),
+  });
+  try {
+    // The viewers' idle work: the article page's code, its warm-up, then what the page's own
+    // viewer would read ahead.
+    await until(page, 'the warm-up', () => performance.getEntriesByName('lede: article page warmed up').length > 0);
+    for (let i = 0; i < 3; i++) await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r())));
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
