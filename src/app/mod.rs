@@ -149,6 +149,7 @@ pub fn App(
     // The placeholder waits: an index that arrives within `PLACEHOLDER_AFTER` is the first
     // thing drawn, without a placeholder flashing on screen before it. A flag (rule 10).
     let waited = RwSignal::new(0usize);
+    // Boxed, as `web::idle::after_paint`'s task is: one copy of Leptos' timer code for both.
     set_timeout(
         Box::new(move || {
             // A viewer unmounted by then has nothing to show.

@@ -9,15 +9,19 @@
 //! What it costs, and the bounds on it: at most [`ARTICLES_AHEAD`] files a page load, one after
 //! another, each only if its summary says it is short ([`LONGEST_AHEAD_MINUTES`]; a summary
 //! without a reading time is not guessed at), kept decoded until the page goes (a few tens of
-//! kB). None in an embed, a guest on another site's page whose reader came for that page, nor
-//! where the reader asked the browser to save data. A file that fails is dropped without a
-//! word: the open, if it comes, loads it and says what went wrong.
+//! kB). Only while the list of every article shows (with a topic or a search, the lead stories
+//! are not the cards on screen), in the viewer that keeps the page's address (the page's own; an
+//! embed only with `sync-url`: an embed is a guest on a page whose reader came for that page),
+//! and not where the reader asked the browser to save data. Once per page load, for the first
+//! viewer whose list shows (`split_pages`' idle chain runs once a page): when that one is an
+//! embed, nothing is read ahead in the page. A file that fails is dropped without a
+//! word: the open, if it comes, loads it and says what went wrong. A file the reader's press has
+//! already asked for (`fetch::fetch_ahead`) is left to that request.
 //!
 //! Only a split build reads ahead (`split_pages`, after the warm-up): the decoder is the article
 //! page's code, in its chunk, loaded when idle; the first view does not carry it.
 
 use crate::app::corpus_data::CorpusData;
-use crate::app::Viewer;
 use crate::core::corpus::part::Part;
 use crate::core::corpus::parts::CorpusParts;
 use crate::core::format::Article;
@@ -38,21 +42,18 @@ thread_local! {
     static KEPT: RefCell<Vec<(String, Arc<Article>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts reading ahead the lead stories of `viewer`'s list ([`lead_urls`]), if there are any.
-pub fn start(data: CorpusData, viewer: Viewer) {
-    let urls = lead_urls(data, viewer);
+/// Starts reading ahead the lead stories of a corpus's list ([`lead_urls`]), if there are any.
+pub fn start(data: CorpusData) {
+    let urls = lead_urls(data);
     if !urls.is_empty() {
         leptos::task::spawn_local(read(urls));
     }
 }
 
-/// The files to read ahead for `viewer`: the URLs of the first [`ARTICLES_AHEAD`] articles of
-/// the list of every article (newest first) whose summaries are here and short enough; none
-/// in an embed or when the reader saves data.
-pub fn lead_urls(data: CorpusData, viewer: Viewer) -> Vec<String> {
-    if !viewer.owns_url() || crate::web::fetch::saves_data() {
-        return Vec::new();
-    }
+/// The files to read ahead: the URLs of the first [`ARTICLES_AHEAD`] articles of the list of
+/// every article (newest first) whose summaries are here and short enough; none once the
+/// viewer is gone, or when the reader saves data.
+pub fn lead_urls(data: CorpusData) -> Vec<String> {
     let short = |parts: &CorpusParts, ordinal: usize| match parts.summary(ordinal) {
         Part::Ready(summary) => summary
             .reading_minutes
@@ -60,29 +61,44 @@ pub fn lead_urls(data: CorpusData, viewer: Viewer) -> Vec<String> {
             .then(|| summary.id.to_string()),
         _ => None,
     };
-    let ids: Vec<String> = data
-        .read_untracked(|parts| {
-            (0..ARTICLES_AHEAD)
-                .filter_map(|o| short(parts, o))
-                .collect()
-        })
-        .unwrap_or_default();
+    let Some(ids) = data.read_untracked(|parts| {
+        (0..ARTICLES_AHEAD)
+            .filter_map(|o| short(parts, o))
+            .collect::<Vec<_>>()
+    }) else {
+        return Vec::new();
+    };
+    if crate::web::fetch::saves_data() {
+        return Vec::new();
+    }
     ids.iter()
         .filter_map(|id| data.article_url(id).ok())
         .collect()
 }
 
-/// Fetches and decodes the files at `urls`, one after another, and keeps the articles (in
-/// place of any kept before).
+/// Fetches and decodes the files at `urls`, one after another, keeping each article as it
+/// arrives (so that an open during the rest finds it), then leaves [`READ_AHEAD`] in the page's
+/// performance timeline.
 pub async fn read(urls: Vec<String>) {
-    let mut read = Vec::new();
     for url in urls {
+        if is_kept(&url) || crate::web::fetch::is_ahead(&url) {
+            continue;
+        }
         if let Ok(article) = crate::web::fetch::load_article(&url).await {
-            read.push((url, Arc::new(article)));
+            KEPT.with_borrow_mut(|kept| {
+                if kept.len() == ARTICLES_AHEAD {
+                    kept.remove(0);
+                }
+                kept.push((url, Arc::new(article)));
+            });
         }
     }
-    KEPT.with_borrow_mut(|kept| *kept = read);
+    crate::web::console::mark(READ_AHEAD);
 }
+
+/// The performance mark left when the lead stories have been read (for profiles, and the
+/// end-to-end tests).
+pub const READ_AHEAD: &str = "lede: lead stories read ahead";
 
 /// The article read ahead from `url`, if there is one.
 pub fn kept(url: &str) -> Option<Arc<Article>> {

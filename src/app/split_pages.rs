@@ -101,10 +101,10 @@ impl SplitPages {
                             (changed, ())
                         });
                         if let Some(owner) = owner {
-                            let again = owner.clone();
+                            let read_ahead_owner = owner.clone();
                             crate::web::idle::when_idle(Box::new(move || warm_up(owner, viewer)));
                             crate::web::idle::when_idle(Box::new(move || {
-                                read_ahead(again, viewer)
+                                read_ahead(read_ahead_owner, viewer)
                             }));
                         }
                     }
@@ -144,8 +144,8 @@ fn article_page_view(view: ArticleView) -> Result<AnyView, SplitLoaderError> {
     Ok(match view {
         ArticleView::Page(id) => view! { <ArticlePage id /> }.into_any(),
         ArticleView::WarmUp => warm_up_page(),
-        ArticleView::ReadAhead(data, viewer) => {
-            crate::app::read_ahead::start(data, viewer);
+        ArticleView::ReadAhead(data) => {
+            crate::app::read_ahead::start(data);
             ().into_any()
         }
     })
@@ -161,7 +161,7 @@ enum ArticleView {
     WarmUp,
     /// Nothing to build: read the lead stories ahead (`read_ahead`; only a split build does).
     #[cfg_attr(not(lede_split), allow(dead_code))]
-    ReadAhead(crate::app::corpus_data::CorpusData, crate::app::Viewer),
+    ReadAhead(crate::app::corpus_data::CorpusData),
 }
 
 /// Whether an article page has been shown in this page load (a deep link, or a reader quicker
@@ -194,27 +194,26 @@ fn warm_up(owner: Owner, viewer: crate::app::Viewer) {
     if build_off_document(&owner, page).is_empty() {
         return;
     }
-    // In the page's performance timeline, where a profile (and the end-to-end test) finds it:
-    // only once a page was built.
-    use js_sys::{Function, Reflect};
-    use wasm_bindgen::JsCast;
-    if let Ok(performance) = Reflect::get(&js_sys::global(), &"performance".into()) {
-        if let Ok(Ok(mark)) =
-            Reflect::get(&performance, &"mark".into()).map(JsCast::dyn_into::<Function>)
-        {
-            let _ = mark.call1(&performance, &WARMED_UP.into());
-        }
-    }
+    // Only once a page was built.
+    crate::web::console::mark(WARMED_UP);
 }
 
 /// Reads the lead stories ahead (`read_ahead`), after the warm-up: once per page load, in a
-/// viewer whose corpus is still here. In the article page's chunk, which has the decoder: it
-/// is loaded (this runs after it was), so its split function runs at once.
+/// viewer still there that keeps the page's address and shows the list of every article. In
+/// the article page's chunk, which has the decoder: it is loaded (this runs after it was), so
+/// its split function runs at once.
 #[cfg(lede_split)]
 fn read_ahead(owner: Owner, viewer: crate::app::Viewer) {
     use crate::app::corpus_data::CorpusData;
+    let everything = viewer.state.try_with_untracked(|s| {
+        s.view == View::List && s.filter.is_empty() && s.filter.search().is_empty()
+    });
+    // (The viewer's state answered: its options are still there too.)
+    if everything != Some(true) || !viewer.owns_url() {
+        return;
+    }
     if let Some(data) = owner.with(use_context::<CorpusData>) {
-        let _ = ready_now(article_page_view(ArticleView::ReadAhead(data, viewer)));
+        let _ = ready_now(article_page_view(ArticleView::ReadAhead(data)));
     }
 }
 

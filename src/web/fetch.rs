@@ -49,11 +49,16 @@ thread_local! {
 /// asked for it, is aborted.
 pub fn fetch_ahead(url: &str) {
     // Already on its way (a press, then its click): kept.
-    if AHEAD.with_borrow(|ahead| ahead.as_ref().is_some_and(|sent| sent.url == url)) {
+    if is_ahead(url) {
         return;
     }
     let before = AHEAD.with_borrow_mut(|ahead| ahead.replace(Sent::new(url)));
     drop(before);
+}
+
+/// Whether the request sent ahead (a press on an article's link) is for `url`.
+pub fn is_ahead(url: &str) -> bool {
+    AHEAD.with_borrow(|ahead| ahead.as_ref().is_some_and(|sent| sent.url == url))
 }
 
 /// Whether the reader asked the browser to save data (`navigator.connection.saveData`, the

@@ -4,7 +4,7 @@
 // to save data gets nothing ahead.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newestFirst } from './support/corpus.mjs';
+import { loadArticle, newestFirst } from './support/corpus.mjs';
 import { useSite } from './support/site.mjs';
 import { until, viewShown } from './support/wait.mjs';
 
@@ -30,11 +30,14 @@ async function openList(beforeGoto) {
   return { ...opened, requested };
 }
 
-/** The list's idle work: the article chunk, its warm-up, then the read-ahead (a few idle periods). */
+/** The list's idle work: the article chunk, its warm-up, then the read-ahead's idle period. */
 async function idleWorkDone(page) {
   await until(page, 'the warm-up', () => performance.getEntriesByName('lede: article page warmed up').length > 0);
   for (let i = 0; i < 3; i++) await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r())));
 }
+
+/** The read-ahead's end: its mark (READ_AHEAD in src/app/read_ahead.rs), left once every article it read is kept. */
+const readAheadDone = (page) => until(page, 'the lead stories read', () => performance.getEntriesByName('lede: lead stories read ahead').length > 0);
 
 test('the first three articles are read when idle, and opening one sends no request; the fourth is fetched when opened', { timeout: 60_000 }, async () => {
   const order = newestFirst(site.index.articles);
@@ -43,14 +46,13 @@ test('the first three articles are read when idle, and opening one sends no requ
   const lead = order.slice(0, ARTICLES_AHEAD).map((a) => a.id);
   const { context, page, problems, requested } = await openList();
   try {
-    await idleWorkDone(page);
-    await until(page, 'the lead stories read', (n) => performance.getEntriesByType('resource').filter((e) => /\/corpus\/articles\//.test(e.name) && e.responseEnd > 0).length >= n, ARTICLES_AHEAD);
+    await readAheadDone(page);
     assert.deepEqual(requested, lead, 'the first three, in the list\'s order, and nothing else');
 
     // The second card's article, drawn whole without a request of its own.
     await page.locator('.lede-card__headline a').nth(1).click();
     await viewShown(page, 'article');
-    const paragraphs = (await import('./support/corpus.mjs')).loadArticle(site.dist, site.index, lead[1]).body.length;
+    const paragraphs = loadArticle(site.dist, site.index, lead[1]).body.length;
     await until(page, 'the body', (n) => document.querySelectorAll('.lede-article__body p').length === n, paragraphs);
     assert.equal((await page.locator('h1.lede-article__headline').textContent()).trim(), order[1].headline);
     assert.deepEqual(requested, lead, 'no request for an article read ahead');
@@ -80,6 +82,27 @@ test('a reader who asked to save data gets nothing read ahead', { timeout: 60_00
     await viewShown(page, 'article');
     await page.locator('.lede-article__body p').first().waitFor();
     assert.equal(requested.length, 1, 'the open fetched its article');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a list opened on a topic reads nothing ahead: the lead stories are not its cards', { timeout: 60_000 }, async () => {
+  const topic = site.index.topics[0].id;
+  const requested = [];
+  const { context, page, problems } = await site.open(`?topic=${topic}`, {
+    beforeGoto: (p) => p.on('request', (r) => {
+      const id = articleFile(r.url());
+      if (id) requested.push(id);
+    }),
+  });
+  try {
+    await viewShown(page, 'list');
+    await page.locator('.lede-card').first().waitFor();
+    await idleWorkDone(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested, []);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
