@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, newContext } from './support/browser.mjs';
 import { recordProblems } from './support/console.mjs';
-import { filtered, loadIndex, SEED_ID, topicCounts } from './support/corpus.mjs';
+import { filtered, loadIndex, readAhead, SEED_ID, topicCounts } from './support/corpus.mjs';
 import { distDir, repoRoot } from './support/paths.mjs';
 import { serveSite } from './support/server.mjs';
 import { listHeadlines, until, viewShown } from './support/wait.mjs';
@@ -96,7 +96,7 @@ test('the first view of a paged corpus fetches only the index and the first list
   await page.unroute(/\/corpus\/(postings|listing\/2)\.json$/);
   // (With the lead stories' files, when short, read ahead once the article page's code is
   // here: read-ahead.test.mjs.)
-  const lead = filtered(state.synthInline, []).slice(0, 3).filter((a) => a.reading_minutes <= 10).map((a) => `articles/${encodeURIComponent(a.id)}.json`);
+  const lead = readAhead(filtered(state.synthInline, [])).map((a) => `articles/${encodeURIComponent(a.id)}.json`);
   const corpusParts = corpusFiles(requests).filter((f) => !lead.includes(f));
   assert.deepEqual(corpusParts.sort(), ['index.json', 'listing/0.json', 'listing/1.json', 'listing/2.json', 'postings.json']);
   const counts = await page.$$eval('.lede-topic__count', (cs) => cs.map((c) => c.textContent.trim()));

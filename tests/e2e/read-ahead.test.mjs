@@ -4,18 +4,17 @@
 // to save data gets nothing ahead.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadArticle, newestFirst } from './support/corpus.mjs';
+import { ARTICLES_AHEAD, LONGEST_AHEAD_MINUTES, loadArticle, newestFirst, readAhead } from './support/corpus.mjs';
 import { useSite } from './support/site.mjs';
 import { until, viewShown } from './support/wait.mjs';
 
 const site = useSite();
-const ARTICLES_AHEAD = 3; // src/app/read_ahead.rs
 const articleFile = (url) => new URL(url).pathname.match(/\/corpus\/articles\/([^/]+)\.json$/)?.[1];
 
-/** The list, with every request for an article's file recorded by the article's id. */
-async function openList(beforeGoto) {
+/** The list at `query`, with every request for an article's file recorded by the article's id. */
+async function openList(query, beforeGoto) {
   const requested = [];
-  const opened = await site.open('', {
+  const opened = await site.open(query, {
     abortImages: true,
     beforeGoto: async (p) => {
       p.on('request', (r) => {
@@ -41,10 +40,10 @@ const readAheadDone = (page) => until(page, 'the lead stories read', () => perfo
 
 test('the first three articles are read when idle, and opening one sends no request; the fourth is fetched when opened', { timeout: 60_000 }, async () => {
   const order = newestFirst(site.index.articles);
-  // The fixture's first articles are short enough to be read ahead (at most 10 minutes).
-  assert.ok(order.slice(0, ARTICLES_AHEAD).every((a) => a.reading_minutes <= 10), 'the fixture suits this test');
-  const lead = order.slice(0, ARTICLES_AHEAD).map((a) => a.id);
-  const { context, page, problems, requested } = await openList();
+  // The fixture's first articles are short enough to be read ahead.
+  assert.ok(order.slice(0, ARTICLES_AHEAD).every((a) => a.reading_minutes <= LONGEST_AHEAD_MINUTES), 'the fixture suits this test');
+  const lead = readAhead(order).map((a) => a.id);
+  const { context, page, problems, requested } = await openList('');
   try {
     await readAheadDone(page);
     assert.deepEqual(requested, lead, 'the first three, in the list\'s order, and nothing else');
@@ -71,7 +70,7 @@ test('the first three articles are read when idle, and opening one sends no requ
 });
 
 test('a reader who asked to save data gets nothing read ahead', { timeout: 60_000 }, async () => {
-  const { context, page, problems, requested } = await openList((p) =>
+  const { context, page, problems, requested } = await openList('', (p) =>
     p.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true })),
   );
   try {
@@ -90,16 +89,8 @@ test('a reader who asked to save data gets nothing read ahead', { timeout: 60_00
 
 test('a list opened on a topic reads nothing ahead: the lead stories are not its cards', { timeout: 60_000 }, async () => {
   const topic = site.index.topics[0].id;
-  const requested = [];
-  const { context, page, problems } = await site.open(`?topic=${topic}`, {
-    beforeGoto: (p) => p.on('request', (r) => {
-      const id = articleFile(r.url());
-      if (id) requested.push(id);
-    }),
-  });
+  const { context, page, problems, requested } = await openList(`?topic=${topic}`);
   try {
-    await viewShown(page, 'list');
-    await page.locator('.lede-card').first().waitFor();
     await idleWorkDone(page);
     await page.waitForTimeout(300);
     assert.deepEqual(requested, []);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { SEED_ID, newestFirst } from './support/corpus.mjs';
+import { SEED_ID, newestFirst, readAhead } from './support/corpus.mjs';
 import { useSite } from './support/site.mjs';
 import { until, viewShown } from './support/wait.mjs';
 
@@ -77,7 +77,7 @@ test('when idle after the chunk loads, the article page is built once off the pa
       if (!thumbnail.test(message.text())) heard.push(`console.${message.type()}: ${message.text()}`);
     });
     // (The lead stories' files, read ahead after the warm-up, are read-ahead.test.mjs's.)
-    const lead = newestFirst(site.index.articles).slice(0, 3).map((a) => `/corpus/${a.url}`);
+    const lead = readAhead(newestFirst(site.index.articles)).map((a) => `/corpus/${a.url}`);
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (request.resourceType() !== 'image' && !CHUNK.test(path) && !lead.some((file) => path.endsWith(file))) heard.push(`request: ${request.url()}`);

@@ -42,6 +42,16 @@ export function newestFirst(articles) {
   );
 }
 
+/** How many of the list's first articles the viewer reads ahead, and the longest it reads, in
+ * minutes (src/app/read_ahead.rs: ARTICLES_AHEAD, LONGEST_AHEAD_MINUTES). */
+export const ARTICLES_AHEAD = 3;
+export const LONGEST_AHEAD_MINUTES = 10;
+
+/** The lead stories the viewer reads ahead, of a list of every article (newest first). */
+export function readAhead(list) {
+  return list.slice(0, ARTICLES_AHEAD).filter((a) => a.reading_minutes <= LONGEST_AHEAD_MINUTES);
+}
+
 /** The articles a topic selection shows, newest first. */
 export function filtered(index, selected, mode = 'any') {
   const matches = (a) =>
