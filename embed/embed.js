@@ -31,12 +31,6 @@ function loadViewer() {
       );
       return null;
     });
-  // The page's locale data, loaded while the glue is on its way rather than by the first
-  // card's date (20–60 ms at 1x CPU, once per page; scripts/post-build.mjs, `compilingEarly`).
-  // A host's own `Intl` (a polyfill without locale data) may throw: the viewer copes without.
-  try {
-    new Intl.DateTimeFormat();
-  } catch {}
   return wasm;
 }
 

@@ -147,12 +147,6 @@ if (refused) {
   // statically, so that a glue that cannot load is a message in the frame too, not a blank page.
   try {
     const glue = import('./lede.js');
-    // The frame's locale data, loaded while the glue is on its way rather than by the first
-    // card's date (20–60 ms at 1x CPU; scripts/post-build.mjs, `compilingEarly`). Nothing it
-    // throws stops the viewer, whose dates cope without.
-    try {
-      new Intl.DateTimeFormat();
-    } catch {}
     const { default: init } = await glue;
     await init({ module_or_path: new URL('lede_bg.wasm', import.meta.url) });
   } catch (error) {

@@ -227,15 +227,15 @@ function withExternalStart(page) {
  * not serve the wasm as `application/wasm` makes `compileStreaming` fail: `init` then gets the
  * URL, as before (it fetches the file again, warns, and compiles it from its bytes).
  *
- * While the wasm and the glue are on their way, it makes an `Intl.DateTimeFormat` and drops it.
- * A page's first `Intl.DateTimeFormat` loads the browser's locale data: 20–60 ms at 1x CPU here
- * whatever its locale and options, where each one after it takes 0.1–3 ms. Made by the first
- * card's date, that load sat in the task that draws the first view; made here, it fills the
- * main thread's wait for the network. Whatever it throws (a host's polyfill without locale data,
- * no `Intl` at all) is dropped: the viewer's own dates handle that (`web/dates.rs`). Navigation
- * to the painted list, ten loads each alternating (default corpus): 391 → 341 ms at 1x,
- * 1343 → 1118 ms at 4x at the median. The embeds (`embed/embed.js`, `embed/frame.js`) do the
- * same while their glue loads.
+ * It used to make an `Intl.DateTimeFormat` here too, while the wasm and the glue were on their
+ * way: a page's first `Intl` formatter loads the browser's locale data (17–40 ms at 1x CPU here,
+ * each one after it 0.1–3 ms), and the first card's date made it in the task that drew the first
+ * view. The viewer now writes plain English dates and language names itself
+ * (`core/text/english.rs`), and every viewer draws its first view in English (other words load
+ * after it), so a first view loads the locale data only for a language that module has no name
+ * for; and on a fast network the main thread had no wait for the warm-up to fill: it cost 97 ms of the 4x navigation (15 loads each alternating,
+ * default corpus: 926 → 788 ms at the median). An interface in another language has its locale
+ * data loaded when idle, while its words are on their way (`Viewer::set_language`).
  */
 function compilingEarly(code) {
   const pattern = /^import init, \* as bindings from '(\.\/[\w-]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[\w-]+\.wasm)' \}\);/;
@@ -248,7 +248,6 @@ function compilingEarly(code) {
   const early = [
     `const compiled = WebAssembly.compileStreaming(fetch('${wasm}')).catch(() => '${wasm}');`,
     `const glue = import('${glue}');`,
-    `try { new Intl.DateTimeFormat(); } catch {}`,
     `const bindings = await glue;`,
     `const wasm = await bindings.default({ module_or_path: await compiled });`,
   ].join("\n");

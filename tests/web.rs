@@ -662,3 +662,65 @@ async fn the_warm_up_builds_the_article_page_off_the_document_and_leaves_nothing
     let articles = document.query_selector_all(".lede-article").unwrap();
     assert_eq!(articles.length(), 0);
 }
+
+/// `new Intl[class]("en", options)` and its `method`, called on `argument`: the browser's own
+/// English, to hold the viewer's against.
+fn intl_english(
+    class: &str,
+    options: &[(&str, &str)],
+    method: &str,
+    argument: &wasm_bindgen::JsValue,
+) -> String {
+    use js_sys::{Array, Function, Object, Reflect};
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).unwrap();
+    let constructor: Function = Reflect::get(&intl, &class.into()).unwrap().unchecked_into();
+    let settings = Object::new();
+    for (key, value) in options {
+        Reflect::set(&settings, &(*key).into(), &(*value).into()).unwrap();
+    }
+    let made = Reflect::construct(&constructor, &Array::of2(&"en".into(), &settings)).unwrap();
+    let call: Function = Reflect::get(&made, &method.into())
+        .unwrap()
+        .unchecked_into();
+    call.call1(&made, argument).unwrap().as_string().unwrap()
+}
+
+/// Plain English is written without `Intl` (core/text/english.rs), so that a list paints
+/// without loading the browser's locale data: every language name it knows, and its long dates
+/// over leap days, zones and the years' range, must read as this browser's `Intl` writes them.
+#[wasm_bindgen_test]
+fn plain_english_without_intl_reads_as_the_browsers_intl() {
+    use lede::core::text::dates::parse_timestamp;
+    use lede::core::text::english::language_names;
+    use lede::web::dates::{format_date, language_name};
+    for (tag, name) in language_names() {
+        let browsers = intl_english("DisplayNames", &[("type", "language")], "of", &tag.into());
+        assert_eq!(name, browsers, "the name of {tag}");
+        assert_eq!(language_name(tag, "en").as_deref(), Some(name));
+    }
+    for published in [
+        "2023-03-07",
+        "2024-02-29",
+        "1900-03-01",
+        "0999-01-01",
+        "9999-12-31",
+        "2017-01-13T00:00:04-05:00",
+        "2013-06-05T23:59:59Z",
+        "2023-10-04T00:30:00+14:00",
+        "2023-10-04T23:30:00-12:00",
+    ] {
+        let seconds = parse_timestamp(published).unwrap();
+        let instant = js_sys::Date::new(&(seconds as f64 * 1000.0).into());
+        let mut options = vec![("year", "numeric"), ("month", "long"), ("day", "numeric")];
+        if published.len() == 10 {
+            options.push(("timeZone", "UTC"));
+        }
+        let browsers = intl_english("DateTimeFormat", &options, "format", &instant);
+        assert_eq!(format_date(published, Some("en")), browsers, "{published}");
+        assert_eq!(
+            format_date(published, Some("EN-us")),
+            browsers,
+            "{published}"
+        );
+    }
+}

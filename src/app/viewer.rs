@@ -162,6 +162,9 @@ impl Viewer {
             self.use_words(lang, UiStrings::english());
             return;
         };
+        if let Some(lang) = &lang {
+            crate::web::dates::prepare_language(lang);
+        }
         let viewer = *self;
         spawn_local(async move {
             let read = fetch_text(&url)

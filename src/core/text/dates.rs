@@ -2,7 +2,8 @@
 //!
 //! Only the shapes publishers actually write are accepted: `YYYY-MM-DD`, optionally followed by
 //! `THH:MM`, `:SS`, fractional seconds, and `Z` or `±HH:MM`. A date without a zone is read as
-//! UTC. Locale formatting for readers happens in the browser (`Intl.DateTimeFormat`).
+//! UTC. Locale formatting for readers happens in the browser (`Intl.DateTimeFormat`), except in
+//! plain English ([`super::english`]).
 
 /// Seconds since 1970-01-01T00:00:00Z, or `None` if `text` is not an accepted ISO 8601 date.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
@@ -106,9 +107,43 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The calendar date (year, month 1–12, day) of the day `days` after 1970-01-01: the inverse
+/// of [`days_from_civil`] (Howard Hinnant's `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_from_days_inverts_days_from_civil_across_leap_days_and_centuries() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (1969, 12, 31),
+            (2000, 2, 29),
+            (1900, 3, 1),
+            (2024, 2, 29),
+            (9999, 12, 31),
+            (1, 1, 1),
+        ] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        for days in (-800_000..3_000_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
 
     #[test]
     fn plain_dates_and_epoch() {
