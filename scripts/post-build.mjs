@@ -227,15 +227,12 @@ function withExternalStart(page) {
  * not serve the wasm as `application/wasm` makes `compileStreaming` fail: `init` then gets the
  * URL, as before (it fetches the file again, warns, and compiles it from its bytes).
  *
- * It used to make an `Intl.DateTimeFormat` here too, while the wasm and the glue were on their
- * way: a page's first `Intl` formatter loads the browser's locale data (17–40 ms at 1x CPU here,
- * each one after it 0.1–3 ms), and the first card's date made it in the task that drew the first
- * view. The viewer now writes plain English dates and language names itself
- * (`core/text/english.rs`), and every viewer draws its first view in English (other words load
- * after it), so a first view loads the locale data only for a language that module has no name
- * for; and on a fast network the main thread had no wait for the warm-up to fill: it cost 97 ms of the 4x navigation (15 loads each alternating,
- * default corpus: 926 → 788 ms at the median). An interface in another language has its locale
- * data loaded when idle, while its words are on their way (`Viewer::set_language`).
+ * No `Intl` warm-up here (there was one until e4dfd06; README, Benchmarks): the viewer writes
+ * plain English dates and language names itself (`core/text/english.rs`), every viewer draws its
+ * first view in English, and so no first view needs the browser's locale data, except for a
+ * language that module has no name for. On a fast network the main thread had no wait for the
+ * warm-up to fill: it cost 97 ms of the 4x navigation. Another interface language has the data
+ * loaded when idle (`web::dates::prepare_language`).
  */
 function compilingEarly(code) {
   const pattern = /^import init, \* as bindings from '(\.\/[\w-]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/[\w-]+\.wasm)' \}\);/;

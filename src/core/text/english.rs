@@ -11,14 +11,16 @@
 //! [`LANGUAGE_NAMES`], goes to `Intl` as before (`web/dates.rs`).
 //!
 //! The strings are the ones Chromium's `Intl` writes (CLDR); `tests/web.rs` checks every one
-//! against the browser it runs in, and the dates over leap days, time zones and the years'
-//! range. Cost: 0.6 kB brotli of first-view code (README, "Size").
+//! against the browser it runs in, and the dates over leap days and the years' range (the
+//! reader's time zones: `tests/e2e/list.test.mjs`). Cost: 0.8 kB brotli of first-view code,
+//! nearly all of it code, not names (README, "Size").
 
 use super::dates::civil_from_days;
 
 /// Whether `tag` (cleaned) is the English this module writes as `Intl` does: `en`, in any case,
-/// the interface's default. `en-GB` writes "7 March 2023", so it stays with `Intl`, and so does
-/// `en-US` (the same words as `en`, but rare as an interface's tag: not worth its bytes).
+/// the tag of the interface's built-in words, which every list's dates use. `en-GB` writes
+/// "7 March 2023", so it stays with `Intl`, and so does `en-US`, which an interface never has
+/// (articles do: their pages' dates are a formatter each, made when idle).
 #[inline(never)] // called in three places: one copy of the comparison
 pub fn is_plain_english(tag: &str) -> bool {
     tag.eq_ignore_ascii_case("en")
