@@ -144,8 +144,9 @@ fn kept(locale: &Option<String>, utc: bool) -> Option<js_sys::Function> {
     })
 }
 
-/// The name of language `tag` in language `in_language` ("Spanish" for `es` in `en`), through
-/// `Intl.DisplayNames`; `None` where the browser has no name for it (or no `Intl.DisplayNames`).
+/// The name of language `tag` in language `in_language` ("Spanish" for `es` in `en`): in plain
+/// English from `core::text::english` when it knows the tag, else through `Intl.DisplayNames`;
+/// `None` where the browser has no name for it (or no `Intl.DisplayNames`).
 pub fn language_name(tag: &str, in_language: &str) -> Option<String> {
     if english::is_plain_english(in_language) {
         if let Some(name) = english::language_name(tag) {
