@@ -89,8 +89,8 @@ pub fn language_names() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// The English name of language `tag` ("Norwegian Bokmål" for `nb`, "Brazilian Portuguese"
 /// for `pt-br`), as `Intl.DisplayNames(["en"], { type: "language" })` writes it; `None` for a
-/// tag not in [`LANGUAGE_NAMES`]. A loop of `split_once`, not [`language_names`]: the
-/// iterator's adapters cost the first view more code.
+/// tag not in [`LANGUAGE_NAMES`]. A loop of `split_once`, not a search of [`language_names`]:
+/// its iterator's adapters cost the first view 20 bytes brotli more (measured at 4f5598b).
 pub fn language_name(tag: &str) -> Option<&'static str> {
     let mut rest = LANGUAGE_NAMES;
     while let Some((known, after)) = rest.split_once(':') {
