@@ -25,7 +25,13 @@ use web_sys::{Document, Element};
 ///   4 s s    a property (name, value) of the current element's style, through the CSSOM (a
 ///            host page's Content-Security-Policy may refuse style attributes)
 ///   5        the current element's `onerror` is the drawing's error listener
+///   6 k      open: a copy of kept element k (its attributes, not its content), appended to the
+///            current one, is the current one
+///   7 k      a copy of the current element as it is now is kept element k
 /// ```
+///
+/// Kept elements are kept in an array the caller holds across drawings
+/// ([`draw_keeping`](Drawing::draw_keeping)): an article's paragraphs copy one link per entity.
 #[derive(Default)]
 pub struct Drawing {
     ops: Vec<u32>,
@@ -42,6 +48,7 @@ extern "C" {
         ops: &[u32],
         text: &str,
         onerror: Option<&js_sys::Function>,
+        kept: Option<&js_sys::Array>,
     ) -> Result<(), JsValue>;
 }
 
@@ -91,6 +98,18 @@ impl Drawing {
         self.ops.push(5);
     }
 
+    /// A new element in the current one, a copy of kept element `k` (made by
+    /// [`keep`](Drawing::keep) in this drawing or an earlier one given the same array); it is the
+    /// current one until [`close`](Drawing::close).
+    pub fn copy(&mut self, k: u32) {
+        self.ops.extend([6, k]);
+    }
+
+    /// Keeps a copy of the current element, as it is now, as kept element `k`.
+    pub fn keep(&mut self, k: u32) {
+        self.ops.extend([7, k]);
+    }
+
     /// Makes the elements in `parent`. An error only if the document refused one (an invalid
     /// element or attribute name); what was made before it stays.
     pub fn draw(
@@ -98,7 +117,12 @@ impl Drawing {
         parent: &Element,
         on_error: Option<&js_sys::Function>,
     ) -> Result<(), JsValue> {
-        draw(parent, &self.ops, &self.text, on_error)
+        draw(parent, &self.ops, &self.text, on_error, None)
+    }
+
+    /// [`draw`](Drawing::draw), with the kept elements in `kept`.
+    pub fn draw_keeping(&self, parent: &Element, kept: &js_sys::Array) -> Result<(), JsValue> {
+        draw(parent, &self.ops, &self.text, None, Some(kept))
     }
 
     fn string(&mut self, s: &str) {

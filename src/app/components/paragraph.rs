@@ -8,7 +8,7 @@ use crate::core::text::quote::quoted;
 use crate::core::view::mention_links::LinkPlan;
 use crate::core::view::state::{View, ViewState};
 use crate::web::console;
-use crate::web::dom::{element, empty};
+use crate::web::dom::{self, empty};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
@@ -107,11 +107,6 @@ struct Drawn {
     drawing: Rc<Drawing>,
 }
 
-/// How many nodes one `append` call takes: a call's arguments are bounded (V8 runs out of stack
-/// past about a hundred thousand, other engines stop at 65,536), and a hostile paragraph can
-/// have hundreds of thousands of pieces.
-const APPEND_AT_ONCE: u32 = 8192;
-
 /// What a paragraph draws: its pieces, and what its links need.
 struct Drawing {
     article: Arc<Article>,
@@ -121,12 +116,15 @@ struct Drawing {
 }
 
 /// What an article's paragraphs share while they are drawn: the element each entity's mentions
-/// are copies of (a link and a mark, made when first needed), and each paragraph with the muted
-/// kinds it was drawn for, which the first paragraph's effect draws again when they change.
+/// are copies of (a link and a mark, made in the first paragraph that needs it and kept in the
+/// page's JavaScript, `kept`, at `2 × entity + link`), and each paragraph with the muted kinds it
+/// was drawn for, which the first paragraph's effect draws again when they change.
 #[derive(Default)]
 pub struct Paragraphs {
     started: Cell<bool>,
-    mentions: RefCell<Vec<[Option<web_sys::Element>; 2]>>,
+    kept: js_sys::Array,
+    /// Which of `kept` are made.
+    made: RefCell<Vec<bool>>,
     drawn: RefCell<Vec<Drawn>>,
 }
 
@@ -161,11 +159,14 @@ impl Paragraphs {
         }
     }
 
-    /// Draws the pieces into `p` (empty). The paragraph's text crosses into JavaScript once,
-    /// and each piece is a slice of it (`substring`: V8 copies only short slices) put into the
-    /// element as it is: a Rust string passed to JavaScript is decoded from UTF-8 each time
-    /// (`TextDecoder`), which was a third of the long article's build when each of its two
-    /// thousand pieces was passed on its own.
+    /// Draws the pieces into `p` (empty), in one call out of the wasm ([`dom::Drawing`]): a
+    /// mention is a copy of its entity's kept link or mark, given its text.
+    ///
+    /// Made one DOM call at a time from Rust (a slice of the paragraph's text, a copy, its text
+    /// set, each a call out of the wasm), the benchmark's long article (a hundred paragraphs, a
+    /// thousand mentions) took 57 ms to fill at 4x CPU; drawn, 35 ms (CPU profiles, four opens
+    /// of each build). A drawing has no bound on its pieces: `draw.js` appends them one by one,
+    /// not as the arguments of one call.
     fn fill(&self, viewer: Viewer, p: &web_sys::Element, drawing: &Drawing, muted: usize) {
         let text = &drawing.article.body[drawing.index].text;
         // A paragraph without a mention (most of them): its text, in one call.
@@ -173,99 +174,58 @@ impl Paragraphs {
             p.set_text_content(Some(text));
             return;
         }
-        let whole = js_sys::JsString::from(text.as_str());
-        let ascii = text.is_ascii();
-        let text_content = wasm_bindgen::JsValue::from_str("textContent");
-        let mut nodes = js_sys::Array::new();
-        // How many `nodes` holds, counted here: asking the array is a call out of the wasm.
-        let mut held = 0_u32;
-        // `append(...nodes)`: strings become text nodes.
-        let append = |nodes: &js_sys::Array| {
-            if let Err(error) = p.append_with_node(nodes) {
-                console::warn(&format!(
-                    "article {}: paragraph {} could not be drawn whole: {error:?}",
-                    quoted(&drawing.article.id),
-                    drawing.index + 1
-                ));
-            }
-        };
-        // The UTF-16 offset of the next piece (`substring` counts code units).
-        let mut at = 0_u32;
+        let mut made = self.made.borrow_mut();
+        let mut elements = dom::Drawing::default();
         for piece in &drawing.pieces {
             let part = text.get(piece.bytes.clone()).unwrap_or_default();
-            let units = if ascii {
-                part.len()
-            } else {
-                part.chars().map(char::len_utf16).sum()
-            } as u32;
-            let slice = whole.substring(at, at + units);
-            at += units;
-            let copy = piece
+            let entity = piece
                 .entity
-                .filter(|&entity| muted & drawing.article.entities[entity].kind.bit() == 0)
-                .and_then(|entity| self.mention(viewer, p, drawing, entity, piece.link));
-            match copy {
-                Some(element) => {
-                    // `textContent` from the slice (web-sys' setter takes a `&str`).
-                    let _ = js_sys::Reflect::set(&element, &text_content, &slice);
-                    nodes.push(&element);
-                }
-                None => {
-                    nodes.push(&slice);
-                }
+                .filter(|&entity| muted & drawing.article.entities[entity].kind.bit() == 0);
+            let Some(entity) = entity else {
+                elements.text(part);
+                continue;
+            };
+            let k = 2 * entity + usize::from(piece.link);
+            if made.len() <= k {
+                made.resize(k + 1, false);
             }
-            held += 1;
-            if held == APPEND_AT_ONCE {
-                append(&nodes);
-                nodes = js_sys::Array::new();
-                held = 0;
+            if made[k] {
+                elements.copy(k as u32);
+            } else {
+                open_mention(&mut elements, viewer, drawing, entity, piece.link);
+                elements.keep(k as u32);
+                made[k] = true;
             }
+            elements.text(part);
+            elements.close();
         }
-        if held > 0 {
-            append(&nodes);
+        if let Err(error) = elements.draw_keeping(p, &self.kept) {
+            console::warn(&format!(
+                "article {}: paragraph {} could not be drawn whole: {error:?}",
+                quoted(&drawing.article.id),
+                drawing.index + 1
+            ));
         }
-    }
-
-    /// A new element for a mention of entity `entity` (empty: the caller gives it its text):
-    /// a copy of the entity's link, or of its mark.
-    fn mention(
-        &self,
-        viewer: Viewer,
-        p: &web_sys::Element,
-        drawing: &Drawing,
-        entity: usize,
-        link: bool,
-    ) -> Option<web_sys::Node> {
-        let mut mentions = self.mentions.borrow_mut();
-        if mentions.len() <= entity {
-            mentions.resize(entity + 1, [None, None]);
-        }
-        let made = &mut mentions[entity][usize::from(link)];
-        if made.is_none() {
-            *made = make_mention(viewer, p, drawing, entity, link);
-        }
-        made.as_ref()?.clone_node().ok()
     }
 }
 
-/// The element an entity's mentions are copies of. `data-entity` names the entity for its
-/// preview card (`entity_preview`). A link has no listener of its own: `MentionPreviews`,
+/// Opens the element an entity's mentions are copies of. `data-entity` names the entity for
+/// its preview card (`entity_preview`). A link has no listener of its own: `MentionPreviews`,
 /// which listens on the viewer's element for its previews, follows it. A mark is quiet and
 /// unfocusable.
-fn make_mention(
+fn open_mention(
+    elements: &mut dom::Drawing,
     viewer: Viewer,
-    p: &web_sys::Element,
     drawing: &Drawing,
     entity: usize,
     link: bool,
-) -> Option<web_sys::Element> {
+) {
     let entity = &drawing.article.entities[entity];
     let kind = entity.kind.name();
-    let document = p.owner_document()?;
     if !link {
         let class = format!("lede-mention-mark lede-mention--{kind}");
-        let attributes = [("class", class.as_str()), ("data-entity", &entity.id)];
-        return element(&document, "span", &attributes, "");
+        elements.open("span", &[("class", &class), ("data-entity", &entity.id)]);
+        return;
     }
     let href = viewer.href(&ViewState {
         view: View::Entity(entity.id.clone()),
@@ -273,11 +233,13 @@ fn make_mention(
     });
     let class = format!("lede-mention lede-mention--{kind}");
     let described_by = viewer.id(&format!("kind-{kind}"));
-    let attributes = [
-        ("class", class.as_str()),
-        ("href", &href),
-        ("aria-describedby", &described_by),
-        ("data-entity", &entity.id),
-    ];
-    element(&document, "a", &attributes, "")
+    elements.open(
+        "a",
+        &[
+            ("class", &class),
+            ("href", &href),
+            ("aria-describedby", &described_by),
+            ("data-entity", &entity.id),
+        ],
+    );
 }
