@@ -8,7 +8,7 @@
 
 use lede::app::components::error_panel::ErrorPanel;
 use lede::app::components::lead_image::LeadImageFigure;
-use lede::app::components::paragraph::BodyParagraph;
+use lede::app::components::paragraph::BodyText;
 use lede::app::corpus_data::CorpusData;
 use lede::app::pages::article_warm_up::{build_off_document, warm_up_page};
 use lede::app::pages::entity::EntityPage;
@@ -18,7 +18,7 @@ use lede::app::Viewer;
 use lede::core::corpus::Corpus;
 use lede::core::format::EntityKind;
 use lede::core::format::{Article, ArticleSummary, CorpusIndex, LeadImage};
-use lede::core::view::mention_links::{LinkPlan, MentionLinks};
+use lede::core::view::mention_links::MentionLinks;
 use lede::core::view::options::ViewerOptions;
 use lede::web::dom::Drawing;
 use leptos::prelude::*;
@@ -228,7 +228,7 @@ async fn all_mode_with_no_common_article_shows_an_empty_state_that_clears() {
 #[wasm_bindgen_test]
 async fn mentions_are_links_named_by_their_text() {
     let a = article(r#"{"text": "Austin met officials in Baghdad, Iraq."}"#);
-    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    let root = mount(move || view! { <BodyText article=a /> });
     settle(0).await;
     let links = all(&root, "a.lede-mention");
     let names: Vec<String> = links.iter().map(|l| l.text_content().unwrap()).collect();
@@ -246,13 +246,11 @@ async fn mentions_are_links_named_by_their_text() {
 #[wasm_bindgen_test]
 async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
     let a = article(r#"{"text": "Baghdad, Iraq. Baghdad again, and Iraq."}"#);
-    let plan = LinkPlan::new(MentionLinks::First, a.entities.len());
-    let links = std::rc::Rc::new(std::cell::RefCell::new(plan));
     let muted = std::rc::Rc::new(std::cell::Cell::new(None));
     let keep = muted.clone();
     let root = mount(move || {
         keep.set(Some(lede::app::use_viewer().muted));
-        view! { <BodyParagraph article=a index=0 links /> }
+        view! { <BodyText article=a links=MentionLinks::First /> }
     });
     settle(0).await;
     let names: Vec<String> = all(&root, "a.lede-mention")
@@ -290,7 +288,7 @@ async fn mentions_after_text_outside_the_basic_plane_keep_their_own_text() {
             {"start": 12, "end": 19, "entity": "baghdad"},
             {"start": 27, "end": 31, "entity": "iraq"}]}"#,
     );
-    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    let root = mount(move || view! { <BodyText article=a /> });
     settle(0).await;
     let names: Vec<String> = all(&root, "a.lede-mention")
         .iter()
@@ -344,10 +342,11 @@ fn a_drawing_after_text_outside_the_basic_plane_keeps_every_string_whole() {
 #[wasm_bindgen_test]
 async fn a_paragraph_of_a_hundred_and_forty_thousand_pieces_is_drawn_whole() {
     // One `append` call with every piece as an argument throws past about a hundred thousand
-    // in V8 (65,536 elsewhere), and the paragraph stayed empty: the pieces go in batches.
+    // in V8 (65,536 elsewhere), and the paragraph stayed empty: a drawing appends them one by
+    // one.
     let text = "Iraq ".repeat(70_000);
     let a = article(&format!(r#"{{"text": "{text}"}}"#));
-    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    let root = mount(move || view! { <BodyText article=a links=MentionLinks::All /> });
     settle(0).await;
     assert_eq!(all(&root, "a.lede-mention").len(), 70_000);
     assert_eq!(root.text_content().unwrap(), text);
@@ -361,7 +360,7 @@ async fn broken_mention_span_keeps_its_text_unlinked() {
             {"start": 17, "end": 99, "entity": "iraq"},
             {"start": 0, "end": 2, "entity": "nobody"}]}"#,
     );
-    let root = mount(move || view! { <BodyParagraph article=a index=0 /> });
+    let root = mount(move || view! { <BodyText article=a /> });
     settle(0).await;
     assert_eq!(all(&root, "a").len(), 1);
     assert!(

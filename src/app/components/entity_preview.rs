@@ -51,9 +51,9 @@ pub const CLOSE_DELAY_MS: u64 = 300;
 /// No card is open (the value of the open-card signal).
 const CLOSED: usize = usize::MAX;
 
-/// The article's body with the preview cards of its mentions.
+/// The preview cards of the mentions in an article's body ([`BodyText`](super::paragraph::BodyText)).
 #[component]
-pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoView {
+pub fn MentionPreviews(article: Arc<Article>) -> impl IntoView {
     let viewer = use_viewer();
     let data = use_corpus_data();
     // The open card: the entity's index in the article times two, plus one for a sheet.
@@ -220,7 +220,6 @@ pub fn MentionPreviews(article: Arc<Article>, children: Children) -> impl IntoVi
         }
     };
     view! {
-        <div class="lede-article__body">{children()}</div>
         {move || {
             let open = open.get();
             let sheet = open % 2 == 1;

@@ -6,7 +6,7 @@ use crate::app::components::loading::Loading;
 use crate::app::components::more_on::MoreOn;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
-use crate::app::components::paragraph::{BodyParagraph, Paragraphs};
+use crate::app::components::paragraph::BodyText;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::reader_controls::ReaderControls;
 use crate::app::components::topic_links::TopicLinks;
@@ -15,18 +15,14 @@ use crate::app::corpus_data::use_corpus_data;
 use crate::app::effect::effect;
 use crate::app::remote::use_remote;
 use crate::app::use_viewer;
-use crate::app::views::{each, flag, optional, text, Handler};
+use crate::app::views::{flag, optional, text, Handler};
 use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
-use crate::core::format::mentions::WarningBudget;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
-use crate::core::text::quote::quoted;
 use crate::core::text::reading_time::reading_minutes;
 use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
-use crate::core::view::mention_links::LinkPlan;
-use crate::web::console;
 use crate::web::fetch::load_article;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -185,18 +181,7 @@ async fn fetch_article(url: Result<String, LoadError>) -> Result<LoadedArticle, 
 #[component]
 fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
     let viewer = use_viewer();
-    let warnings = std::rc::Rc::new(std::cell::RefCell::new(WarningBudget::default()));
-    let links = LinkPlan::new(viewer.mention_links(), article.entities.len());
-    let links = std::rc::Rc::new(std::cell::RefCell::new(links));
-    let shared = std::rc::Rc::new(Paragraphs::default());
-    let paragraphs = each(0..article.body.len(), |i| {
-        let (warnings, links, shared) = (warnings.clone(), links.clone(), shared.clone());
-        view! { <BodyParagraph article=article.clone() index=i warnings links shared /> }
-    });
     let entities = (!article.entities.is_empty()).then(|| article.clone());
-    if let Some(summary) = warnings.borrow().summary() {
-        console::warn(&format!("article {}: {summary}", quoted(&article.id)));
-    }
     let minutes = reading_minutes(article.body.iter().map(|p| p.text.as_str())).to_string();
     let reading_time = viewer.fill(UiText::ReadingTime, &[("n", &minutes)]);
     let source_url = article.source_url.clone().filter(|u| is_absolute_http(u));
@@ -220,7 +205,8 @@ fn ArticleBody(article: Arc<Article>, url: String) -> impl IntoView {
             <span lang=viewer.ui_lang()>{reading_time}</span>
         </p>
         {optional(article.image.clone(), |image| view! { <LeadImageFigure image article_url=url.clone() /> })}
-        <MentionPreviews article=article.clone()>{paragraphs}</MentionPreviews>
+        <BodyText article=article.clone() />
+        <MentionPreviews article=article.clone() />
         <footer class="lede-article__footer">
             {optional((!article.topics.is_empty()).then(|| article.topics.clone()), |topics| {
                 view! { <p><TopicLinks topics class="lede-article__topics" /></p> }
