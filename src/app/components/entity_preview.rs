@@ -51,7 +51,7 @@ pub const CLOSE_DELAY_MS: u64 = 300;
 /// No card is open (the value of the open-card signal).
 const CLOSED: usize = usize::MAX;
 
-/// The preview cards of the mentions in an article's body ([`BodyText`](super::paragraph::BodyText)).
+/// The preview cards of the mentions in an article's body ([`BodyText`](super::body_text::BodyText)).
 #[component]
 pub fn MentionPreviews(article: Arc<Article>) -> impl IntoView {
     let viewer = use_viewer();

@@ -2,6 +2,7 @@
 
 pub mod article_card;
 pub mod article_list;
+pub mod body_text;
 pub mod entity_picture;
 pub mod entity_preview;
 pub mod error_panel;
@@ -11,7 +12,6 @@ pub mod loading;
 pub mod more_on;
 pub mod nav_link;
 pub mod not_found;
-pub mod paragraph;
 pub mod published_date;
 pub mod reader_controls;
 pub mod safe_image;

@@ -1,3 +1,4 @@
+use crate::app::components::body_text::BodyText;
 use crate::app::components::entity_preview::MentionPreviews;
 use crate::app::components::error_panel::ErrorPanel;
 use crate::app::components::in_this_article::InThisArticle;
@@ -6,7 +7,6 @@ use crate::app::components::loading::Loading;
 use crate::app::components::more_on::MoreOn;
 use crate::app::components::nav_link::NavLink;
 use crate::app::components::not_found::NotFound;
-use crate::app::components::paragraph::BodyText;
 use crate::app::components::published_date::PublishedDate;
 use crate::app::components::reader_controls::ReaderControls;
 use crate::app::components::topic_links::TopicLinks;
