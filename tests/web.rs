@@ -6,9 +6,9 @@
 //! in `tests/e2e/`.
 #![cfg(target_arch = "wasm32")]
 
+use lede::app::components::body_text::BodyText;
 use lede::app::components::error_panel::ErrorPanel;
 use lede::app::components::lead_image::LeadImageFigure;
-use lede::app::components::paragraph::BodyText;
 use lede::app::corpus_data::CorpusData;
 use lede::app::pages::article_warm_up::{build_off_document, warm_up_page};
 use lede::app::pages::entity::EntityPage;
