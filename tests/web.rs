@@ -276,6 +276,24 @@ async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
         root.text_content().unwrap(),
         "Baghdad, Iraq. Baghdad again, and Iraq."
     );
+    // Unmuted: the body is drawn again from the links and marks the first drawing kept (copies
+    // of their attributes, each given its own text), as it was.
+    muted.get().unwrap().set(0);
+    settle(0).await;
+    let names: Vec<String> = all(&root, "a.lede-mention")
+        .iter()
+        .map(|l| l.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Baghdad", "Iraq"]);
+    assert_eq!(all(&root, "span.lede-mention-mark").len(), 2);
+    assert!(all(&root, "a.lede-mention")[0]
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("?entity=baghdad"));
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Baghdad, Iraq. Baghdad again, and Iraq."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -67,11 +67,11 @@
 //! card was 14 elements and 25 comments. What is drawn many times and never changes once drawn
 //! is made with plain DOM calls in a directive (`use:draw`), text in text nodes only: a card
 //! ([`components::article_card`]: the list page's elements and comments from 937 to 562 with
-//! 16 cards, and 1.2 kB brotli less wasm than its view), an article's paragraphs
-//! ([`components::paragraph`]) and "In this article"'s chips ([`components::in_this_article`]).
-//! Their elements are made with [`crate::web::dom`]: a card and a kind's chips as one
-//! [`Drawing`](crate::web::dom::Drawing), one call out of the wasm with all its strings in one
-//! text (a card was about 130 calls, one per element, attribute and text, each string decoded
+//! 16 cards, and 1.2 kB brotli less wasm than its view), an article's body
+//! ([`components::body_text`]) and "In this article"'s chips ([`components::in_this_article`]).
+//! Their elements are made with [`crate::web::dom`]: a card, an article's body and a kind's
+//! chips as one [`Drawing`](crate::web::dom::Drawing), one call out of the wasm with all its
+//! strings in one text (a card was about 130 calls, one per element, attribute and text, each string decoded
 //! on its own; profiled at 4x, "Show more"'s 30 cards spent half as long in the card's code,
 //! README "Benchmarks"); their links followed by one listener each, which knows them by `href`
 //! ([`components::nav_link::DrawnLinks`]).

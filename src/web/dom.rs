@@ -31,7 +31,8 @@ use web_sys::{Document, Element};
 /// ```
 ///
 /// Kept elements are kept in an array the caller holds across drawings
-/// ([`draw_keeping`](Drawing::draw_keeping)): an article's paragraphs copy one link per entity.
+/// ([`draw_keeping`](Drawing::draw_keeping)): an article's body copies each entity's link and
+/// mark, drawn again when the reader mutes a kind.
 #[derive(Default)]
 pub struct Drawing {
     ops: Vec<u32>,

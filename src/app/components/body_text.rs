@@ -85,7 +85,8 @@ struct Piece {
 /// each entity's mentions are copies of.
 struct Body {
     article: Arc<Article>,
-    /// The pieces of all the paragraphs, in order; `ends[i]` is where paragraph `i`'s end.
+    /// The pieces of all the paragraphs, in order; `ends[i]` is the index in `pieces` just
+    /// after paragraph `i`'s last piece.
     pieces: Vec<Piece>,
     ends: Vec<usize>,
     filter: TopicFilter,
@@ -179,6 +180,9 @@ impl Body {
             start = end;
         }
         if let Err(error) = elements.draw_keeping(div, &self.kept) {
+            // The drawing stopped somewhere: elements this one was to keep may not be, and the
+            // next drawing (a kind unmuted) makes them again rather than copying nothing.
+            made.clear();
             console::warn(&format!(
                 "article {}: the body could not be drawn whole: {error:?}",
                 quoted(&self.article.id)

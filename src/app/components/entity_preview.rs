@@ -1,8 +1,9 @@
 //! The preview card of an entity mention: who or what it is, without leaving the article.
 //!
-//! [`MentionPreviews`] wraps an article's body and listens on the viewer's element (clicks in
-//! the capture phase), once for all its mentions (delegation: no listener per mention); it
-//! also follows a mention link, which has no listener of its own:
+//! [`MentionPreviews`] draws the cards of an article's body (`BodyText`, beside it) and listens
+//! on the viewer's element (clicks in the capture phase), once for all its mentions
+//! (delegation: no listener per mention); it also follows a mention link, which has no
+//! listener of its own:
 //! - **pointer hover** opens a mention's card after [`OPEN_DELAY_MS`], and it stays open while
 //!   the pointer moves from the mention into the card ([`CLOSE_DELAY_MS`] to get there);
 //! - **keyboard focus** on a mention link opens it at once; Escape closes it and focus stays on
@@ -153,7 +154,7 @@ pub fn MentionPreviews(article: Arc<Article>) -> impl IntoView {
                     }
                 }
                 // A mention link followed: its page, in place (the links have no listener
-                // of their own: `paragraph`).
+                // of their own: `body_text`).
                 "click" => {
                     let link = mention
                         .as_ref()
