@@ -84,6 +84,14 @@ fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement>
         .collect()
 }
 
+/// The text of each mention link in `root`, in order.
+fn link_names(root: &web_sys::HtmlElement) -> Vec<String> {
+    all(root, "a.lede-mention")
+        .iter()
+        .map(|l| l.text_content().unwrap_or_default())
+        .collect()
+}
+
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -253,10 +261,7 @@ async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
         view! { <BodyText article=a links=MentionLinks::First /> }
     });
     settle(0).await;
-    let names: Vec<String> = all(&root, "a.lede-mention")
-        .iter()
-        .map(|l| l.text_content().unwrap())
-        .collect();
+    let names = link_names(&root);
     assert_eq!(names, ["Baghdad", "Iraq"], "the first mention of each");
     let marks = all(&root, "span.lede-mention-mark");
     assert_eq!(marks.len(), 2);
@@ -280,10 +285,7 @@ async fn later_mentions_are_marks_and_a_muted_kind_is_plain_text() {
     // of their attributes, each given its own text), as it was.
     muted.get().unwrap().set(0);
     settle(0).await;
-    let names: Vec<String> = all(&root, "a.lede-mention")
-        .iter()
-        .map(|l| l.text_content().unwrap())
-        .collect();
+    let names = link_names(&root);
     assert_eq!(names, ["Baghdad", "Iraq"]);
     assert_eq!(all(&root, "span.lede-mention-mark").len(), 2);
     assert!(all(&root, "a.lede-mention")[0]
@@ -308,10 +310,7 @@ async fn mentions_after_text_outside_the_basic_plane_keep_their_own_text() {
     );
     let root = mount(move || view! { <BodyText article=a /> });
     settle(0).await;
-    let names: Vec<String> = all(&root, "a.lede-mention")
-        .iter()
-        .map(|l| l.text_content().unwrap())
-        .collect();
+    let names = link_names(&root);
     assert_eq!(names, ["Baghdad", "Iraq"]);
     assert_eq!(
         root.text_content().unwrap(),
