@@ -149,3 +149,42 @@ test('a slow index: the placeholder shows from half a second on, announced, and 
     await context.close();
   }
 });
+
+test('a slow article: its headline at once, the placeholder\'s lines drawn from 0.3 s on (no flash before), then the body', { timeout: 60_000 }, async () => {
+  const listed = site.index.articles.find((a) => a.standfirst);
+  const ARTICLE = `**/news/corpus/articles/${listed.id}.json`;
+  let release;
+  const held = new Promise((r) => (release = r));
+  const { context, page } = await site.open(`?article=${listed.id}`, {
+    beforeGoto: async (p) => {
+      await p.route(ARTICLE, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  try {
+    const placeholder = page.locator('.lede-article .lede-loading[role=status][aria-busy=true]');
+    await placeholder.waitFor();
+    assert.equal((await page.locator('.lede-article h1').textContent()).trim(), listed.headline);
+    // The lines are the placeholder's ::before, held back by an animation (style/lede.css,
+    // `lede-appear`): hidden while the file may yet come at once, drawn once it is slow. Each
+    // look reads the wait's own clock with the lines, so a slow test machine cannot decide it.
+    const look = () => page.evaluate(() => {
+      const wait = document.getAnimations().find((a) => a.animationName === 'lede-appear');
+      const lines = getComputedStyle(document.querySelector('.lede-article .lede-loading'), '::before').visibility;
+      return { waited: wait ? wait.currentTime : null, lines };
+    });
+    const first = await look();
+    assert.ok(first.waited !== null, 'the placeholder\'s lines wait');
+    if (first.waited < 250) assert.equal(first.lines, 'hidden', `lines drawn ${first.waited} ms into the wait`);
+    await page.waitForFunction(() => !document.getAnimations().some((a) => a.animationName === 'lede-appear'));
+    assert.deepEqual(await look(), { waited: null, lines: 'visible' }, 'the lines are drawn once the file is slow');
+    release();
+    await page.locator('.lede-article__body p').first().waitFor();
+    assert.equal(await page.locator('.lede-article .lede-loading').count(), 0, 'the placeholder is gone');
+  } finally {
+    release();
+    await context.close();
+  }
+});
