@@ -27,6 +27,23 @@ async function retryShowsTheList(page, panel) {
   await listHeadlines(page, site.index.articles.length);
 }
 
+/** Opens `path` with every request for `pattern` held until `release()`; `before` runs on the
+ * page first (an init script, say). */
+async function openHolding(path, pattern, before = async () => {}) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const opened = await site.open(path, {
+    beforeGoto: async (p) => {
+      await before(p);
+      await p.route(pattern, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  return { ...opened, release };
+}
+
 test('a missing index: "File not found" naming the file; Try again once it is back', { timeout: 60_000 }, async () => {
   const served = join(site.server.siteDir, 'corpus', 'index.json');
   rmSync(served);
@@ -110,25 +127,17 @@ test('an article listed in the index whose file is missing keeps its headline an
 });
 
 test('a slow index: the placeholder shows from half a second on, announced, and goes with the list', { timeout: 60_000 }, async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const { context, page } = await site.open('', {
-    beforeGoto: async (p) => {
-      // When the viewer's root and its placeholder first appear, on the page's clock.
-      await p.addInitScript(() => {
-        window.__appeared = {};
-        new MutationObserver(() => {
-          for (const [name, selector] of [['app', '.lede-app'], ['placeholder', '.lede-loading']]) {
-            if (window.__appeared[name] === undefined && document.querySelector(selector)) window.__appeared[name] = performance.now();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await p.route(INDEX, async (route) => {
-        await held;
-        await route.continue();
-      });
-    },
-  });
+  // When the viewer's root and its placeholder first appear, on the page's clock.
+  const { context, page, release } = await openHolding('', INDEX, (p) =>
+    p.addInitScript(() => {
+      window.__appeared = {};
+      new MutationObserver(() => {
+        for (const [name, selector] of [['app', '.lede-app'], ['placeholder', '.lede-loading']]) {
+          if (window.__appeared[name] === undefined && document.querySelector(selector)) window.__appeared[name] = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }),
+  );
   try {
     const placeholder = page.locator('.lede-loading[role=status][aria-busy=true]');
     await placeholder.waitFor();
@@ -152,17 +161,7 @@ test('a slow index: the placeholder shows from half a second on, announced, and 
 
 test('a slow article: its headline at once, the placeholder\'s lines drawn from 0.3 s on (no flash before), then the body', { timeout: 60_000 }, async () => {
   const listed = site.index.articles.find((a) => a.standfirst);
-  const ARTICLE = `**/news/corpus/articles/${listed.id}.json`;
-  let release;
-  const held = new Promise((r) => (release = r));
-  const { context, page } = await site.open(`?article=${listed.id}`, {
-    beforeGoto: async (p) => {
-      await p.route(ARTICLE, async (route) => {
-        await held;
-        await route.continue();
-      });
-    },
-  });
+  const { context, page, release } = await openHolding(`?article=${listed.id}`, `**/news/corpus/articles/${listed.id}.json`);
   try {
     const placeholder = page.locator('.lede-article .lede-loading[role=status][aria-busy=true]');
     await placeholder.waitFor();
