@@ -2,7 +2,7 @@
 // Where an article open's time goes, Lede beside the baseline: N opens of the list's second
 // card and Back (CPU throttled, 4x unless CPU= says), traced (Chrome's devtools.timeline), and
 // the main thread's self time per trace event name (FunctionCall: script; Layout;
-// UpdateLayoutTree: style; Paint ...), per open and Back. README "Benchmarks" quotes it.
+// UpdateLayoutTree: style; Paint ...), per open and Back. bench/HISTORY.md quotes it.
 //
 //   node bench/trace-open.mjs                 # DIST=dist (a release build), its own corpus
 //   DIST=/tmp/d CORP=<a corpus folder> CPU=1 N=8 node bench/trace-open.mjs

@@ -73,7 +73,7 @@
 //! chips as one [`Drawing`](crate::web::dom::Drawing), one call out of the wasm with all its
 //! strings in one text (a card was about 130 calls, one per element, attribute and text, each
 //! string decoded on its own; profiled at 4x, "Show more"'s 30 cards spent half as long in the
-//! card's code, README "Benchmarks"); their links followed by one listener each, which knows
+//! card's code, bench/HISTORY.md); their links followed by one listener each, which knows
 //! them by `href` ([`components::nav_link::DrawnLinks`]).
 
 pub mod components;

@@ -28,20 +28,27 @@ async function retryShowsTheList(page, panel) {
 }
 
 /** Opens `path` with every request for `pattern` held until `release()`; `before` runs on the
- * page first (an init script, say). */
+ * page first (an init script, say). The page's animations are held still from the start
+ * (the DevTools protocol's playback rate), so that a test sees their first moment however slow
+ * this machine is, until `thaw()`. */
 async function openHolding(path, pattern, before = async () => {}) {
   let release;
   const held = new Promise((r) => (release = r));
+  let cdp;
   const opened = await site.open(path, {
     beforeGoto: async (p) => {
       await before(p);
+      cdp = await p.context().newCDPSession(p);
+      await cdp.send('Animation.enable');
+      await cdp.send('Animation.setPlaybackRate', { playbackRate: 0 });
       await p.route(pattern, async (route) => {
         await held;
         await route.continue();
       });
     },
   });
-  return { ...opened, release };
+  const thaw = () => cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
+  return { ...opened, release, thaw };
 }
 
 test('a missing index: "File not found" naming the file; Try again once it is back', { timeout: 60_000 }, async () => {
@@ -142,6 +149,11 @@ test('a slow index: the placeholder shows from half a second on, announced, and 
     const placeholder = page.locator('.lede-loading[role=status][aria-busy=true]');
     await placeholder.waitFor();
     assert.match(await placeholder.textContent(), /Loading/, 'the placeholder says what it waits for');
+    // Its lines show as it comes (animations held still since the page began): it has waited
+    // already, and the stylesheet's wait for a placeholder's lines (a slow article, below) is
+    // not added to that.
+    const lines = await page.evaluate(() => getComputedStyle(document.querySelector('.lede-loading'), '::before').visibility);
+    assert.equal(lines, 'visible', 'the index placeholder\'s lines wait no longer');
     const { app, placeholder: shown } = await page.evaluate(() => window.__appeared);
     // PLACEHOLDER_AFTER (500 ms, src/app/mod.rs): a quicker index is drawn without a placeholder
     // before it. A timer never fires early, but this one starts as the viewer's component is
@@ -161,24 +173,21 @@ test('a slow index: the placeholder shows from half a second on, announced, and 
 
 test('a slow article: its headline at once, the placeholder\'s lines drawn from 0.3 s on (no flash before), then the body', { timeout: 60_000 }, async () => {
   const listed = site.index.articles.find((a) => a.standfirst);
-  const { context, page, release } = await openHolding(`?article=${listed.id}`, `**/news/corpus/articles/${listed.id}.json`);
+  const { context, page, release, thaw } = await openHolding(`?article=${listed.id}`, `**/news/corpus/${listed.url}`);
   try {
     const placeholder = page.locator('.lede-article .lede-loading[role=status][aria-busy=true]');
     await placeholder.waitFor();
     assert.equal((await page.locator('.lede-article h1').textContent()).trim(), listed.headline);
-    // The lines are the placeholder's ::before, held back by an animation (style/lede.css,
-    // `lede-appear`): hidden while the file may yet come at once, drawn once it is slow. Each
-    // look reads the wait's own clock with the lines, so a slow test machine cannot decide it.
-    const look = () => page.evaluate(() => {
-      const wait = document.getAnimations().find((a) => a.animationName === 'lede-appear');
-      const lines = getComputedStyle(document.querySelector('.lede-article .lede-loading'), '::before').visibility;
-      return { waited: wait ? wait.currentTime : null, lines };
-    });
-    const first = await look();
-    assert.ok(first.waited !== null, 'the placeholder\'s lines wait');
-    if (first.waited < 250) assert.equal(first.lines, 'hidden', `lines drawn ${first.waited} ms into the wait`);
-    await page.waitForFunction(() => !document.getAnimations().some((a) => a.animationName === 'lede-appear'));
-    assert.deepEqual(await look(), { waited: null, lines: 'visible' }, 'the lines are drawn once the file is slow');
+    // The lines are the placeholder's ::before, held back by its animation (style/lede.css,
+    // `lede-appear`): hidden while the file may yet come at once, drawn once it is slow.
+    const look = () => placeholder.evaluate((element) => ({
+      waiting: element.getAnimations({ subtree: true }).some((a) => a.animationName === 'lede-appear'),
+      lines: getComputedStyle(element, '::before').visibility,
+    }));
+    assert.deepEqual(await look(), { waiting: true, lines: 'hidden' }, 'the lines wait');
+    await thaw();
+    await placeholder.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).filter((a) => a.animationName === 'lede-appear').map((a) => a.finished)));
+    assert.deepEqual(await look(), { waiting: false, lines: 'visible' }, 'the lines are drawn once the file is slow');
     release();
     await page.locator('.lede-article__body p').first().waitFor();
     assert.equal(await page.locator('.lede-article .lede-loading').count(), 0, 'the placeholder is gone');

@@ -124,7 +124,8 @@ fn draw_card(
         drawing.leaf("span", &[("class", "lede-card__source")], name);
     }
     if let Some(n) = summary.reading_minutes {
-        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.to_string())]);
+        // At least a minute, as the article page says (an index may say 0).
+        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.max(1).to_string())]);
         drawing.leaf("span", &[("lang", &ui_lang)], &minutes);
     }
     let badge = lang

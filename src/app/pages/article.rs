@@ -189,7 +189,8 @@ fn ArticleBody(article: Arc<Article>, url: String, indexed_minutes: Option<u32>)
     let entities = (!article.entities.is_empty()).then(|| article.clone());
     let minutes = indexed_minutes.map_or_else(
         || reading_minutes(article.body.iter().map(|p| p.text.as_str())),
-        |m| m as usize,
+        // At least a minute, as a count gives (an index may say 0).
+        |m| (m as usize).max(1),
     );
     let minutes = minutes.to_string();
     let reading_time = viewer.fill(UiText::ReadingTime, &[("n", &minutes)]);
