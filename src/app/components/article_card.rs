@@ -25,6 +25,7 @@ use crate::app::Viewer;
 use crate::core::corpus::topics::TopicFilter;
 use crate::core::format::{ArticleSummary, CorpusIndex};
 use crate::core::text::language::{clean_language_tag, direction, same_language};
+use crate::core::text::reading_time::indexed_minutes;
 use crate::core::text::ui_text::UiText;
 use crate::core::view::image_ratio::aspect_ratio;
 use crate::core::view::state::{View, ViewState};
@@ -124,8 +125,10 @@ fn draw_card(
         drawing.leaf("span", &[("class", "lede-card__source")], name);
     }
     if let Some(n) = summary.reading_minutes {
-        // At least a minute, as the article page says (an index may say 0).
-        let minutes = viewer.fill(UiText::ReadingTime, &[("n", &n.max(1).to_string())]);
+        let minutes = viewer.fill(
+            UiText::ReadingTime,
+            &[("n", &indexed_minutes(n).to_string())],
+        );
         drawing.leaf("span", &[("lang", &ui_lang)], &minutes);
     }
     let badge = lang

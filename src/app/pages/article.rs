@@ -20,7 +20,7 @@ use crate::core::corpus::load_error::LoadError;
 use crate::core::corpus::part::Part;
 use crate::core::format::Article;
 use crate::core::text::language::{clean_language_tag, direction};
-use crate::core::text::reading_time::reading_minutes;
+use crate::core::text::reading_time::{indexed_minutes, reading_minutes};
 use crate::core::text::ui_text::UiText;
 use crate::core::text::url_safety::is_absolute_http;
 use crate::web::fetch::load_article;
@@ -53,7 +53,7 @@ pub fn ArticlePage(
     // The index's reading time, where it lists the article: the card's figure, so the two agree,
     // and not counted again from the body (the corpus tool counts it with the same function, and
     // a count reads every byte of the body: 70 kB for the benchmark's 10,000-word article).
-    let indexed_minutes = summary.as_ref().and_then(|s| s.reading_minutes);
+    let listed_minutes = summary.as_ref().and_then(|s| s.reading_minutes);
     let titled = warm_up.is_none();
     let (article, retry) = match warm_up {
         Some(article) => {
@@ -139,7 +139,7 @@ pub fn ArticlePage(
                                 Part::Failed(error) => view! { <ErrorPanel error retry=retry.clone() /> }.into_any(),
                                 Part::Ready(loaded) => {
                                     let (article, url) = (*loaded).clone();
-                                    view! { <ArticleBody article url indexed_minutes /> }.into_any()
+                                    view! { <ArticleBody article url listed_minutes /> }.into_any()
                                 }
                                 Part::NotRequested | Part::Loading(_) => {
                                     view! { <Loading label=viewer.word(UiText::LoadingArticle) lines=12 /> }.into_any()
@@ -182,15 +182,14 @@ async fn fetch_article(url: Result<String, LoadError>) -> Result<LoadedArticle, 
 }
 
 /// The loaded part of an article: byline, date, picture, paragraphs, source. Its reading time
-/// is `indexed_minutes`, the index's figure, or else counted from the body.
+/// is `listed_minutes`, the index's figure, or else counted from the body.
 #[component]
-fn ArticleBody(article: Arc<Article>, url: String, indexed_minutes: Option<u32>) -> impl IntoView {
+fn ArticleBody(article: Arc<Article>, url: String, listed_minutes: Option<u32>) -> impl IntoView {
     let viewer = use_viewer();
     let entities = (!article.entities.is_empty()).then(|| article.clone());
-    let minutes = indexed_minutes.map_or_else(
+    let minutes = listed_minutes.map_or_else(
         || reading_minutes(article.body.iter().map(|p| p.text.as_str())),
-        // At least a minute, as a count gives (an index may say 0).
-        |m| (m as usize).max(1),
+        indexed_minutes,
     );
     let minutes = minutes.to_string();
     let reading_time = viewer.fill(UiText::ReadingTime, &[("n", &minutes)]);

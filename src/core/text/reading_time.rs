@@ -22,6 +22,12 @@ pub fn reading_minutes<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> usi
     units.div_ceil(per_minute_units).max(1)
 }
 
+/// An index's `reading_minutes` as the viewer shows it, on a card and on the article's page
+/// alike: at least a minute, as a count of the body gives (an index may say 0).
+pub fn indexed_minutes(minutes: u32) -> usize {
+    (minutes as usize).max(1)
+}
+
 /// The words (runs of characters between white space and dense characters) and the dense
 /// characters of `paragraphs`.
 fn words_and_dense<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
@@ -89,6 +95,13 @@ mod tests {
         assert_eq!(reading_minutes([han.as_str()]), 2);
         // Mixed: "Lede 新闻" is one word and two dense characters.
         assert_eq!(reading_minutes(["Lede 新闻"]), 1);
+    }
+
+    #[test]
+    fn an_index_saying_zero_minutes_shows_one_as_a_count_would() {
+        assert_eq!(indexed_minutes(0), reading_minutes([]));
+        assert_eq!(indexed_minutes(1), 1);
+        assert_eq!(indexed_minutes(43), 43);
     }
 
     #[test]
